@@ -1,0 +1,26 @@
+# The service as a container: the official Payara Micro image of the version the WAR is built
+# and tested on (pom.xml: payara.version), the WAR deployed at /.
+# Build the WAR first: mvn -B -DskipTests package ; then: docker build -t compte-ameli .
+FROM payara/micro:6.2025.10-jdk17
+
+# Embedded Derby (and later mail files) live here: mount a volume to keep them.
+ENV AMELI_DATA_DIR=/opt/payara/data
+USER root
+RUN mkdir -p /opt/payara/data /opt/payara/config && chown -R payara:payara /opt/payara/data /opt/payara/config
+USER payara
+VOLUME /opt/payara/data
+
+COPY --chown=payara:payara payara-config/ /opt/payara/config/
+COPY --chown=payara:payara target/compte-ameli.war /opt/payara/deployments/compte-ameli.war
+
+EXPOSE 8080
+# The login page answers 200 once the application is deployed (no curl/wget needed: bash's /dev/tcp).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET / HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
+
+# An explicit entry point, so that the options below are the whole command line.
+ENTRYPOINT ["java", "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=70.0", "-XX:+ExitOnOutOfMemoryError", \
+            "-jar", "/opt/payara/payara-micro.jar"]
+CMD ["--deploy", "/opt/payara/deployments/compte-ameli.war", "--contextroot", "/", \
+     "--port", "8080", "--nocluster", \
+     "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin"]

@@ -1,0 +1,11 @@
+package fr.ameli.compte.domain;
+
+import java.util.Optional;
+
+/** The insured-persons register as the rest of the service sees it. */
+public interface InsuredPersonRepository {
+
+    Optional<InsuredPerson> find(Nir nir);
+
+    long count();
+}

@@ -1,0 +1,64 @@
+package fr.ameli.compte.infrastructure.persistence;
+
+import fr.ameli.compte.infrastructure.config.AmeliConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.util.logging.Logger;
+
+/**
+ * Brings the database schema to the latest version before anything else touches it.
+ *
+ * <p>The schema is owned by the versioned SQL migrations under {@code db/migration} (Flyway), never
+ * by EclipseLink's DDL generation: an operator can read, review and replay every change. The data
+ * source is defined here by configuration keys, so pointing the service at another database is a
+ * matter of setting {@code ameli.datasource.*} (environment variables work), not of rebuilding.
+ */
+@DataSourceDefinition(
+        name = DatabaseMigrations.DATA_SOURCE,
+        className = "${MPCONFIG=ameli.datasource.class-name}",
+        url = "${MPCONFIG=ameli.datasource.url}",
+        databaseName = "${MPCONFIG=ameli.datasource.database-name}",
+        user = "${MPCONFIG=ameli.datasource.user}",
+        password = "${MPCONFIG=ameli.datasource.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {"createDatabase=create"})
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DatabaseMigrations {
+
+    public static final String DATA_SOURCE = "java:app/jdbc/ameli";
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+
+    @Resource(lookup = DATA_SOURCE)
+    DataSource dataSource;
+
+    @Inject
+    AmeliConfig config;
+
+    @PostConstruct
+    void migrate() {
+        // Derby writes its own log; keep it in the data dir rather than in the server's working directory.
+        if (System.getProperty("derby.stream.error.file") == null) {
+            System.setProperty("derby.stream.error.file", config.dataDir().resolve("derby.log").toString());
+        }
+        MigrateResult result = Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migration(s) applied now)");
+    }
+}

@@ -1,0 +1,72 @@
+package fr.ameli.compte.infrastructure.register;
+
+import fr.ameli.compte.domain.InsuredPerson;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Loads a register extract: reads it row by row, writes the good rows in batches of their own
+ * transactions, and reports every bad row in the log with its line number and reason.
+ * Runs outside any transaction so that one batch's commit does not wait for the whole file.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RegisterImport {
+
+    static final int BATCH_SIZE = 500;
+    private static final Logger LOG = Logger.getLogger(RegisterImport.class.getName());
+
+    @Inject
+    RegisterWriter writer;
+
+    public RegisterImportReport load(String source, Reader csv) {
+        List<RejectedRow> rejected = new ArrayList<>();
+        List<InsuredPerson> batch = new ArrayList<>(BATCH_SIZE);
+        int[] counts = new int[3];
+        RegisterCsvReader.RowHandler handler = new RegisterCsvReader.RowHandler() {
+            @Override
+            public void accepted(int lineNumber, InsuredPerson person) {
+                batch.add(person);
+                if (batch.size() == BATCH_SIZE) {
+                    flush(batch, counts);
+                }
+            }
+
+            @Override
+            public void rejected(RejectedRow row) {
+                LOG.warning(() -> "Register " + source + ", line " + row.lineNumber() + " rejected: " + row.reason());
+                rejected.add(row);
+            }
+        };
+        try {
+            new RegisterCsvReader(Clock.systemDefaultZone()).read(csv, handler);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Register " + source + " could not be read", e);
+        }
+        flush(batch, counts);
+        RegisterImportReport report = new RegisterImportReport(source, counts[0], counts[1], counts[2], rejected);
+        LOG.info(report::toString);
+        return report;
+    }
+
+    private void flush(List<InsuredPerson> batch, int[] counts) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        RegisterWriter.BatchResult result = writer.write(List.copyOf(batch));
+        counts[0] += result.inserted();
+        counts[1] += result.updated();
+        counts[2] += result.unchanged();
+        batch.clear();
+    }
+}
