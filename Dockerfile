@@ -23,4 +23,5 @@ ENTRYPOINT ["java", "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=70.0", "-X
             "-jar", "/opt/payara/payara-micro.jar"]
 CMD ["--deploy", "/opt/payara/deployments/compte-ameli.war", "--contextroot", "/", \
      "--port", "8080", "--nocluster", \
-     "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin"]
+     "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin", \
+     "--postbootcommandfile", "/opt/payara/config/post-boot-commands.asadmin"]

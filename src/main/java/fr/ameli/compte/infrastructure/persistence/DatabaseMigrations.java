@@ -1,6 +1,5 @@
 package fr.ameli.compte.infrastructure.persistence;
 
-import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -8,7 +7,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -44,21 +42,14 @@ public class DatabaseMigrations {
     @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
 
-    @Inject
-    AmeliConfig config;
-
     @PostConstruct
     void migrate() {
-        // Derby writes its own log; keep it in the data dir rather than in the server's working directory.
-        if (System.getProperty("derby.stream.error.file") == null) {
-            System.setProperty("derby.stream.error.file", config.dataDir().resolve("derby.log").toString());
-        }
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migration(s) applied now)");
+        LOG.info(() -> "Database schema migrated: " + result.migrationsExecuted + " migration(s) applied now, schema at version "
+                + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion));
     }
 }
