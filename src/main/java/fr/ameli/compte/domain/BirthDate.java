@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * The constructor checks what needs no clock (not before 1900); {@link #of} and {@link #parse}
  * also refuse the future, against the clock they are given (tests pass a fixed one).
  */
-public record BirthDate(LocalDate value) {
+public record BirthDate(LocalDate value) implements java.io.Serializable {
 
     public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 

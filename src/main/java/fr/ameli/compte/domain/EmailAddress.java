@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * (not full RFC 5322) catches the typing mistakes people make, without refusing real addresses;
  * the domain is lowercased because it is case-insensitive, the local part is kept as typed.
  */
-public record EmailAddress(String value) {
+public record EmailAddress(String value) implements java.io.Serializable {
 
     public static final int MAX_LENGTH = 254;
     static final String INVALID_MESSAGE = "L'adresse email n'est pas valide.";

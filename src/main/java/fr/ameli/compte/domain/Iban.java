@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * loaded (ISO 13616 mod-97 check), so that the 7 digits a person types are compared with a real
  * account number, and a mistyped extract is reported instead of silently never matching.
  */
-public record Iban(String value) {
+public record Iban(String value) implements java.io.Serializable {
 
     /** Country letters, two check digits, then the account (15 to 34 characters in all). */
     private static final Pattern SHAPE = Pattern.compile("[A-Z]{2}\\d{2}[A-Z0-9]{11,30}");

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * The last 7 digits of the IBAN a person types to prove who they are. Why: only a tail is asked
  * for, so the comparison with the register's full IBAN lives here and nowhere else.
  */
-public record IbanTail(String digits) {
+public record IbanTail(String digits) implements java.io.Serializable {
 
     public static final int LENGTH = 7;
     private static final Pattern SEVEN_DIGITS = Pattern.compile("\\d{" + LENGTH + "}");

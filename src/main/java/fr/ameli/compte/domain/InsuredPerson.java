@@ -129,6 +129,21 @@ public class InsuredPerson {
                 && vitaleSerial.equals(other.vitaleSerial);
     }
 
+    /**
+     * Step 1 of the wizard (SPEC §2.2, §3): the name typed matches (ignoring case, accents,
+     * hyphens, apostrophes and spaces), and the birth date and postal code are the register's.
+     */
+    public boolean isIdentifiedBy(PersonName typedName, LocalDate typedBirthDate, PostalCode typedPostalCode) {
+        return familyName.matches(typedName)
+                && birthDate.equals(typedBirthDate)
+                && postalCode.equals(typedPostalCode);
+    }
+
+    /** Step 2 (SPEC §2.3): the tails of the IBAN and of the carte Vitale serial are this person's. */
+    public boolean isProvenBy(IbanTail ibanTail, VitaleSerialTail vitaleSerialTail) {
+        return ibanTail.matchesIban(iban.value()) && vitaleSerialTail.matchesSerial(vitaleSerial);
+    }
+
     public Nir nir() {
         return Nir.parseFullForm(nir);
     }

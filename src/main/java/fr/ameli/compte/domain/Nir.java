@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * insured person everywhere (register, account, login), so it is parsed and its key checked once,
  * here, and the rest of the code only ever sees a valid one.
  */
-public record Nir(String digits13) {
+public record Nir(String digits13) implements java.io.Serializable {
 
     static final String LENGTH_MESSAGE = "Le numéro de sécurité sociale doit comporter 13 chiffres.";
     static final String INVALID_MESSAGE = "Le numéro de sécurité sociale n'est pas valide.";

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * with the register's, and people write the same name with or without accents, hyphens,
  * apostrophes or capitals; the one comparison rule is {@link #matchKey(String)}.
  */
-public record PersonName(String value) {
+public record PersonName(String value) implements java.io.Serializable {
 
     public static final int MAX_LENGTH = 80;
 

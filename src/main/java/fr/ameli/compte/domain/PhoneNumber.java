@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Why: people type it with spaces, dots, hyphens or +33 / 0033; normalizing once here means it
  * is stored and compared in one form, and a landline cannot be given where a mobile is needed.
  */
-public record PhoneNumber(Kind kind, String national) {
+public record PhoneNumber(Kind kind, String national) implements java.io.Serializable {
 
     public enum Kind {
         /** 06 or 07. */

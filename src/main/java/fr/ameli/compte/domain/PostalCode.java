@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * A French postal code. Why: it is one of the four identity fields compared with the register,
  * so it is normalized (spaces removed) before comparison and malformed ones are refused early.
  */
-public record PostalCode(String value) {
+public record PostalCode(String value) implements java.io.Serializable {
 
     private static final Pattern FIVE_DIGITS = Pattern.compile("\\d{5}");
 

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * The last 11 digits of the carte Vitale's serial number, typed to prove who one is. Why: only a
  * tail is asked for, so its comparison with the register's full serial lives here.
  */
-public record VitaleSerialTail(String digits) {
+public record VitaleSerialTail(String digits) implements java.io.Serializable {
 
     public static final int LENGTH = 11;
     private static final Pattern ELEVEN_DIGITS = Pattern.compile("\\d{" + LENGTH + "}");

@@ -1,5 +1,6 @@
 package fr.ameli.compte.infrastructure.config;
 
+import fr.ameli.compte.application.ServiceSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * failing later inside a user's request.
  */
 @ApplicationScoped
-public class AmeliConfig {
+public class AmeliConfig implements ServiceSettings {
 
     /** How the activation and other mails leave the service. */
     public enum MailMode { SMTP, FILE }
@@ -63,6 +64,7 @@ public class AmeliConfig {
     }
 
     /** The absolute URL links in mails start with, always ending with {@code /}. */
+    @Override
     public URI baseUrl() {
         try {
             URI uri = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
@@ -113,14 +115,17 @@ public class AmeliConfig {
         return registryDemo.orElse(registryCsv().isEmpty());
     }
 
+    @Override
     public Duration activationValidity() {
         return duration("ameli.activation.validity", activationValidity);
     }
 
+    @Override
     public Duration activationSweepInterval() {
         return duration("ameli.activation.sweep-interval", activationSweepInterval);
     }
 
+    @Override
     public int codeHashIterations() {
         return codeHashIterations;
     }

@@ -1,5 +1,6 @@
 package fr.ameli.compte.infrastructure.register;
 
+import fr.ameli.compte.TestDeployments;
 import fr.ameli.compte.domain.InsuredPerson;
 import fr.ameli.compte.domain.InsuredPersonRepository;
 import fr.ameli.compte.domain.Nir;
@@ -11,13 +12,11 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -41,8 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real WAR in Payara Micro, started on an empty Derby database with the demo register on
- * and an extract holding good and bad rows (src/test/resources/registre-extrait.csv, see
- * arquillian.xml): the start-up load, the idempotent reload, the JPA mapping and the schema
+ * and an extract holding good and bad rows (src/test/resources/registre-extrait.csv): the
+ * start-up load, the idempotent reload, the JPA mapping and the schema
  * migrations, all against one server launch.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -53,7 +52,9 @@ class RegisterLoadingIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("ameli.war")));
+        return TestDeployments.war("register", Map.of(
+                "ameli.registry.demo", "true",
+                "ameli.registry.csv", System.getProperty("ameli.test.resources") + "/registre-extrait.csv"));
     }
 
     @Inject

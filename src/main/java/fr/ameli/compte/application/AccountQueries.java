@@ -1,0 +1,36 @@
+package fr.ameli.compte.application;
+
+import fr.ameli.compte.domain.Account;
+import fr.ameli.compte.domain.AccountRepository;
+import fr.ameli.compte.domain.ContactChoices;
+import fr.ameli.compte.domain.InsuredPerson;
+import fr.ameli.compte.domain.InsuredPersonRepository;
+import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.PhoneNumber;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+
+/** Read-only views of an account for its logged-in owner. */
+@Stateless
+public class AccountQueries {
+
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    InsuredPersonRepository register;
+
+    public Optional<AccountOverview> overview(Nir nir) {
+        Optional<Account> account = accounts.findByNir(nir).filter(Account::isActive);
+        Optional<InsuredPerson> person = register.find(nir);
+        if (account.isEmpty() || person.isEmpty()) {
+            return Optional.empty();
+        }
+        ContactChoices c = account.get().contact();
+        return Optional.of(new AccountOverview(person.get().givenNames(), person.get().familyName().value(),
+                c.email().value(), c.emailPromotions(),
+                c.mobile() == null ? null : PhoneNumber.mobile(c.mobile()).display(), c.mobileCalls(), c.mobileSms(),
+                c.landline() == null ? null : PhoneNumber.landline(c.landline()).display(), c.landlineCalls()));
+    }
+}

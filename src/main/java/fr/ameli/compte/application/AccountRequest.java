@@ -1,0 +1,17 @@
+package fr.ameli.compte.application;
+
+import fr.ameli.compte.domain.ContactChoices;
+import fr.ameli.compte.domain.EmailAddress;
+
+import java.time.Instant;
+
+/**
+ * Everything the wizard gathered, handed over in one piece at its last step. The registration
+ * checks all of it again: identity, proof, terms, code rules and confirmations.
+ *
+ * @param termsAcceptedAt when the person accepted the terms of use (server time), null if not
+ */
+public record AccountRequest(IdentityClaim claim, IdentityProof proof, Instant termsAcceptedAt,
+                             String code, String codeConfirmation,
+                             ContactChoices contact, EmailAddress emailConfirmation) {
+}

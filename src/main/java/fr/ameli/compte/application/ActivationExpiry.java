@@ -1,0 +1,82 @@
+package fr.ameli.compte.application;
+
+import fr.ameli.compte.domain.AccountRepository;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The expiry timer (SPEC §5): every {@code ameli.activation.sweep-interval}, pending accounts
+ * older than {@code ameli.activation.validity} are removed with their tokens and mails, in one
+ * set-based statement per table, so that the person can start again and no personal data of an
+ * abandoned request stays behind. The timer is not persistent: it is created at each start
+ * from the configuration, so a changed interval takes effect on restart.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ActivationExpiry {
+
+    private static final Logger LOG = Logger.getLogger(ActivationExpiry.class.getName());
+
+    @Resource
+    TimerService timerService;
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    ServiceSettings settings;
+    @Inject
+    Clock clock;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @PostConstruct
+    void schedule() {
+        long every = settings.activationSweepInterval().toMillis();
+        timerService.createIntervalTimer(every, every, new TimerConfig("activation-expiry", false));
+        LOG.info(() -> "Unconfirmed activations are swept every " + settings.activationSweepInterval()
+                + "; a link is valid " + settings.activationValidity());
+    }
+
+    @Timeout
+    void onTimer() {
+        // One sweep at a time: a slow sweep is not overtaken by the next tick.
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Sweep of unconfirmed activations failed; the next tick retries", e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** Removes the pending accounts whose link has expired; returns how many. */
+    public int sweep() {
+        Duration validity = settings.activationValidity();
+        Instant cutoff = clock.instant().minus(validity);
+        int removed = accounts.removePendingCreatedBefore(cutoff);
+        if (removed > 0) {
+            LOG.info(() -> removed + " unconfirmed account(s) older than " + validity + " removed");
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,13 @@
+package fr.ameli.compte.application;
+
+/**
+ * The answer to step 1. {@code NOT_IDENTIFIED} covers every mismatch alike (unknown NIR, wrong
+ * name, date or postal code), so that the page cannot tell which field was wrong. What is said
+ * about an existing account is said only to a person who was identified.
+ */
+public enum IdentityCheck {
+    IDENTIFIED,
+    NOT_IDENTIFIED,
+    ACCOUNT_ACTIVE,
+    ACCOUNT_PENDING
+}

@@ -1,0 +1,20 @@
+package fr.ameli.compte.application;
+
+import fr.ameli.compte.domain.BirthDate;
+import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.PersonName;
+import fr.ameli.compte.domain.PostalCode;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/** Who the person says they are (wizard step 1), already in valid value objects. */
+public record IdentityClaim(Nir nir, PersonName name, BirthDate birthDate, PostalCode postalCode) implements Serializable {
+
+    public IdentityClaim {
+        Objects.requireNonNull(nir, "nir");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(birthDate, "birthDate");
+        Objects.requireNonNull(postalCode, "postalCode");
+    }
+}

@@ -1,0 +1,12 @@
+package fr.ameli.compte.application;
+
+/**
+ * Where use cases put the mails they cause. The mail is recorded in the caller's transaction
+ * and leaves only after that transaction commits: a rollback sends nothing, a crash after the
+ * commit loses nothing (the outbox is retried).
+ */
+public interface MailOutbox {
+
+    /** Records the mail; {@code accountId} ties it to an account (its data goes with the account). */
+    void enqueue(MailMessage mail, Long accountId);
+}

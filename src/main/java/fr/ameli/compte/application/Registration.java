@@ -1,0 +1,91 @@
+package fr.ameli.compte.application;
+
+import fr.ameli.compte.domain.Account;
+import fr.ameli.compte.domain.AccountAlreadyExistsException;
+import fr.ameli.compte.domain.AccountRepository;
+import fr.ameli.compte.domain.ActivationToken;
+import fr.ameli.compte.domain.CodePolicy;
+import fr.ameli.compte.domain.InsuredPerson;
+import fr.ameli.compte.domain.PersonalData;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+import static fr.ameli.compte.application.RegistrationRefused.Reason.ACCOUNT_EXISTS;
+import static fr.ameli.compte.application.RegistrationRefused.Reason.CODE_NOT_CONFIRMED;
+import static fr.ameli.compte.application.RegistrationRefused.Reason.CODE_REJECTED;
+import static fr.ameli.compte.application.RegistrationRefused.Reason.EMAIL_NOT_CONFIRMED;
+import static fr.ameli.compte.application.RegistrationRefused.Reason.NOT_IDENTIFIED;
+import static fr.ameli.compte.application.RegistrationRefused.Reason.NOT_PROVEN;
+import static fr.ameli.compte.application.RegistrationRefused.Reason.TERMS_NOT_ACCEPTED;
+
+/**
+ * Creates the account at the end of the wizard, in one transaction: the {@code PENDING_ACTIVATION}
+ * account (code hashed), its activation token (hashed) and the activation mail in the outbox.
+ * Everything the wizard already checked is checked again here, because the service is the only
+ * judge: a refused request creates nothing.
+ */
+@Stateless
+public class Registration {
+
+    private static final Logger LOG = Logger.getLogger(Registration.class.getName());
+    private static final CodePolicy CODE_POLICY = new CodePolicy();
+
+    @Inject
+    IdentityVerification identityVerification;
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    CodeHasher codeHasher;
+    @Inject
+    MailOutbox outbox;
+    @Inject
+    ServiceSettings settings;
+    @Inject
+    Clock clock;
+
+    public PendingAccount register(AccountRequest request) throws RegistrationRefused {
+        InsuredPerson person = identityVerification.findIdentified(request.claim())
+                .orElseThrow(() -> new RegistrationRefused(NOT_IDENTIFIED));
+        if (!person.isProvenBy(request.proof().ibanTail(), request.proof().vitaleSerialTail())) {
+            throw new RegistrationRefused(NOT_PROVEN);
+        }
+        if (request.termsAcceptedAt() == null) {
+            throw new RegistrationRefused(TERMS_NOT_ACCEPTED);
+        }
+        PersonalData personalData = new PersonalData(person.nir(), person.birthDate());
+        if (request.code() == null || !CODE_POLICY.isSatisfied(request.code(), personalData)) {
+            throw new RegistrationRefused(CODE_REJECTED);
+        }
+        if (!CODE_POLICY.confirms(request.code(), request.codeConfirmation())) {
+            throw new RegistrationRefused(CODE_NOT_CONFIRMED);
+        }
+        if (request.contact() == null || !request.contact().email().equals(request.emailConfirmation())) {
+            throw new RegistrationRefused(EMAIL_NOT_CONFIRMED);
+        }
+        if (accounts.findByNir(person.nir()).isPresent()) {
+            throw new RegistrationRefused(ACCOUNT_EXISTS);
+        }
+
+        Instant now = clock.instant();
+        Duration validity = settings.activationValidity();
+        Instant expiresAt = now.plus(validity);
+        Account account = Account.pending(person.nir(), codeHasher.hash(request.code()),
+                request.termsAcceptedAt(), request.contact(), now);
+        String token = SecretTokens.newToken();
+        try {
+            accounts.add(account, new ActivationToken(SecretTokens.hash(token), account, expiresAt));
+        } catch (AccountAlreadyExistsException e) {
+            throw new RegistrationRefused(ACCOUNT_EXISTS);
+        }
+        String email = request.contact().email().value();
+        outbox.enqueue(ActivationMail.compose(email, ActivationMail.link(settings.baseUrl(), token), validity, expiresAt),
+                account.id());
+        LOG.info(() -> "Account " + account.id() + " created, pending activation until " + expiresAt);
+        return new PendingAccount(email, validity, expiresAt);
+    }
+}

@@ -1,0 +1,23 @@
+package fr.ameli.compte.application;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The settings the use cases need, read from the service's configuration (implemented in
+ * {@code infrastructure.config}, so that the use cases do not depend on how it is read).
+ */
+public interface ServiceSettings {
+
+    /** Absolute URL that links in mails start with, ending with {@code /}. */
+    URI baseUrl();
+
+    /** How long an activation link stays valid. */
+    Duration activationValidity();
+
+    /** How often unconfirmed activations are swept. */
+    Duration activationSweepInterval();
+
+    /** PBKDF2-HMAC-SHA256 iterations for codes personnels. */
+    int codeHashIterations();
+}

@@ -1,0 +1,120 @@
+package fr.ameli.compte.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A compte ameli: one per NIR (a unique constraint backs it), created {@code PENDING_ACTIVATION}
+ * with the terms accepted, a hashed code personnel and the contact choices, and made
+ * {@code ACTIVE} once by its activation token. The code is only ever held as a salted slow hash:
+ * this class never sees the code itself.
+ */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @Column(name = "nir", nullable = false, unique = true, length = 15, updatable = false)
+    private String nir;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 20)
+    private AccountStatus status;
+
+    @Column(name = "code_hash", nullable = false, length = 512)
+    private String codeHash;
+
+    @Column(name = "terms_accepted_at", nullable = false)
+    private Instant termsAcceptedAt;
+
+    @Embedded
+    private ContactChoices contact;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "activated_at")
+    private Instant activatedAt;
+
+    /** For JPA only. */
+    protected Account() {
+    }
+
+    private Account(Nir nir, String codeHash, Instant termsAcceptedAt, ContactChoices contact, Instant now) {
+        this.nir = Objects.requireNonNull(nir, "nir").fullForm();
+        this.codeHash = Objects.requireNonNull(codeHash, "codeHash");
+        this.termsAcceptedAt = Objects.requireNonNull(termsAcceptedAt, "termsAcceptedAt");
+        this.contact = Objects.requireNonNull(contact, "contact");
+        this.status = AccountStatus.PENDING_ACTIVATION;
+        this.createdAt = now;
+    }
+
+    /** A new account, waiting for its activation link to be followed. */
+    public static Account pending(Nir nir, String codeHash, Instant termsAcceptedAt, ContactChoices contact, Instant now) {
+        return new Account(nir, codeHash, termsAcceptedAt, contact, now);
+    }
+
+    /** Follows the activation link: only a pending account becomes active, and only once. */
+    public void activate(Instant now) {
+        if (status != AccountStatus.PENDING_ACTIVATION) {
+            throw new IllegalStateException("Account already " + status);
+        }
+        status = AccountStatus.ACTIVE;
+        activatedAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Nir nir() {
+        return Nir.parseFullForm(nir);
+    }
+
+    public AccountStatus status() {
+        return status;
+    }
+
+    public boolean isActive() {
+        return status == AccountStatus.ACTIVE;
+    }
+
+    public String codeHash() {
+        return codeHash;
+    }
+
+    public Instant termsAcceptedAt() {
+        return termsAcceptedAt;
+    }
+
+    public ContactChoices contact() {
+        return contact;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant activatedAt() {
+        return activatedAt;
+    }
+
+    @Override
+    public String toString() {
+        return "Account[" + id + ", " + status + "]";
+    }
+}

@@ -1,0 +1,25 @@
+package fr.ameli.compte.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The accounts and their activation tokens. */
+public interface AccountRepository {
+
+    Optional<Account> findByNir(Nir nir);
+
+    /**
+     * Adds the account and its token. Throws {@link AccountAlreadyExistsException} when the NIR
+     * already has an account (the database's unique constraint decides, so that two concurrent
+     * registrations cannot both succeed).
+     */
+    void add(Account account, ActivationToken token);
+
+    Optional<ActivationToken> findToken(String tokenHash);
+
+    /**
+     * Removes, set-based, every pending account created before {@code cutoff} with its tokens and
+     * its mails not yet sent. Returns how many accounts were removed.
+     */
+    int removePendingCreatedBefore(Instant cutoff);
+}

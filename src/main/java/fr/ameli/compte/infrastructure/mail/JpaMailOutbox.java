@@ -1,0 +1,32 @@
+package fr.ameli.compte.infrastructure.mail;
+
+import fr.ameli.compte.application.MailMessage;
+import fr.ameli.compte.application.MailOutbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+
+/** The outbox as a table, written in the caller's transaction. */
+@ApplicationScoped
+public class JpaMailOutbox implements MailOutbox {
+
+    @PersistenceContext(unitName = "ameli")
+    EntityManager em;
+    @Inject
+    Event<MailQueued> queued;
+    @Inject
+    Clock clock;
+
+    @Override
+    public void enqueue(MailMessage mail, Long accountId) {
+        OutboundMail row = new OutboundMail(mail, accountId, clock.instant());
+        em.persist(row);
+        em.flush();
+        // Observed AFTER_SUCCESS: the mail leaves only once the caller's transaction has committed.
+        queued.fire(new MailQueued(row.id()));
+    }
+}

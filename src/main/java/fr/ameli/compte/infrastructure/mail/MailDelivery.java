@@ -1,0 +1,88 @@
+package fr.ameli.compte.infrastructure.mail;
+
+import fr.ameli.compte.infrastructure.config.AmeliConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers the outbox: each new mail right after its transaction commits (asynchronously, so
+ * that no page waits on the mail relay), and every 30 seconds whatever is due again after a
+ * failure or a restart. A mail is claimed in the database before it is sent, so it leaves once.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MailDelivery {
+
+    private static final Logger LOG = Logger.getLogger(MailDelivery.class.getName());
+    private static final long RETRY_EVERY_MS = 30_000;
+
+    @Resource
+    TimerService timerService;
+    @Resource
+    jakarta.ejb.SessionContext context;
+    @Inject
+    OutboxStore store;
+    @Inject
+    AmeliConfig config;
+    @Inject
+    SmtpMailTransport smtp;
+    @Inject
+    FileMailTransport file;
+
+    @PostConstruct
+    void schedule() {
+        timerService.createIntervalTimer(RETRY_EVERY_MS, RETRY_EVERY_MS, new TimerConfig("mail-outbox", false));
+        LOG.info(() -> "Mails leave by " + config.mailMode() + (config.mailMode() == AmeliConfig.MailMode.SMTP
+                ? " through " + config.smtpHost() + ":" + config.smtpPort()
+                : " into " + config.dataDir().resolve("mails")));
+    }
+
+    public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued queued) {
+        context.getBusinessObject(MailDelivery.class).deliverLater(queued.mailId());
+    }
+
+    @Asynchronous
+    public void deliverLater(long mailId) {
+        deliver(mailId);
+    }
+
+    @Timeout
+    void retryDue() {
+        for (Long id : store.due(100)) {
+            deliver(id);
+        }
+    }
+
+    /** Sends one mail if it can be claimed; records the outcome. */
+    public void deliver(long mailId) {
+        store.claim(mailId).ifPresent(mail -> {
+            try {
+                (config.mailMode() == AmeliConfig.MailMode.SMTP ? smtp : file).send(mailId, mail);
+                store.markSent(mailId);
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Mail " + mailId + " not sent, will be retried: " + e, e.getCause());
+                store.markFailed(mailId, e.toString());
+            }
+        });
+    }
+}

@@ -1,0 +1,79 @@
+package fr.ameli.compte.infrastructure.persistence;
+
+import fr.ameli.compte.domain.Account;
+import fr.ameli.compte.domain.AccountAlreadyExistsException;
+import fr.ameli.compte.domain.AccountRepository;
+import fr.ameli.compte.domain.AccountStatus;
+import fr.ameli.compte.domain.ActivationToken;
+import fr.ameli.compte.domain.Nir;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Accounts and activation tokens in the database. */
+@ApplicationScoped
+public class JpaAccountRepository implements AccountRepository {
+
+    /** SQLState class 23: integrity constraint violation (the unique NIR), on every database. */
+    private static final String INTEGRITY_VIOLATION = "23";
+
+    @PersistenceContext(unitName = "ameli")
+    EntityManager em;
+
+    @Override
+    public Optional<Account> findByNir(Nir nir) {
+        List<Account> found = em.createQuery("select a from Account a where a.nir = :nir", Account.class)
+                .setParameter("nir", nir.fullForm())
+                .getResultList();
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public void add(Account account, ActivationToken token) {
+        try {
+            em.persist(account);
+            em.persist(token);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (isIntegrityViolation(e)) {
+                throw new AccountAlreadyExistsException(account.nir());
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isIntegrityViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Optional<ActivationToken> findToken(String tokenHash) {
+        return Optional.ofNullable(em.find(ActivationToken.class, tokenHash));
+    }
+
+    @Override
+    public int removePendingCreatedBefore(Instant cutoff) {
+        Timestamp before = Timestamp.from(cutoff);
+        String expired = "(SELECT id FROM account WHERE status = '" + AccountStatus.PENDING_ACTIVATION.name()
+                + "' AND created_at < ?1)";
+        em.createNativeQuery("DELETE FROM activation_token WHERE account_id IN " + expired)
+                .setParameter(1, before).executeUpdate();
+        em.createNativeQuery("DELETE FROM outbound_mail WHERE account_id IN " + expired)
+                .setParameter(1, before).executeUpdate();
+        return em.createNativeQuery("DELETE FROM account WHERE status = '" + AccountStatus.PENDING_ACTIVATION.name()
+                        + "' AND created_at < ?1")
+                .setParameter(1, before).executeUpdate();
+    }
+}

@@ -1,0 +1,80 @@
+package fr.ameli.compte.web;
+
+import fr.ameli.compte.application.AccountIdentityStore;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** « J'accède à mon compte ameli » (SPEC §2.1): NIR and code personnel, through Jakarta Security. */
+@Named
+@RequestScoped
+public class LoginPage {
+
+    @Inject
+    SecurityContext securityContext;
+    @Inject
+    AccountIdentityStore identityStore;
+
+    private String nir;
+    private String code;
+
+    public String login() {
+        if (nir == null || nir.isBlank()) {
+            Messages.errorKey("connexion:nir", "login.nir.required");
+        }
+        if (code == null || code.isEmpty()) {
+            Messages.errorKey("connexion:code", "login.code.required");
+        }
+        if (Messages.hasErrors()) {
+            return null;
+        }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(nir, new Password(code)))
+                        .newAuthentication(true));
+        switch (status) {
+            case SEND_CONTINUE -> {
+                faces.responseComplete();
+                return null;
+            }
+            case SUCCESS -> {
+                // A new session id at login: a session id known before cannot be used to ride this one.
+                request.changeSessionId();
+                return "/espace/index?faces-redirect=true";
+            }
+            default -> {
+                Messages.errorKey(null, identityStore.isPendingWithCorrectCode(nir, code) ? "login.pending" : "login.failed");
+                code = null;
+                return null;
+            }
+        }
+    }
+
+    public String getNir() {
+        return nir;
+    }
+
+    public void setNir(String nir) {
+        this.nir = nir;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+}

@@ -1,0 +1,39 @@
+package fr.ameli.compte.web;
+
+import fr.ameli.compte.application.ActivationMail;
+import fr.ameli.compte.application.PendingAccount;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * « Un courriel vous a été envoyé » (SPEC §2.7). The wizard has ended; what it created comes by the
+ * flash, once. A reload shows the general text without the address.
+ */
+@Named
+@RequestScoped
+public class MailSentPage {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE);
+
+    private PendingAccount pending;
+
+    public PendingAccount getPending() {
+        if (pending == null) {
+            pending = (PendingAccount) FacesContext.getCurrentInstance().getExternalContext().getFlash().get("pendingAccount");
+        }
+        return pending;
+    }
+
+    public String getValidity() {
+        return getPending() == null ? "" : ActivationMail.describe(pending.validity());
+    }
+
+    public String getUntil() {
+        return getPending() == null ? "" : WHEN.format(pending.linkExpiresAt().atZone(ZoneId.of("Europe/Paris")));
+    }
+}

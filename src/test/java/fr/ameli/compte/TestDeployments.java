@@ -1,0 +1,53 @@
+package fr.ameli.compte;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The real WAR built by Maven, deployed as it is but for its configuration: each integration
+ * test class gets its own data directory (a fresh database) and the keys it needs, appended to the
+ * WAR's own {@code microprofile-config.properties} (the last value of a key wins).
+ */
+public final class TestDeployments {
+
+    private static final String CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
+
+    private TestDeployments() {
+    }
+
+    /** The folder of a test deployment: its database and mail files live there. */
+    public static Path dataDir(String name) {
+        return Path.of(System.getProperty("ameli.it.dir"), name);
+    }
+
+    public static WebArchive war(String name, Map<String, String> keys) {
+        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("ameli.war")));
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("ameli.data-dir", dataDir(name).toString());
+        all.putAll(keys);
+        StringBuilder config = new StringBuilder(read(war));
+        config.append("\n# Test deployment ").append(name).append('\n');
+        all.forEach((k, v) -> config.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
+        war.delete(CONFIG);
+        war.add(new StringAsset(config.toString()), CONFIG);
+        return war;
+    }
+
+    private static String read(WebArchive war) {
+        try (InputStream in = war.get(CONFIG).getAsset().openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,377 @@
+package fr.ameli.compte.web;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.ameli.compte.TestDeployments;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a person does, in Chromium, against the real WAR in Payara Micro: TOTO of the town-hall
+ * guide from the login page through the six steps, the activation mail (caught by a real SMTP
+ * server, GreenMail, in smtp mode), the link, the login and « Mon espace »; and the refusals a
+ * person meets on the way. Screenshots of each step land in target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AccountCreationBrowserIT {
+
+    /** Links in mails start with this (ameli.base-url); the test follows them on the test server. */
+    private static final String BASE_URL = "https://compte.ameli.test/";
+    private static final int SMTP_PORT = freePort();
+    private static GreenMail smtp;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestDeployments.war("browser", Map.of(
+                "ameli.base-url", BASE_URL,
+                "ameli.mail.mode", "smtp",
+                "ameli.smtp.host", "127.0.0.1",
+                "ameli.smtp.port", String.valueOf(SMTP_PORT),
+                "ameli.mail.from", "ne-pas-repondre@ameli.test"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Browser browser;
+
+    @BeforeAll
+    static void startSmtpServer() {
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtpServer() {
+        smtp.stop();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    // ---- Steps, as a person does them
+
+    private void startWizard() {
+        browser.open(url("/"));
+        browser.clickLink("Créer un compte");
+        assertEquals("Je crée mon compte en remplissant les éléments demandés", browser.h1());
+    }
+
+    private void identify(String name, String nir, String birthDate, String postalCode) {
+        browser.type("identite:nom", name);
+        browser.type("identite:nir", nir);
+        browser.type("identite:naissance", birthDate);
+        browser.type("identite:codePostal", postalCode);
+        browser.submit("identite:continuer");
+    }
+
+    private void prove(String iban, String vitale) {
+        browser.type("verification:iban", iban);
+        browser.type("verification:vitale", vitale);
+        browser.submit("verification:valider");
+    }
+
+    private void acceptTerms() {
+        browser.find("conditions:choix:0").click();
+        browser.submit("conditions:continuer");
+    }
+
+    private void reachCodeStep(String name, String nir, String birthDate, String postalCode, String iban, String vitale) {
+        startWizard();
+        identify(name, nir, birthDate, postalCode);
+        prove(iban, vitale);
+        acceptTerms();
+        assertEquals("Je choisis un code personnel", browser.h1());
+    }
+
+    private void typeCode(String code) {
+        browser.type("codePersonnel:code", code);
+        // The rules are re-evaluated on the server as the person types (Faces Ajax, 300 ms delay).
+        browser.waitUntil(d -> code.equals(browser.find("codePersonnel:code").getAttribute("value")));
+    }
+
+    private List<String> ruleStates() {
+        return browser.driver.findElements(By.cssSelector("ul.regles li")).stream().map(li -> li.getAttribute("class")).toList();
+    }
+
+    // ---- The journey of the seed
+
+    @Test
+    void toto_creates_his_account_activates_it_from_the_mail_and_logs_in() throws Exception {
+        browser.open(url("/"));
+        assertEquals("J'accède à mon compte ameli", browser.h1());
+        assertTrue(browser.text().contains("Tous les champs sont obligatoires."));
+        assertEquals("Mon numéro de sécurité sociale", label("connexion:nir"));
+        assertEquals("Mon code personnel (ou provisoire à 4 chiffres)", label("connexion:code"));
+        browser.screenshot("01-connexion");
+        browser.clickLink("Créer un compte");
+
+        assertEquals("Mon nom *", label("identite:nom"));
+        assertEquals("Mon numéro de sécurité sociale *", label("identite:nir"));
+        assertEquals("Ma date de naissance *", label("identite:naissance"));
+        assertEquals("Mon code postal *", label("identite:codePostal"));
+        browser.type("identite:nom", "TOTO");
+        browser.type("identite:nir", "2 28 12 31 815 001");
+        browser.type("identite:naissance", "03/12/1928");
+        browser.type("identite:codePostal", "31470");
+        browser.screenshot("02-identite");
+        browser.submit("identite:continuer");
+
+        assertEquals("Accédez immédiatement à votre compte", browser.h1());
+        assertTrue(browser.text().contains("2 28 12 31 815 001"), "step-1 data shown above");
+        assertEquals("Saisissez les 7 derniers chiffres de votre IBAN *", label("verification:iban"));
+        assertEquals("Saisissez les 11 derniers chiffres du numéro de série de votre carte Vitale avec photo *", label("verification:vitale"));
+        browser.type("verification:iban", "3910 173");
+        browser.type("verification:vitale", "01647314244");
+        browser.screenshot("03-verification");
+        browser.submit("verification:valider");
+
+        assertEquals("J'accepte les conditions d'utilisation", browser.h1());
+        assertEquals("step", browser.driver.findElement(By.cssSelector("ol.etapes li.courante")).getAttribute("aria-current"));
+        assertEquals("Étape 1", browser.driver.findElement(By.cssSelector("ol.etapes li.courante")).getText());
+        browser.find("conditions:choix:0").click();
+        browser.screenshot("04-conditions");
+        browser.submit("conditions:continuer");
+
+        assertEquals("Je choisis un code personnel", browser.h1());
+        assertTrue(browser.driver.getTitle().startsWith("Étape 2 sur 3 – Je choisis un code personnel"), browser.driver.getTitle());
+        typeCode("Robert*123_A");
+        browser.waitUntil(d -> "élevé".equals(browser.find("niveau").getText()));
+        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok")));
+        browser.type("codePersonnel:confirmation", "Robert*123_A");
+        browser.screenshot("05-code-personnel");
+        browser.submit("codePersonnel:continuer");
+
+        assertEquals("Informations personnelles", browser.h1());
+        browser.type("coordonnees:email", "toto@example.fr");
+        browser.type("coordonnees:emailConfirmation", "toto@example.fr");
+        browser.find("coordonnees:promotions:1").click();
+        browser.type("coordonnees:mobile", "06 12 34 56 78");
+        browser.find("coordonnees:mobileAppels:1").click();
+        browser.find("coordonnees:mobileSms:0").click();
+        browser.screenshot("06-coordonnees");
+        browser.submit("coordonnees:continuer");
+
+        assertEquals("Un courriel vous a été envoyé", browser.h1());
+        assertEquals("toto@example.fr", browser.find("adresse").getText());
+        assertEquals("48 heures", browser.find("validite").getText());
+        browser.screenshot("07-courriel-envoye");
+
+        String link = activationLinkSentTo("toto@example.fr");
+        assertTrue(link.startsWith(BASE_URL + "activation.xhtml?jeton="), link);
+        browser.open(url("/" + link.substring(BASE_URL.length())));
+        assertEquals("Votre compte ameli est activé.", browser.find("active").getText());
+        browser.screenshot("08-activation");
+        browser.open(url("/" + link.substring(BASE_URL.length())));
+        assertEquals("Ce lien d'activation a déjà été utilisé.", browser.find("deja-utilise").getText());
+        browser.clickLink("Me connecter");
+
+        browser.type("connexion:nir", "2 28 12 31 815 001");
+        browser.type("connexion:code", "Robert*123_A");
+        browser.submit("connexion:connecter");
+        assertEquals("Mon espace", browser.h1());
+        assertEquals("Bonjour Marie TOTO", browser.find("bonjour").getText());
+        assertEquals("toto@example.fr", browser.find("email").getText());
+        String preferences = browser.find("preferences").getText();
+        assertTrue(preferences.contains("06 12 34 56 78"), preferences);
+        assertTrue(preferences.contains("Par Téléphone : Non"), preferences);
+        assertTrue(preferences.contains("Par SMS : Oui"), preferences);
+        browser.screenshot("09-mon-espace");
+
+        browser.submit("espace:deconnecter");
+        assertEquals("J'accède à mon compte ameli", browser.h1());
+        browser.open(url("/espace/index.xhtml"));
+        assertEquals("J'accède à mon compte ameli", browser.h1(), "« Mon espace » needs a login again");
+    }
+
+    private String label(String fieldId) {
+        return browser.driver.findElement(By.cssSelector("label[for='" + fieldId + "']")).getText();
+    }
+
+    private String activationLinkSentTo(String recipient) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient))) {
+                    assertEquals("Activez votre compte ameli", message.getSubject());
+                    String text = (String) ((Multipart) message.getContent()).getBodyPart(0).getContent();
+                    Matcher line = Pattern.compile("^(https://\\S+)$", Pattern.MULTILINE).matcher(text.replace("\r\n", "\n"));
+                    assertTrue(line.find(), "the link on a line of its own:\n" + text);
+                    assertTrue(text.contains("valable 48 heures"), text);
+                    return line.group(1);
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no mail to " + recipient + "; received: " + GreenMailUtil.getWholeMessage(null));
+    }
+
+    // ---- Refusals
+
+    @Test
+    void a_wrong_postal_code_gets_the_generic_message_and_bad_formats_get_their_own_at_the_field() {
+        startWizard();
+        identify("Lefèvre", "2 46 07 75 115 039", "14/07/1946", "75016");
+        assertEquals("Les informations saisies ne permettent pas de vous identifier. Vérifiez-les ou contactez votre caisse.",
+                browser.globalErrors("identite"));
+        assertEquals("Lefèvre", browser.find("identite:nom").getAttribute("value"), "what was typed stays");
+        browser.screenshot("10-identite-non-reconnue");
+
+        identify(" ", "2 46 07 75 115", "31/02/1946", "75O15");
+        assertEquals("Ce champ est obligatoire.", browser.fieldError("identite:nom"));
+        assertEquals("Le numéro de sécurité sociale doit comporter 13 chiffres.", browser.fieldError("identite:nir"));
+        assertEquals("La date de naissance n'existe pas.", browser.fieldError("identite:naissance"));
+        assertFalse(browser.fieldError("identite:codePostal").isEmpty());
+        assertEquals("true", browser.find("identite:naissance").getAttribute("aria-invalid"));
+        browser.screenshot("11-identite-erreurs");
+    }
+
+    @Test
+    void a_wrong_iban_tail_is_refused() {
+        startWizard();
+        identify("LEFEVRE", "246077511503904", "14/07/1946", "75015");
+        prove("1910139", "88916681774");
+        assertEquals("Accédez immédiatement à votre compte", browser.h1());
+        assertTrue(browser.globalErrors("verification").startsWith("Les informations saisies ne correspondent pas"),
+                browser.globalErrors("verification"));
+        prove("191013", "88916681774");
+        assertFalse(browser.fieldError("verification:iban").isEmpty());
+        browser.screenshot("12-verification-refusee");
+    }
+
+    @Test
+    void each_code_rule_is_shown_live_and_enforced_on_submit() {
+        reachCodeStep("Martin-Dubois", "1 51 05 69 123 076", "02/05/1951", "69003", "7358436", "93835586331");
+        typeCode("Ab1*");
+        browser.waitUntil(d -> ruleStates().equals(List.of("ko", "ok", "ok", "ok", "ok")));
+        typeCode("abcdefgh1");
+        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ko", "ok", "ok", "ok")));
+        typeCode("Abcdefghij");
+        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ko", "ok", "ok")));
+        typeCode("Abcdéfgh1");
+        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ko", "ok")));
+        typeCode("Abcdef*1951");
+        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ko")));
+        assertEquals("faible", browser.find("niveau").getText());
+        browser.screenshot("13-code-regle-non-respectee");
+
+        browser.type("codePersonnel:confirmation", "Abcdef*1951");
+        browser.submit("codePersonnel:continuer");
+        assertEquals("Je choisis un code personnel", browser.h1());
+        assertTrue(browser.fieldError("codePersonnel:code").contains("ne pas contenir votre n° de sécurité sociale"), browser.fieldError("codePersonnel:code"));
+
+        typeCode("Lyon*Rhone_69");
+        browser.type("codePersonnel:confirmation", "Lyon*Rhone_70");
+        browser.submit("codePersonnel:continuer");
+        assertEquals("Les deux codes saisis ne sont pas identiques.", browser.fieldError("codePersonnel:confirmation"));
+    }
+
+    @Test
+    void refusing_the_terms_says_no_account_can_be_created_and_offers_a_way_back() {
+        startWizard();
+        identify("N'Diaye", "2 85 09 93 066 113", "21/09/1985", "93200");
+        prove("2609603", "76828107546");
+        browser.submit("conditions:continuer");
+        assertEquals("Indiquez si vous acceptez les conditions d'utilisation.", browser.fieldError("conditions:choix"));
+        browser.find("conditions:choix:1").click();
+        browser.submit("conditions:continuer");
+        assertEquals("Votre compte ne peut pas être créé sans votre accord", browser.find("conditions:refus")
+                .findElement(By.tagName("h2")).getText());
+        browser.screenshot("14-conditions-refusees");
+        browser.submit("conditions:revoir");
+        assertEquals("J'accepte les conditions d'utilisation", browser.h1());
+        browser.open(url("/creation/code-personnel.xhtml?cid=" + cid()));
+        assertEquals("J'accepte les conditions d'utilisation", browser.h1(), "no code step before the terms are accepted");
+    }
+
+    @Test
+    void two_tabs_run_two_independent_wizards() {
+        startWizard();
+        identify("Le Goff", "1 62 11 29 019 150", "30/11/1962", "29200");
+        String tabA = browser.driver.getWindowHandle();
+        browser.driver.switchTo().newWindow(WindowType.TAB);
+        startWizard();
+        identify("Bernard", "1 39 12 33 063 224", "25/12/1939", "33000");
+        assertTrue(browser.text().contains("1 39 12 33 063 224"));
+        browser.driver.switchTo().window(tabA);
+        browser.driver.navigate().refresh();
+        assertTrue(browser.text().contains("1 62 11 29 019 150"), "tab A still holds Le Goff");
+        assertFalse(browser.text().contains("1 39 12 33 063 224"));
+    }
+
+    @Test
+    void back_keeps_what_was_typed_and_later_steps_cannot_be_reached_early() {
+        browser.open(url("/creation/coordonnees.xhtml"));
+        assertEquals("Je crée mon compte en remplissant les éléments demandés", browser.h1(), "no wizard yet: its first step");
+        startWizard();
+        String cid = cid();
+        browser.open(url("/creation/code-personnel.xhtml?cid=" + cid));
+        assertEquals("Je crée mon compte en remplissant les éléments demandés", browser.h1(), "sent back to the step reached");
+        identify("Garcia", "1 01 01 34 172 298", "17/01/2001", "34000");
+        browser.type("verification:iban", "1203626");
+        browser.submit("verification:retour");
+        assertEquals("Garcia", browser.find("identite:nom").getAttribute("value"));
+        assertEquals("17/01/2001", browser.find("identite:naissance").getAttribute("value"));
+        browser.submit("identite:continuer");
+        assertEquals("1203626", browser.find("verification:iban").getAttribute("value"), "Retour kept step 2 too");
+
+        browser.open(url("/creation/verification.xhtml?cid=99999"));
+        assertEquals("Votre session a expiré", browser.h1());
+        browser.screenshot("15-session-expiree");
+        browser.clickLink("Recommencer la création de mon compte");
+        assertEquals("Je crée mon compte en remplissant les éléments demandés", browser.h1());
+    }
+
+    private String cid() {
+        Matcher m = Pattern.compile("cid=(\\d+)").matcher(browser.driver.getCurrentUrl()
+                + browser.driver.findElement(By.tagName("form")).getAttribute("action"));
+        assertTrue(m.find(), "a conversation id in the page");
+        return m.group(1);
+    }
+}
