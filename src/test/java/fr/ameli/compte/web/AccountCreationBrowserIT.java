@@ -22,6 +22,10 @@ import org.openqa.selenium.WindowType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URL;
 import java.util.Arrays;
 import java.util.List;
@@ -228,6 +232,24 @@ class AccountCreationBrowserIT {
         assertEquals("J'accède à mon compte ameli", browser.h1());
         browser.open(url("/espace/index.xhtml"));
         assertEquals("J'accède à mon compte ameli", browser.h1(), "« Mon espace » needs a login again");
+
+        startWizard();
+        identify("Toto", "2281231815001", "03/12/1928", "31470");
+        assertTrue(browser.globalErrors("identite").startsWith("Vous avez déjà un compte ameli."), browser.globalErrors("identite"));
+        browser.screenshot("16-compte-deja-actif");
+    }
+
+    @Test
+    void a_form_posted_after_its_view_expired_leads_to_the_restart_page_not_an_error() throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url("/creation/identite.xhtml")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("identite=identite&identite%3Anom=TOTO"
+                                + "&identite%3Acontinuer=Continuer&jakarta.faces.ViewState=1234%3A5678"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/session-expiree.xhtml"));
     }
 
     private String label(String fieldId) {
