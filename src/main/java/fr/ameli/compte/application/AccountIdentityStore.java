@@ -2,8 +2,11 @@ package fr.ameli.compte.application;
 
 import fr.ameli.compte.domain.Account;
 import fr.ameli.compte.domain.AccountRepository;
+import fr.ameli.compte.domain.AuditEvent;
+import fr.ameli.compte.domain.CodeRule;
 import fr.ameli.compte.domain.InvalidValueException;
 import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.ThrottleCounter.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -11,6 +14,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,6 +22,10 @@ import java.util.Set;
  * Login (SPEC §2.1, §2.9) for Jakarta Security: the NIR and the code personnel, checked against
  * the account's PBKDF2 hash. Only an {@code ACTIVE} account logs in. The caller's name is the
  * NIR's 13 characters; the group {@value #INSURED} opens « Mon espace ».
+ *
+ * <p>Against guessing: 5 consecutive failures for a NIR lock its logins (15 min, doubling up to
+ * 24 h); a NIR without an account costs the same hashing time as one with an account, and gets
+ * the same answer. Only a correct code learns that an account still waits for activation.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
@@ -28,34 +36,56 @@ public class AccountIdentityStore implements IdentityStore {
     AccountRepository accounts;
     @Inject
     CodeHasher codeHasher;
+    @Inject
+    Throttling throttling;
+    @Inject
+    Pseudonyms pseudonyms;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    LoginOutcome outcome;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return findActive(login.getCaller(), login.getPasswordAsString())
-                .map(account -> new CredentialValidationResult(account.nir().digits13(), Set.of(INSURED)))
-                .orElse(CredentialValidationResult.INVALID_RESULT);
-    }
-
-    private Optional<Account> findActive(String typedNir, String code) {
-        return parse(typedNir)
-                .flatMap(accounts::findByNir)
-                .filter(Account::isActive)
-                .filter(account -> codeHasher.verify(code, account.codeHash()));
-    }
-
-    /**
-     * Whether the NIR and code are right but the account still waits for its activation link: the
-     * login page then says so, instead of a bare refusal. Only said after a correct code.
-     */
-    public boolean isPendingWithCorrectCode(String typedNir, String code) {
-        return parse(typedNir)
-                .flatMap(accounts::findByNir)
-                .filter(account -> !account.isActive())
-                .filter(account -> codeHasher.verify(code, account.codeHash()))
-                .isPresent();
+        String code = login.getPasswordAsString();
+        Optional<Nir> nir = parse(login.getCaller());
+        if (nir.isEmpty() || code == null || code.length() > CodeRule.MAX_LENGTH) {
+            codeHasher.verifyNothing("");
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        String subject = pseudonyms.of(nir.get());
+        Optional<Instant> locked = throttling.lockedUntil(Kind.LOGIN, subject);
+        if (locked.isPresent()) {
+            outcome.refuse(LoginOutcome.Refusal.LOCKED, locked.get());
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        Optional<Account> account = accounts.findByNir(nir.get());
+        boolean codeMatches;
+        if (account.isPresent()) {
+            codeMatches = codeHasher.verify(code, account.get().codeHash());
+        } else {
+            codeHasher.verifyNothing(code);
+            codeMatches = false;
+        }
+        if (codeMatches && account.get().isActive()) {
+            throttling.success(Kind.LOGIN, subject);
+            audit.record(AuditEvent.Type.LOGIN_SUCCESS, nir.get());
+            return new CredentialValidationResult(nir.get().digits13(), Set.of(INSURED));
+        }
+        if (codeMatches) {
+            outcome.refuse(LoginOutcome.Refusal.PENDING_ACTIVATION, null);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        audit.record(AuditEvent.Type.LOGIN_FAILURE, nir.get());
+        Optional<Instant> lock = throttling.failure(Kind.LOGIN, subject);
+        if (lock.isPresent()) {
+            audit.record(AuditEvent.Type.LOGIN_LOCKED, nir.get());
+            outcome.refuse(LoginOutcome.Refusal.LOCKED, lock.get());
+        }
+        return CredentialValidationResult.INVALID_RESULT;
     }
 
     private static Optional<Nir> parse(String typedNir) {

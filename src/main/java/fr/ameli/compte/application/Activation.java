@@ -2,6 +2,7 @@ package fr.ameli.compte.application;
 
 import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.ActivationToken;
+import fr.ameli.compte.domain.AuditEvent;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -24,6 +25,8 @@ public class Activation {
     AccountRepository accounts;
     @Inject
     Clock clock;
+    @Inject
+    AuditTrail audit;
 
     public ActivationOutcome activate(String token) {
         if (!SecretTokens.looksLikeToken(token)) {
@@ -40,6 +43,7 @@ public class Activation {
             case EXPIRED -> ActivationOutcome.EXPIRED;
             case VALID -> {
                 activation.use(now);
+                audit.record(AuditEvent.Type.ACCOUNT_ACTIVATED, activation.account().nir());
                 LOG.info(() -> "Account " + activation.account().id() + " activated");
                 yield ActivationOutcome.ACTIVATED;
             }

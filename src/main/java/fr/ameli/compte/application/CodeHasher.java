@@ -21,6 +21,9 @@ public class CodeHasher {
     @Inject
     ServiceSettings settings;
 
+    /** A hash of a random code, verified when there is no account: the same work, the same time. */
+    private String decoy;
+
     @PostConstruct
     void configure() {
         pbkdf2.initialize(Map.of(
@@ -28,6 +31,15 @@ public class CodeHasher {
                 "Pbkdf2PasswordHash.Iterations", String.valueOf(settings.codeHashIterations()),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "16",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        decoy = hash(SecretTokens.newToken());
+    }
+
+    /**
+     * Spends the time a verification takes, for a login whose NIR has no account, so that the
+     * answer's timing does not tell which NIRs have one.
+     */
+    public void verifyNothing(String code) {
+        pbkdf2.verify((code == null ? "" : code).toCharArray(), decoy);
     }
 
     public String hash(String code) {

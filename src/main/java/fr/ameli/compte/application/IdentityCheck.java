@@ -9,5 +9,7 @@ public enum IdentityCheck {
     IDENTIFIED,
     NOT_IDENTIFIED,
     ACCOUNT_ACTIVE,
-    ACCOUNT_PENDING
+    ACCOUNT_PENDING,
+    /** Too many identity attempts from this client address in the last minute: nothing was looked up. */
+    TOO_MANY_ATTEMPTS
 }

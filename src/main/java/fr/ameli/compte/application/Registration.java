@@ -4,6 +4,7 @@ import fr.ameli.compte.domain.Account;
 import fr.ameli.compte.domain.AccountAlreadyExistsException;
 import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.ActivationToken;
+import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.CodePolicy;
 import fr.ameli.compte.domain.InsuredPerson;
 import fr.ameli.compte.domain.PersonalData;
@@ -47,6 +48,10 @@ public class Registration {
     ServiceSettings settings;
     @Inject
     Clock clock;
+    @Inject
+    Pseudonyms pseudonyms;
+    @Inject
+    AuditTrail audit;
 
     public PendingAccount register(AccountRequest request) throws RegistrationRefused {
         InsuredPerson person = identityVerification.findIdentified(request.claim())
@@ -74,7 +79,7 @@ public class Registration {
         Instant now = clock.instant();
         Duration validity = settings.activationValidity();
         Instant expiresAt = now.plus(validity);
-        Account account = Account.pending(person.nir(), codeHasher.hash(request.code()),
+        Account account = Account.pending(person.nir(), pseudonyms.of(person.nir()), codeHasher.hash(request.code()),
                 request.termsAcceptedAt(), request.contact(), now);
         String token = SecretTokens.newToken();
         try {
@@ -85,6 +90,7 @@ public class Registration {
         String email = request.contact().email().value();
         outbox.enqueue(ActivationMail.compose(email, ActivationMail.link(settings.baseUrl(), token), validity, expiresAt),
                 account.id());
+        audit.record(AuditEvent.Type.ACCOUNT_CREATED, person.nir());
         LOG.info(() -> "Account " + account.id() + " created, pending activation until " + expiresAt);
         return new PendingAccount(email, validity, expiresAt);
     }

@@ -20,4 +20,7 @@ public interface ServiceSettings {
 
     /** PBKDF2-HMAC-SHA256 iterations for codes personnels. */
     int codeHashIterations();
+
+    /** How many identity attempts (wizard step 1) one client address may make per minute. */
+    int identityAttemptsPerMinute();
 }

@@ -50,12 +50,16 @@ public class Account {
     @Column(name = "activated_at")
     private Instant activatedAt;
 
+    @Column(name = "nir_hash", length = 64, updatable = false)
+    private String nirHash;
+
     /** For JPA only. */
     protected Account() {
     }
 
-    private Account(Nir nir, String codeHash, Instant termsAcceptedAt, ContactChoices contact, Instant now) {
+    private Account(Nir nir, String nirHash, String codeHash, Instant termsAcceptedAt, ContactChoices contact, Instant now) {
         this.nir = Objects.requireNonNull(nir, "nir").fullForm();
+        this.nirHash = nirHash;
         this.codeHash = Objects.requireNonNull(codeHash, "codeHash");
         this.termsAcceptedAt = Objects.requireNonNull(termsAcceptedAt, "termsAcceptedAt");
         this.contact = Objects.requireNonNull(contact, "contact");
@@ -63,9 +67,15 @@ public class Account {
         this.createdAt = now;
     }
 
-    /** A new account, waiting for its activation link to be followed. */
-    public static Account pending(Nir nir, String codeHash, Instant termsAcceptedAt, ContactChoices contact, Instant now) {
-        return new Account(nir, codeHash, termsAcceptedAt, contact, now);
+    /**
+     * A new account, waiting for its activation link to be followed.
+     *
+     * @param nirHash the NIR's pseudonym, kept so that the audit trail can name the account after
+     *                it is gone
+     */
+    public static Account pending(Nir nir, String nirHash, String codeHash, Instant termsAcceptedAt,
+                                  ContactChoices contact, Instant now) {
+        return new Account(nir, nirHash, codeHash, termsAcceptedAt, contact, now);
     }
 
     /** Follows the activation link: only a pending account becomes active, and only once. */
@@ -111,6 +121,10 @@ public class Account {
 
     public Instant activatedAt() {
         return activatedAt;
+    }
+
+    public String nirHash() {
+        return nirHash;
     }
 
     @Override

@@ -6,6 +6,7 @@ import fr.ameli.compte.application.IdentityClaim;
 import fr.ameli.compte.application.IdentityProof;
 import fr.ameli.compte.application.IdentityVerification;
 import fr.ameli.compte.application.PendingAccount;
+import fr.ameli.compte.application.ProofCheck;
 import fr.ameli.compte.application.Registration;
 import fr.ameli.compte.application.RegistrationRefused;
 import fr.ameli.compte.domain.BirthDate;
@@ -27,6 +28,7 @@ import jakarta.enterprise.context.ConversationScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -96,9 +98,16 @@ public class CreationWizard implements Serializable {
     private String landline;
     private String landlineCalls;
 
-    /** First page, on GET: a new wizard for this tab. */
+    /**
+     * First page, on GET: a new wizard for this tab. The session id changes here (as at login), so
+     * that an id planted before the wizard cannot be used to read what the person types.
+     */
     public void begin() {
         if (conversation.isTransient()) {
+            HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+            if (request.getSession(false) != null) {
+                request.changeSessionId();
+            }
             conversation.begin();
             conversation.setTimeout(TIMEOUT_MS);
         }
@@ -140,6 +149,7 @@ public class CreationWizard implements Serializable {
             }
             case ACCOUNT_ACTIVE -> Messages.errorKey(null, "identity.accountActive");
             case ACCOUNT_PENDING -> Messages.errorKey(null, "identity.accountPending");
+            case TOO_MANY_ATTEMPTS -> Messages.errorKey(null, "identity.tooManyAttempts");
             default -> Messages.errorKey(null, "identity.notIdentified");
         }
         return null;
@@ -154,7 +164,12 @@ public class CreationWizard implements Serializable {
             return null;
         }
         IdentityProof typed = new IdentityProof(i, v);
-        if (!identityVerification.prove(claim, typed)) {
+        ProofCheck check = identityVerification.prove(claim, typed);
+        if (check.locked()) {
+            Messages.error(null, Messages.format("verification.locked", Messages.when(check.lockedUntil())));
+            return null;
+        }
+        if (!check.proven()) {
             Messages.errorKey(null, "verification.notProven");
             return null;
         }

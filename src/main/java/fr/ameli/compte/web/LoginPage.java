@@ -1,6 +1,6 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.AccountIdentityStore;
+import fr.ameli.compte.application.LoginOutcome;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -22,7 +22,7 @@ public class LoginPage {
     @Inject
     SecurityContext securityContext;
     @Inject
-    AccountIdentityStore identityStore;
+    LoginOutcome outcome;
 
     private String nir;
     private String code;
@@ -55,7 +55,11 @@ public class LoginPage {
                 return "/espace/index?faces-redirect=true";
             }
             default -> {
-                Messages.errorKey(null, identityStore.isPendingWithCorrectCode(nir, code) ? "login.pending" : "login.failed");
+                switch (outcome.refusal()) {
+                    case LOCKED -> Messages.error(null, Messages.format("login.locked", Messages.when(outcome.lockedUntil())));
+                    case PENDING_ACTIVATION -> Messages.errorKey(null, "login.pending");
+                    default -> Messages.errorKey(null, "login.failed");
+                }
                 code = null;
                 return null;
             }

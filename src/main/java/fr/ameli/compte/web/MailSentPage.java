@@ -6,9 +6,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * « Un courriel vous a été envoyé » (SPEC §2.7). The wizard has ended; what it created comes by the
@@ -17,8 +14,6 @@ import java.util.Locale;
 @Named
 @RequestScoped
 public class MailSentPage {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE);
 
     private PendingAccount pending;
 
@@ -34,6 +29,6 @@ public class MailSentPage {
     }
 
     public String getUntil() {
-        return getPending() == null ? "" : WHEN.format(pending.linkExpiresAt().atZone(ZoneId.of("Europe/Paris")));
+        return getPending() == null ? "" : Messages.when(pending.linkExpiresAt());
     }
 }

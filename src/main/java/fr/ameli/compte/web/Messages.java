@@ -3,6 +3,10 @@ package fr.ameli.compte.web;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -25,6 +29,18 @@ final class Messages {
 
     static void errorKey(String clientId, String key) {
         error(clientId, text(key));
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE);
+
+    /** « 27 novembre 2026 à 14h35 », Paris time: when something will be possible again. */
+    static String when(Instant instant) {
+        return WHEN.format(instant.atZone(ZoneId.of("Europe/Paris")));
+    }
+
+    /** A text with its {0}, {1}… filled in. */
+    static String format(String key, Object... arguments) {
+        return new MessageFormat(text(key).replace("'", "''"), Locale.FRANCE).format(arguments);
     }
 
     static boolean hasErrors() {

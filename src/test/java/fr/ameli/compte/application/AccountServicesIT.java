@@ -4,6 +4,7 @@ import fr.ameli.compte.TestDeployments;
 import fr.ameli.compte.domain.Account;
 import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.AccountStatus;
+import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.BirthDate;
 import fr.ameli.compte.domain.ContactChoices;
 import fr.ameli.compte.domain.EmailAddress;
@@ -14,7 +15,10 @@ import fr.ameli.compte.domain.PhoneNumber;
 import fr.ameli.compte.domain.PostalCode;
 import fr.ameli.compte.domain.VitaleSerialTail;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.credential.Password;
@@ -22,10 +26,19 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,6 +64,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * expiry timer with a validity of a few seconds.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountServicesIT {
 
     private static final String CODE = "Robert*123_A";
@@ -79,6 +93,22 @@ class AccountServicesIT {
     ServiceSettings settings;
     @Inject
     AmeliConfig config;
+    @Inject
+    LoginOutcome loginOutcome;
+    @Inject
+    Throttling throttling;
+    @Inject
+    Pseudonyms pseudonyms;
+    @Inject
+    ClientOrigin clientOrigin;
+    @Inject
+    fr.ameli.compte.infrastructure.mail.OutboxStore outboxStore;
+    @Inject
+    MailOutbox outbox;
+    @Resource
+    UserTransaction transaction;
+    @Resource
+    ManagedExecutorService executor;
     @PersistenceContext(unitName = "ameli")
     EntityManager em;
 
@@ -114,9 +144,10 @@ class AccountServicesIT {
         Person unknownNir = new Person("1 84 12 76 451 089", "TOTO", "03/12/1928", "31470", "", "");
         assertEquals(IdentityCheck.NOT_IDENTIFIED, identityVerification.identify(wrongPostalCode.claim()));
         assertEquals(IdentityCheck.NOT_IDENTIFIED, identityVerification.identify(unknownNir.claim()));
-        assertTrue(identityVerification.prove(TOTO.claim(), TOTO.proof()));
-        assertFalse(identityVerification.prove(TOTO.claim(), new IdentityProof(new IbanTail("3910174"), new VitaleSerialTail("01647314244"))));
-        assertFalse(identityVerification.prove(TOTO.claim(), new IdentityProof(new IbanTail("3910173"), new VitaleSerialTail("01647314245"))));
+        assertTrue(identityVerification.prove(TOTO.claim(), TOTO.proof()).proven());
+        assertFalse(identityVerification.prove(TOTO.claim(), new IdentityProof(new IbanTail("3910174"), new VitaleSerialTail("01647314244"))).proven());
+        assertFalse(identityVerification.prove(TOTO.claim(), new IdentityProof(new IbanTail("3910173"), new VitaleSerialTail("01647314245"))).proven());
+        assertTrue(identityVerification.prove(TOTO.claim(), TOTO.proof()).proven(), "a success resets the count");
     }
 
     @Test
@@ -153,8 +184,9 @@ class AccountServicesIT {
         registration.register(request(MARTIN, "jp.martin@example.fr"));
         UsernamePasswordCredential login = new UsernamePasswordCredential(MARTIN.nir(), new Password(CODE));
         assertEquals(CredentialValidationResult.Status.INVALID, identityStore.validate(login).getStatus(), "pending: no login");
-        assertTrue(identityStore.isPendingWithCorrectCode(MARTIN.nir(), CODE));
-        assertFalse(identityStore.isPendingWithCorrectCode(MARTIN.nir(), "Autre*code_1"));
+        assertEquals(LoginOutcome.Refusal.PENDING_ACTIVATION, loginOutcome.refusal(), "said only after a correct code");
+        assertEquals(CredentialValidationResult.Status.INVALID,
+                identityStore.validate(new UsernamePasswordCredential(MARTIN.nir(), new Password("Autre*code_1"))).getStatus());
 
         String token = tokenFrom(awaitMail("jp.martin@example.fr"));
         assertEquals(ActivationOutcome.ACTIVATED, activation.activate(token));
@@ -219,7 +251,163 @@ class AccountServicesIT {
         assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from outbound_mail where account_id = ?1")
                 .setParameter(1, pending.id()).getSingleResult()).longValue(), "its mail and address are gone too");
         assertTrue(accounts.findByNir(Nir.parse(ROUSSEAU.nir())).orElseThrow().isActive(), "the active account stays");
+        assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_EXPIRED, LEGOFF), "the trail keeps that it expired, by pseudonym");
         assertEquals(IdentityCheck.IDENTIFIED, identityVerification.identify(LEGOFF.claim()), "the person can start again");
+    }
+
+    private static final Person FAURE = new Person("252026311333509", "Faure", "29/02/1952", "63000", "8315293", "43305644731");
+    private static final Person MOREL = new Person("134065935037277", "Morel", "06/06/1934", "59000", "7724569", "30816572014");
+    private static final Person PAYET = new Person("172099741152012", "Payet", "01/09/1972", "97400", "5370873", "45937044023");
+    private static final Person CASANOVA = new Person("267102B03344693", "Casanova", "23/10/1967", "20200", "3600167", "33528882964");
+
+    private long auditCount(AuditEvent.Type type, Person person) {
+        return ((Number) em.createNativeQuery("select count(*) from audit_event where event = ?1 and nir_hash = ?2")
+                .setParameter(1, type.name()).setParameter(2, pseudonyms.of(Nir.parse(person.nir())))
+                .getSingleResult()).longValue();
+    }
+
+    @Test
+    void five_failed_proofs_lock_the_proof_step_for_fifteen_minutes_even_for_the_right_answer() {
+        IdentityProof wrong = new IdentityProof(new IbanTail("0000000"), new VitaleSerialTail("00000000000"));
+        for (int i = 1; i <= 4; i++) {
+            ProofCheck check = identityVerification.prove(FAURE.claim(), wrong);
+            assertFalse(check.proven() || check.locked(), "failure " + i + " does not lock");
+        }
+        Instant before = Instant.now();
+        ProofCheck fifth = identityVerification.prove(FAURE.claim(), wrong);
+        assertTrue(fifth.locked());
+        long minutes = java.time.Duration.between(before, fifth.lockedUntil()).toMinutes();
+        assertTrue(minutes >= 14 && minutes <= 15, "locked for 15 minutes: " + fifth.lockedUntil());
+        ProofCheck right = identityVerification.prove(FAURE.claim(), FAURE.proof());
+        assertTrue(right.locked() && !right.proven(), "while locked, even the right proof is refused");
+        assertEquals(5, auditCount(AuditEvent.Type.PROOF_FAILURE, FAURE));
+        assertEquals(1, auditCount(AuditEvent.Type.PROOF_LOCKED, FAURE));
+    }
+
+    @Test
+    void five_failed_logins_lock_the_nir_and_a_success_resets_the_count() throws Exception {
+        registration.register(request(MOREL, "louis.morel@example.fr"));
+        activation.activate(tokenFrom(awaitMail("louis.morel@example.fr")));
+        UsernamePasswordCredential wrong = new UsernamePasswordCredential(MOREL.nir(), new Password("Mauvais*code_1"));
+        UsernamePasswordCredential right = new UsernamePasswordCredential(MOREL.nir(), new Password(CODE));
+        for (int i = 0; i < 4; i++) {
+            identityStore.validate(wrong);
+        }
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.validate(right).getStatus());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(CredentialValidationResult.Status.INVALID, identityStore.validate(wrong).getStatus());
+            assertEquals(LoginOutcome.Refusal.WRONG_CREDENTIALS, loginOutcome.refusal(), "4 failures after a success: no lock");
+        }
+        identityStore.validate(wrong);
+        assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal());
+        Instant until = loginOutcome.lockedUntil();
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.validate(right).getStatus(), "locked: even the right code");
+        assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal());
+        assertEquals(until, throttling.lockedUntil(fr.ameli.compte.domain.ThrottleCounter.Kind.LOGIN,
+                pseudonyms.of(Nir.parse(MOREL.nir()))).orElseThrow(), "the lock is a database row, shared by every server");
+        assertEquals(1, auditCount(AuditEvent.Type.LOGIN_SUCCESS, MOREL));
+        assertEquals(9, auditCount(AuditEvent.Type.LOGIN_FAILURE, MOREL));
+        assertEquals(1, auditCount(AuditEvent.Type.LOGIN_LOCKED, MOREL));
+        assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_CREATED, MOREL));
+        assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_ACTIVATED, MOREL));
+    }
+
+    @Test
+    void identity_attempts_are_capped_per_client_address_and_minute() {
+        clientOrigin.setAddress("203.0.113.7");
+        for (int i = 0; i < settings.identityAttemptsPerMinute(); i++) {
+            assertEquals(IdentityCheck.IDENTIFIED, identityVerification.identify(CASANOVA.claim()));
+        }
+        assertEquals(IdentityCheck.TOO_MANY_ATTEMPTS, identityVerification.identify(CASANOVA.claim()));
+        clientOrigin.setAddress("203.0.113.8");
+        assertEquals(IdentityCheck.IDENTIFIED, identityVerification.identify(CASANOVA.claim()), "another address is not slowed");
+        assertEquals(1L, ((Number) em.createNativeQuery(
+                "select count(*) from audit_event where event = 'IDENTITY_RATE_LIMITED' and client_address = '203.0.113.7'")
+                .getSingleResult()).longValue());
+    }
+
+    @Test
+    void twenty_concurrent_registrations_for_one_nir_create_one_account_and_one_mail() throws Exception {
+        List<java.util.concurrent.Callable<String>> tasks = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tasks.add(() -> {
+                try {
+                    registration.register(request(PAYET, "daniel.payet@example.fr"));
+                    return "created";
+                } catch (RegistrationRefused refused) {
+                    return refused.reason().name();
+                }
+            });
+        }
+        List<String> outcomes = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<String> f : executor.invokeAll(tasks)) {
+            outcomes.add(f.get());
+        }
+        assertEquals(1, outcomes.stream().filter("created"::equals).count(), outcomes.toString());
+        assertEquals(19, outcomes.stream().filter("ACCOUNT_EXISTS"::equals).count(), outcomes.toString());
+        assertEquals(1L, ((Number) em.createNativeQuery("select count(*) from account where nir = '172099741152012'")
+                .getSingleResult()).longValue());
+        assertEquals(1L, ((Number) em.createNativeQuery("select count(*) from outbound_mail where recipient = 'daniel.payet@example.fr'")
+                .getSingleResult()).longValue());
+    }
+
+    @Test
+    void a_mail_is_claimed_by_one_delivery_only() throws Exception {
+        transaction.begin();
+        outbox.enqueue(new MailMessage("claims@example.fr", "Test", "Bonjour", null), null);
+        Long id = ((Number) em.createNativeQuery("select max(id) from outbound_mail where recipient = 'claims@example.fr'")
+                .getSingleResult()).longValue();
+        // Claimed here first, before the commit lets the after-commit delivery try.
+        List<java.util.concurrent.Callable<Boolean>> claims = new java.util.ArrayList<>();
+        transaction.commit();
+        for (int i = 0; i < 10; i++) {
+            claims.add(() -> outboxStore.claim(id).isPresent());
+        }
+        long won = 0;
+        for (java.util.concurrent.Future<Boolean> f : executor.invokeAll(claims)) {
+            won += f.get() ? 1 : 0;
+        }
+        assertTrue(won <= 1, won + " deliveries claimed the same mail");
+        if (won == 1) {
+            // The test holds the claim and sends nothing: the after-commit delivery must not have sent it either.
+            Thread.sleep(1500);
+            assertEquals(null, em.createNativeQuery("select sent_at from outbound_mail where id = ?1").setParameter(1, id).getSingleResult());
+        } else {
+            awaitMail("claims@example.fr");
+        }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void with_the_database_down_a_page_says_to_retry_later_with_a_503_and_the_service_recovers(@ArquillianResource URL base) throws Exception {
+        // Take the database away: stop Derby and put a plain file where its folder was, so that it can
+        // neither boot nor be created again. Then bring it back.
+        Path database = config.dataDir().resolve("derby");
+        Path away = config.dataDir().resolve("derby-away");
+        try {
+            java.sql.DriverManager.getConnection("jdbc:derby:" + database + ";shutdown=true");
+        } catch (java.sql.SQLException expected) {
+            assertEquals("08006", expected.getSQLState(), "Derby says it shut the database down");
+        }
+        Files.move(database, away);
+        Files.writeString(database, "not a database");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest activation = HttpRequest.newBuilder(URI.create(base + "activation.xhtml?jeton=" + "A".repeat(43))).build();
+        try {
+            HttpResponse<String> down = http.send(activation, HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, down.statusCode(), down.body());
+            assertTrue(down.body().contains("Merci de réessayer dans quelques minutes."), down.body());
+            assertTrue(down.headers().firstValue("Retry-After").isPresent());
+            assertFalse(down.body().contains("Exception"), "no stack trace");
+        } finally {
+            Files.delete(database);
+            Files.move(away, database);
+        }
+        int status = 0;
+        for (int i = 0; i < 10 && status != 200; i++) {
+            status = http.send(activation, HttpResponse.BodyHandlers.ofString()).statusCode();
+        }
+        assertEquals(200, status, "once the database is back, the pool gives working connections again");
     }
 
     private static String tokenFrom(String mailText) {

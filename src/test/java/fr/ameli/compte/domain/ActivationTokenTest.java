@@ -14,7 +14,7 @@ class ActivationTokenTest {
     private static final Instant CREATED = Instant.parse("2026-11-27T10:00:00Z");
     private static final Instant EXPIRES = CREATED.plusSeconds(48 * 3600);
 
-    private final Account account = Account.pending(Nir.parse("2281231815001"), "PBKDF2WithHmacSHA256:1024:c2FsdA==:aGFzaA==",
+    private final Account account = Account.pending(Nir.parse("2281231815001"), "b".repeat(64), "PBKDF2WithHmacSHA256:1024:c2FsdA==:aGFzaA==",
             CREATED, new ContactChoices(new EmailAddress("toto@example.fr"), false, null, null, null, null, null), CREATED);
     private final ActivationToken token = new ActivationToken("a".repeat(64), account, EXPIRES);
 

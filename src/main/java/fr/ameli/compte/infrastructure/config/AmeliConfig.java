@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,6 +49,12 @@ public class AmeliConfig implements ServiceSettings {
     String activationSweepInterval;
     @Inject @ConfigProperty(name = "ameli.code.hash-iterations")
     int codeHashIterations;
+    @Inject @ConfigProperty(name = "ameli.throttle.identity-attempts-per-minute")
+    int identityAttemptsPerMinute;
+    @Inject @ConfigProperty(name = "ameli.trusted-proxies")
+    Optional<String> trustedProxies;
+    @Inject @ConfigProperty(name = "ameli.mail.retry-interval")
+    String mailRetryInterval;
 
     @PostConstruct
     void check() {
@@ -55,6 +62,10 @@ public class AmeliConfig implements ServiceSettings {
         mailMode();
         activationValidity();
         activationSweepInterval();
+        mailRetryInterval();
+        if (identityAttemptsPerMinute < 1) {
+            throw invalid("ameli.throttle.identity-attempts-per-minute", String.valueOf(identityAttemptsPerMinute), "a positive number");
+        }
         if (smtpPort < 1 || smtpPort > 65535) {
             throw invalid("ameli.smtp.port", String.valueOf(smtpPort), "a TCP port between 1 and 65535");
         }
@@ -128,6 +139,25 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public int codeHashIterations() {
         return codeHashIterations;
+    }
+
+    @Override
+    public int identityAttemptsPerMinute() {
+        return identityAttemptsPerMinute;
+    }
+
+    /**
+     * The addresses of the reverse proxies (load balancers) in front of the service: for a request
+     * coming from one of them, the client's address is the last one of X-Forwarded-For.
+     */
+    public List<String> trustedProxies() {
+        return trustedProxies.map(list -> List.of(list.split(","))).orElse(List.of()).stream()
+                .map(String::strip).filter(a -> !a.isEmpty()).toList();
+    }
+
+    /** How often mails that could not leave are tried again (and the first back-off step). */
+    public Duration mailRetryInterval() {
+        return duration("ameli.mail.retry-interval", mailRetryInterval);
     }
 
     private static Duration duration(String key, String value) {

@@ -23,8 +23,8 @@ import java.util.logging.Logger;
 
 /**
  * Delivers the outbox: each new mail right after its transaction commits (asynchronously, so
- * that no page waits on the mail relay), and every 30 seconds whatever is due again after a
- * failure or a restart. A mail is claimed in the database before it is sent, so it leaves once.
+ * that no page waits on the mail relay), and periodically whatever is due again after a
+ * failure or a restart (every {@code ameli.mail.retry-interval}). A mail is claimed in the database before it is sent, so it leaves once.
  */
 @Singleton
 @Startup
@@ -34,7 +34,6 @@ import java.util.logging.Logger;
 public class MailDelivery {
 
     private static final Logger LOG = Logger.getLogger(MailDelivery.class.getName());
-    private static final long RETRY_EVERY_MS = 30_000;
 
     @Resource
     TimerService timerService;
@@ -51,7 +50,8 @@ public class MailDelivery {
 
     @PostConstruct
     void schedule() {
-        timerService.createIntervalTimer(RETRY_EVERY_MS, RETRY_EVERY_MS, new TimerConfig("mail-outbox", false));
+        long every = config.mailRetryInterval().toMillis();
+        timerService.createIntervalTimer(every, every, new TimerConfig("mail-outbox", false));
         LOG.info(() -> "Mails leave by " + config.mailMode() + (config.mailMode() == AmeliConfig.MailMode.SMTP
                 ? " through " + config.smtpHost() + ":" + config.smtpPort()
                 : " into " + config.dataDir().resolve("mails")));
@@ -81,7 +81,7 @@ public class MailDelivery {
                 store.markSent(mailId);
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "Mail " + mailId + " not sent, will be retried: " + e, e.getCause());
-                store.markFailed(mailId, e.toString());
+                store.markFailed(mailId, e.toString(), config.mailRetryInterval());
             }
         });
     }

@@ -54,11 +54,11 @@ public class OutboxStore {
         }
     }
 
-    /** Records a failed attempt; the next one waits 30 s, 1 min, 2 min… up to one hour. */
-    public void markFailed(long id, String error) {
+    /** Records a failed attempt; the next one waits the interval, then twice, four times… up to one hour. */
+    public void markFailed(long id, String error, Duration interval) {
         OutboundMail mail = em.find(OutboundMail.class, id);
         if (mail != null) {
-            Duration backOff = Duration.ofSeconds(30L << Math.min(mail.attempts(), 7));
+            Duration backOff = interval.multipliedBy(1L << Math.min(mail.attempts(), 12));
             mail.failed(clock.instant(), error, backOff.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : backOff);
         }
     }

@@ -30,7 +30,13 @@ import java.util.logging.Logger;
         password = "${MPCONFIG=ameli.datasource.password}",
         minPoolSize = 2,
         maxPoolSize = 32,
-        properties = {"createDatabase=create"})
+        properties = {
+                "createDatabase=create",
+                // A connection that died (database restarted, network cut) is found at checkout and
+                // the whole pool renewed, instead of failing request after request.
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=auto-commit",
+                "fish.payara.fail-all-connections=true"})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -68,6 +68,11 @@ public class JpaAccountRepository implements AccountRepository {
         Timestamp before = Timestamp.from(cutoff);
         String expired = "(SELECT id FROM account WHERE status = '" + AccountStatus.PENDING_ACTIVATION.name()
                 + "' AND created_at < ?1)";
+        // The audit trail keeps, for the operators, that these accounts expired (by pseudonym only).
+        em.createNativeQuery("INSERT INTO audit_event (occurred_at, event, nir_hash) "
+                        + "SELECT CAST(?2 AS TIMESTAMP), 'ACCOUNT_EXPIRED', nir_hash FROM account WHERE status = '"
+                        + AccountStatus.PENDING_ACTIVATION.name() + "' AND created_at < ?1")
+                .setParameter(1, before).setParameter(2, Timestamp.from(Instant.now())).executeUpdate();
         em.createNativeQuery("DELETE FROM activation_token WHERE account_id IN " + expired)
                 .setParameter(1, before).executeUpdate();
         em.createNativeQuery("DELETE FROM outbound_mail WHERE account_id IN " + expired)

@@ -1,0 +1,32 @@
+package fr.ameli.compte.application;
+
+import fr.ameli.compte.domain.AuditEvent;
+import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.SecurityRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+
+/**
+ * Records account events for the operators (created, activated, expired, login success and
+ * failure, locks), with the time, the NIR's pseudonym and the client address. Written in the
+ * caller's transaction when there is one: an account that was not created leaves no « created »
+ * line; a login failure (no transaction) is written on its own.
+ */
+@Stateless
+public class AuditTrail {
+
+    @Inject
+    SecurityRepository repository;
+    @Inject
+    Pseudonyms pseudonyms;
+    @Inject
+    ClientOrigin origin;
+    @Inject
+    Clock clock;
+
+    public void record(AuditEvent.Type type, Nir nir) {
+        repository.record(new AuditEvent(clock.instant(), type, nir == null ? null : pseudonyms.of(nir), origin.address()));
+    }
+}

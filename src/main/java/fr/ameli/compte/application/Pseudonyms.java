@@ -1,0 +1,41 @@
+package fr.ameli.compte.application;
+
+import fr.ameli.compte.domain.Nir;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+
+/**
+ * Pseudonyms for personal data in throttling counters and the audit trail: HMAC-SHA256 with the
+ * service's secret key. A plain hash of a NIR could be reversed by trying every NIR; without the
+ * key it cannot, yet the same NIR always gives the same pseudonym, so operators can search.
+ */
+@ApplicationScoped
+public class Pseudonyms {
+
+    @Inject
+    SecretKeys keys;
+
+    public String of(Nir nir) {
+        return hmac("nir:" + nir.digits13());
+    }
+
+    public String ofAddress(String clientAddress) {
+        return hmac("address:" + clientAddress);
+    }
+
+    private String hmac(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(keys.pseudonymKey(), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package fr.ameli.compte.application;
+
+import fr.ameli.compte.domain.SecurityRepository;
+import fr.ameli.compte.domain.ThrottleCounter;
+import fr.ameli.compte.domain.ThrottleCounter.Kind;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The throttling rules (see {@link ThrottleCounter}) over counters kept in the database, each
+ * change in a transaction of its own so that a failure counts even when the caller's work is
+ * rolled back. Rows are locked while they change, so concurrent attempts (on one server or
+ * several) all count.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class Throttling {
+
+    @Inject
+    SecurityRepository repository;
+    @Inject
+    Clock clock;
+    @Resource
+    SessionContext context;
+
+    /** Until when attempts of this kind are refused for this subject, if they are now. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Instant> lockedUntil(Kind kind, String subject) {
+        return repository.findCounter(ThrottleCounter.id(kind, subject))
+                .flatMap(counter -> counter.lockedUntil(clock.instant()));
+    }
+
+    /** Counts a failed attempt; returns the end of the lock it starts, if it starts one. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<Instant> failure(Kind kind, String subject) {
+        return withRetry(() -> self().failureOnce(kind, subject));
+    }
+
+    public Optional<Instant> failureOnce(Kind kind, String subject) {
+        return counter(kind, subject).failure(clock.instant());
+    }
+
+    /** A success: the count starts again from zero. */
+    public void success(Kind kind, String subject) {
+        repository.removeCounter(ThrottleCounter.id(kind, subject));
+    }
+
+    /**
+     * An attempt that is limited per minute (identity attempts per client address): empty if it
+     * is allowed, else when the next minute starts.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<Instant> attempt(Kind kind, String subject, int perMinute) {
+        return withRetry(() -> self().attemptOnce(kind, subject, perMinute));
+    }
+
+    public Optional<Instant> attemptOnce(Kind kind, String subject, int perMinute) {
+        ThrottleCounter counter = counter(kind, subject);
+        return counter.attempt(clock.instant(), perMinute) ? Optional.empty() : Optional.of(counter.windowEnd());
+    }
+
+    private ThrottleCounter counter(Kind kind, String subject) {
+        String id = ThrottleCounter.id(kind, subject);
+        return repository.findCounterForUpdate(id).orElseGet(() -> {
+            ThrottleCounter created = new ThrottleCounter(kind, subject, clock.instant());
+            repository.addCounter(created);
+            return created;
+        });
+    }
+
+    private Throttling self() {
+        return context.getBusinessObject(Throttling.class);
+    }
+
+    /** Two first attempts at once both insert the row: the loser tries again and finds it. */
+    private static <T> T withRetry(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (EJBException e) {
+            return work.get();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package fr.ameli.compte.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * One line of the audit trail the operators read: what happened to whose account, when, and from
+ * which client address. The NIR appears only as its pseudonym (an HMAC with the service's secret),
+ * so that the trail can be searched for a person without holding the NIR itself.
+ */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent {
+
+    public enum Type {
+        ACCOUNT_CREATED,
+        ACCOUNT_ACTIVATED,
+        ACCOUNT_EXPIRED,
+        LOGIN_SUCCESS,
+        LOGIN_FAILURE,
+        LOGIN_LOCKED,
+        PROOF_FAILURE,
+        PROOF_LOCKED,
+        IDENTITY_RATE_LIMITED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "event", nullable = false, length = 30)
+    private Type event;
+    @Column(name = "nir_hash", length = 64)
+    private String nirHash;
+    @Column(name = "client_address", length = 64)
+    private String clientAddress;
+
+    /** For JPA only. */
+    protected AuditEvent() {
+    }
+
+    public AuditEvent(Instant occurredAt, Type event, String nirHash, String clientAddress) {
+        this.occurredAt = occurredAt;
+        this.event = event;
+        this.nirHash = nirHash;
+        this.clientAddress = clientAddress == null || clientAddress.length() <= 64 ? clientAddress : clientAddress.substring(0, 64);
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public Type event() {
+        return event;
+    }
+
+    public String nirHash() {
+        return nirHash;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+}

@@ -1,0 +1,116 @@
+package fr.ameli.compte.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A counter that slows down guessing (one row per kind and subject, in the database so that it
+ * survives restarts and is shared by every server). Subjects are pseudonyms: a NIR's HMAC or a
+ * client address's, never the value itself.
+ *
+ * <ul>
+ *   <li>{@link Kind#PROOF}: 5 consecutive failed proofs (wizard step 2) lock for 15 minutes.</li>
+ *   <li>{@link Kind#LOGIN}: 5 consecutive failed logins lock for 15 minutes, doubling at each
+ *       further lock up to 24 hours.</li>
+ *   <li>{@link Kind#IDENTITY_ADDRESS}: at most N identity attempts (step 1) per minute from one
+ *       client address.</li>
+ * </ul>
+ * A success resets the count (and, for logins, the doubling).
+ */
+@Entity
+@Table(name = "throttle")
+public class ThrottleCounter {
+
+    public enum Kind { PROOF, LOGIN, IDENTITY_ADDRESS }
+
+    public static final int MAX_CONSECUTIVE_FAILURES = 5;
+    public static final Duration FIRST_LOCK = Duration.ofMinutes(15);
+    public static final Duration LONGEST_LOCK = Duration.ofHours(24);
+    public static final Duration WINDOW = Duration.ofMinutes(1);
+
+    @Id
+    @Column(name = "id", length = 90, nullable = false, updatable = false)
+    private String id;
+    @Column(name = "failures", nullable = false)
+    private int failures;
+    @Column(name = "locks", nullable = false)
+    private int locks;
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+    @Column(name = "window_start")
+    private Instant windowStart;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    /** For JPA only. */
+    protected ThrottleCounter() {
+    }
+
+    public ThrottleCounter(Kind kind, String subject, Instant now) {
+        this.id = id(kind, subject);
+        this.updatedAt = now;
+    }
+
+    public static String id(Kind kind, String subject) {
+        return kind.name() + ":" + subject;
+    }
+
+    public Kind kind() {
+        return Kind.valueOf(id.substring(0, id.indexOf(':')));
+    }
+
+    /** Until when attempts are refused, if they are now. */
+    public Optional<Instant> lockedUntil(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil) ? Optional.of(lockedUntil) : Optional.empty();
+    }
+
+    /** Counts a failure; returns the end of the lock it starts, if it starts one. */
+    public Optional<Instant> failure(Instant now) {
+        updatedAt = now;
+        failures++;
+        if (failures < MAX_CONSECUTIVE_FAILURES) {
+            return Optional.empty();
+        }
+        Duration lock = kind() == Kind.LOGIN ? loginLock(locks) : FIRST_LOCK;
+        lockedUntil = now.plus(lock);
+        locks++;
+        failures = 0;
+        return Optional.of(lockedUntil);
+    }
+
+    /** 15 min, 30 min, 1 h, 2 h … capped at 24 h. */
+    static Duration loginLock(int previousLocks) {
+        Duration lock = FIRST_LOCK.multipliedBy(1L << Math.min(previousLocks, 20));
+        return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
+    }
+
+    /** An attempt within the per-minute window; false when it goes over {@code perMinute}. */
+    public boolean attempt(Instant now, int perMinute) {
+        updatedAt = now;
+        if (windowStart == null || !now.isBefore(windowStart.plus(WINDOW))) {
+            windowStart = now;
+            failures = 0;
+        }
+        failures++;
+        return failures <= perMinute;
+    }
+
+    /** When the current window lets attempts in again. */
+    public Instant windowEnd() {
+        return windowStart == null ? updatedAt : windowStart.plus(WINDOW);
+    }
+
+    public int failures() {
+        return failures;
+    }
+
+    public int locks() {
+        return locks;
+    }
+}

@@ -1,0 +1,45 @@
+package fr.ameli.compte.infrastructure.persistence;
+
+import fr.ameli.compte.domain.AuditEvent;
+import fr.ameli.compte.domain.SecurityRepository;
+import fr.ameli.compte.domain.ThrottleCounter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Optional;
+
+/** Throttling counters and audit events in the database. */
+@ApplicationScoped
+public class JpaSecurityRepository implements SecurityRepository {
+
+    @PersistenceContext(unitName = "ameli")
+    EntityManager em;
+
+    @Override
+    public Optional<ThrottleCounter> findCounter(String id) {
+        return Optional.ofNullable(em.find(ThrottleCounter.class, id));
+    }
+
+    @Override
+    public Optional<ThrottleCounter> findCounterForUpdate(String id) {
+        return Optional.ofNullable(em.find(ThrottleCounter.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void addCounter(ThrottleCounter counter) {
+        em.persist(counter);
+        em.flush();
+    }
+
+    @Override
+    public void removeCounter(String id) {
+        em.createQuery("delete from ThrottleCounter c where c.id = :id").setParameter("id", id).executeUpdate();
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        em.persist(event);
+    }
+}

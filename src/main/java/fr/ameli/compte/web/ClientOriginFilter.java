@@ -1,0 +1,44 @@
+package fr.ameli.compte.web;
+
+import fr.ameli.compte.application.ClientOrigin;
+import fr.ameli.compte.infrastructure.config.AmeliConfig;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Tells the services where the request comes from: the peer's address, or, when the peer is one
+ * of the configured reverse proxies ({@code ameli.trusted-proxies}), the last address it added to
+ * X-Forwarded-For. A client cannot choose its address by sending that header itself.
+ */
+@WebFilter(filterName = "clientOrigin", urlPatterns = "/*")
+public class ClientOriginFilter extends HttpFilter {
+
+    @Inject
+    ClientOrigin origin;
+    @Inject
+    AmeliConfig config;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        origin.setAddress(clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), config.trustedProxies()));
+        chain.doFilter(request, response);
+    }
+
+    static String clientAddress(String peer, String forwardedFor, List<String> trustedProxies) {
+        if (forwardedFor == null || !trustedProxies.contains(peer)) {
+            return peer;
+        }
+        String[] hops = forwardedFor.split(",");
+        String last = hops[hops.length - 1].strip();
+        return last.isEmpty() || last.length() > 45 ? peer : last;
+    }
+}

@@ -1,0 +1,76 @@
+package fr.ameli.compte.domain;
+
+import fr.ameli.compte.domain.ThrottleCounter.Kind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The throttling rules of the hardening issue, one case each. */
+class ThrottleCounterTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+
+    private static Optional<Instant> failTimes(ThrottleCounter counter, int times, Instant at) {
+        Optional<Instant> lock = Optional.empty();
+        for (int i = 0; i < times; i++) {
+            lock = counter.failure(at);
+        }
+        return lock;
+    }
+
+    @Test
+    void four_failed_proofs_do_not_lock_the_fifth_locks_for_fifteen_minutes() {
+        ThrottleCounter proof = new ThrottleCounter(Kind.PROOF, "x", T0);
+        assertTrue(failTimes(proof, 4, T0).isEmpty());
+        assertTrue(proof.lockedUntil(T0).isEmpty());
+        assertEquals(Optional.of(T0.plus(Duration.ofMinutes(15))), proof.failure(T0));
+        assertEquals(Optional.of(T0.plusSeconds(900)), proof.lockedUntil(T0.plusSeconds(899)));
+        assertTrue(proof.lockedUntil(T0.plusSeconds(900)).isEmpty(), "free again after 15 minutes");
+    }
+
+    @Test
+    void proof_locks_do_not_grow() {
+        ThrottleCounter proof = new ThrottleCounter(Kind.PROOF, "x", T0);
+        failTimes(proof, 5, T0);
+        Instant later = T0.plus(Duration.ofHours(1));
+        assertEquals(Optional.of(later.plus(Duration.ofMinutes(15))), failTimes(proof, 5, later));
+    }
+
+    @ParameterizedTest(name = "lock number {0} of logins lasts {1}")
+    @CsvSource({"1, PT15M", "2, PT30M", "3, PT1H", "4, PT2H", "5, PT4H", "6, PT8H", "7, PT16H", "8, PT24H", "9, PT24H", "30, PT24H"})
+    void login_locks_double_up_to_a_day(int lockNumber, Duration expected) {
+        ThrottleCounter login = new ThrottleCounter(Kind.LOGIN, "x", T0);
+        Instant at = T0;
+        Optional<Instant> lock = Optional.empty();
+        for (int i = 0; i < lockNumber; i++) {
+            at = lock.orElse(at);
+            lock = failTimes(login, 5, at);
+        }
+        assertEquals(Optional.of(at.plus(expected)), lock);
+    }
+
+    @Test
+    void attempts_per_minute_are_counted_in_a_window() {
+        ThrottleCounter address = new ThrottleCounter(Kind.IDENTITY_ADDRESS, "x", T0);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(address.attempt(T0.plusSeconds(i), 3));
+        }
+        assertFalse(address.attempt(T0.plusSeconds(30), 3), "fourth within the minute");
+        assertEquals(T0.plusSeconds(60), address.windowEnd());
+        assertTrue(address.attempt(T0.plusSeconds(60), 3), "a new minute");
+    }
+
+    @Test
+    void the_kind_is_read_back_from_the_identifier() {
+        assertEquals(Kind.LOGIN, new ThrottleCounter(Kind.LOGIN, "abc", T0).kind());
+        assertEquals("PROOF:abc", ThrottleCounter.id(Kind.PROOF, "abc"));
+    }
+}
