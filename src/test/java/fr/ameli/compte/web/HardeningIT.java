@@ -1,0 +1,481 @@
+package fr.ameli.compte.web;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.ameli.compte.TestDeployments;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The hardening issue at the HTTP level, against the real WAR: security headers and cookies, the
+ * session id changing at wizard start and login, the same answer (text, status, time) whether a
+ * NIR is unknown or another field is wrong, hostile input in every field, twenty clicks at once
+ * on the last step, and the mail outbox riding out an SMTP outage.
+ */
+@ExtendWith(ArquillianExtension.class)
+class HardeningIT {
+
+    private static final int SMTP_PORT = freePort();
+    private static GreenMail smtp;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestDeployments.war("hardening", Map.of(
+                "ameli.mail.mode", "smtp",
+                "ameli.smtp.host", "127.0.0.1",
+                "ameli.smtp.port", String.valueOf(SMTP_PORT),
+                "ameli.mail.retry-interval", "PT1S",
+                // Many step-1 attempts from one address here; the cap itself is tested in AccountServicesIT.
+                "ameli.throttle.identity-attempts-per-minute", "1000"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = smtpServer();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    private static GreenMail smtpServer() {
+        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private FormClient client() {
+        return new FormClient(URI.create(base.toString()));
+    }
+
+    record Person(String name, String nir, String birthDate, String postalCode, String iban, String vitale) {
+    }
+
+    private static final Person TOTO = new Person("TOTO", "2 28 12 31 815 001", "03/12/1928", "31470", "3910173", "01647314244");
+    private static final Person GARCIA = new Person("Garcia", "1 01 01 34 172 298", "17/01/2001", "34000", "1203626", "47647879854");
+    private static final Person LAMBERT = new Person("Lambert", "1 31 03 21 231 594", "27/03/1931", "21000", "2091421", "59923680877");
+    private static final Person FONTAINE = new Person("de La Fontaine", "2 44 01 02 408 705", "31/01/1944", "02400", "4366736", "37494789133");
+    private static final Person BENALI = new Person("Benali", "1 75 08 38 185 779", "22/08/1975", "38000", "5319076", "03050227330");
+    private static final String CODE = "Robert*123_A";
+
+    private static Map<String, String> identity(Person p) {
+        return Map.of("identite:nom", p.name(), "identite:nir", p.nir(), "identite:naissance", p.birthDate(),
+                "identite:codePostal", p.postalCode());
+    }
+
+    private static Map<String, String> proof(Person p) {
+        return Map.of("verification:iban", p.iban(), "verification:vitale", p.vitale());
+    }
+
+    private static final Map<String, String> TERMS = Map.of("conditions:choix", "oui");
+    private static final Map<String, String> CODES = Map.of("codePersonnel:code", CODE, "codePersonnel:confirmation", CODE);
+
+    private static Map<String, String> contact(String email) {
+        return Map.of("coordonnees:email", email, "coordonnees:emailConfirmation", email, "coordonnees:promotions", "non");
+    }
+
+    /** Goes through the wizard up to the contact step; returns that page. */
+    private FormClient.Page toContactStep(FormClient c, Person p) {
+        FormClient.Page page = c.get("creation/identite.xhtml");
+        page = c.submit(page, "identite", "identite:continuer", identity(p));
+        assertEquals("Accédez immédiatement à votre compte", page.h1(), page.body());
+        page = c.submit(page, "verification", "verification:valider", proof(p));
+        page = c.submit(page, "conditions", "conditions:continuer", TERMS);
+        page = c.submit(page, "codePersonnel", "codePersonnel:continuer", CODES);
+        assertEquals("Informations personnelles", page.h1(), page.body());
+        return page;
+    }
+
+    private List<MimeMessage> mailsTo(String recipient) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient))) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
+    private MimeMessage awaitMail(String recipient, long millis) throws Exception {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            List<MimeMessage> mails = mailsTo(recipient);
+            if (!mails.isEmpty()) {
+                return mails.get(0);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no mail to " + recipient);
+    }
+
+    private String activationPath(MimeMessage mail) throws Exception {
+        String text = (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
+        Matcher m = Pattern.compile("(activation\\.xhtml\\?jeton=[A-Za-z0-9_-]{43})").matcher(text);
+        assertTrue(m.find(), text);
+        return m.group(1);
+    }
+
+    private static boolean activeAccountReady;
+
+    /** GARCIA's account, created and activated once for the login tests. */
+    private void ensureActiveAccount() throws Exception {
+        if (activeAccountReady) {
+            return;
+        }
+        FormClient c = client();
+        c.submit(toContactStep(c, GARCIA), "coordonnees", "coordonnees:continuer", contact("garcia@example.fr"));
+        FormClient.Page activated = c.get(activationPath(awaitMail("garcia@example.fr", 20_000)));
+        assertEquals("Votre compte ameli est activé.", activated.text().contains("Votre compte ameli est activé.")
+                ? "Votre compte ameli est activé." : activated.body());
+        activeAccountReady = true;
+    }
+
+    private FormClient.Page login(FormClient c, String nir, String code) {
+        FormClient.Page page = c.get("");
+        return c.submit(page, "connexion", "connexion:connecter", Map.of("connexion:nir", nir, "connexion:code", code));
+    }
+
+    // ---- Headers, cookies, sessions
+
+    @Test
+    void every_response_carries_the_security_headers_and_names_no_server() {
+        FormClient c = client();
+        for (String path : List.of("", "creation/identite.xhtml", "activation.xhtml?jeton=x", "n-existe-pas.html",
+                "jakarta.faces.resource/css/ameli.css.xhtml", "WEB-INF/web.xml")) {
+            HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+                    path + ": " + csp);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(""), path);
+            assertEquals(List.of("DENY"), r.headers().allValues("X-Frame-Options"), path);
+            assertTrue(r.headers().firstValue("Server").isEmpty() && r.headers().firstValue("X-Powered-By").isEmpty(), path);
+            assertFalse(r.body().contains("Payara") || r.body().contains("Exception") || r.body().contains("at java."), path + ": " + r.body());
+            assertTrue(r.statusCode() < 500, path + ": " + r.statusCode());
+        }
+        HttpResponse<String> page = c.send(HttpRequest.newBuilder(URI.create(base + "creation/identite.xhtml")).GET().build());
+        assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
+        String cookie = page.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Lax"), cookie);
+        assertFalse(cookie.contains("Secure"), "plain HTTP here: " + cookie);
+    }
+
+    @Test
+    void the_session_id_changes_when_a_wizard_starts_and_at_login() throws Exception {
+        ensureActiveAccount();
+        FormClient c = client();
+        c.get("");
+        String before = c.sessionId();
+        assertTrue(before != null, "the login page has a session (its form's state)");
+        c.get("creation/identite.xhtml");
+        assertNotEquals(before, c.sessionId(), "new id at wizard start");
+
+        String beforeLogin = c.sessionId();
+        FormClient.Page space = login(c, GARCIA.nir(), CODE);
+        assertEquals("Mon espace", space.h1(), space.body());
+        assertNotEquals(beforeLogin, c.sessionId(), "new id at login");
+    }
+
+    @Test
+    void a_get_or_a_foreign_post_changes_nothing_without_the_page_s_view_state() {
+        FormClient c = client();
+        FormClient.Page page = c.get("creation/identite.xhtml");
+        String action = page.formAction("identite");
+        HttpResponse<String> forged = c.send(HttpRequest.newBuilder(page.uri().resolve(action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("identite=identite&identite%3Anom=TOTO&identite%3Anir=2281231815001"
+                        + "&identite%3Anaissance=03%2F12%2F1928&identite%3AcodePostal=31470&identite%3Acontinuer=x"))
+                .build());
+        // Without the page's ViewState, Faces does not treat it as a submission: the step is shown again, untouched.
+        assertEquals(200, forged.statusCode());
+        assertTrue(forged.body().contains("<form id=\"identite\""), forged.body());
+        assertFalse(forged.body().contains("TOTO"), "the forged values were not taken");
+        HttpResponse<String> stale = c.send(HttpRequest.newBuilder(page.uri().resolve(action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("identite=identite&identite%3Anom=TOTO&identite%3Acontinuer=x"
+                        + "&jakarta.faces.ViewState=" + "-1%3A-1"))
+                .build());
+        assertEquals(302, stale.statusCode(), "a ViewState that is not this session's is refused");
+        assertTrue(stale.headers().firstValue("Location").orElse("").contains("session-expiree"), stale.headers().toString());
+    }
+
+    // ---- No enumeration
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    @Test
+    void step_one_answers_the_same_for_an_unknown_nir_and_a_wrong_postal_code() {
+        FormClient c = client();
+        FormClient.Page page = c.get("creation/identite.xhtml");
+        Map<String, String> unknown = new HashMap<>(identity(TOTO));
+        unknown.put("identite:nir", "1 84 12 76 451 089");
+        Map<String, String> wrongPostal = new HashMap<>(identity(TOTO));
+        wrongPostal.put("identite:codePostal", "31000");
+        List<Long> unknownTimes = new ArrayList<>();
+        List<Long> wrongTimes = new ArrayList<>();
+        FormClient.Page a = null;
+        FormClient.Page b = null;
+        for (int i = 0; i < 12; i++) {
+            long t0 = System.nanoTime();
+            a = c.submit(page, "identite", "identite:continuer", unknown);
+            unknownTimes.add(System.nanoTime() - t0);
+            page = a;
+            t0 = System.nanoTime();
+            b = c.submit(page, "identite", "identite:continuer", wrongPostal);
+            wrongTimes.add(System.nanoTime() - t0);
+            page = b;
+        }
+        assertEquals(a.status(), b.status());
+        assertEquals(a.globalErrors("identite"), b.globalErrors("identite"));
+        assertEquals("Les informations saisies ne permettent pas de vous identifier. Vérifiez-les ou contactez votre caisse.",
+                a.globalErrors("identite"));
+        long mu = median(unknownTimes) / 1_000_000;
+        long mw = median(wrongTimes) / 1_000_000;
+        assertTrue(Math.abs(mu - mw) <= Math.max(25, Math.max(mu, mw) / 2), "medians " + mu + " ms and " + mw + " ms");
+    }
+
+    @Test
+    void login_answers_the_same_for_an_unknown_nir_and_a_wrong_code() throws Exception {
+        ensureActiveAccount();
+        FormClient c = client();
+        List<Long> unknownTimes = new ArrayList<>();
+        List<Long> wrongTimes = new ArrayList<>();
+        FormClient.Page unknown = null;
+        FormClient.Page wrong = null;
+        // Four each: a fifth failure for one NIR would lock it (and answer faster).
+        for (int i = 0; i < 4; i++) {
+            long t0 = System.nanoTime();
+            unknown = login(c, "1 99 12 75 123 45" + i, "Mauvais*code_1");
+            unknownTimes.add(System.nanoTime() - t0);
+            t0 = System.nanoTime();
+            wrong = login(c, GARCIA.nir(), "Mauvais*code_" + i);
+            wrongTimes.add(System.nanoTime() - t0);
+        }
+        assertEquals(unknown.status(), wrong.status());
+        assertEquals("Numéro de sécurité sociale ou code personnel incorrect.", unknown.globalErrors("connexion"));
+        assertEquals(unknown.globalErrors("connexion"), wrong.globalErrors("connexion"));
+        double ratio = (double) median(unknownTimes) / median(wrongTimes);
+        assertTrue(ratio > 0.6 && ratio < 1.6, "both spend the hashing time: " + unknownTimes + " vs " + wrongTimes);
+        assertEquals("Mon espace", login(c, GARCIA.nir(), CODE).h1(), "and a success resets the count");
+    }
+
+    // ---- Double submissions
+
+    @Test
+    void twenty_clicks_at_once_on_the_last_step_create_one_account_and_send_one_mail() throws Exception {
+        FormClient c = client();
+        FormClient.Page contactStep = toContactStep(c, LAMBERT);
+        HttpRequest post = c.post(contactStep, "coordonnees", "coordonnees:continuer", contact("lambert@example.fr"));
+        List<CompletableFuture<HttpResponse<String>>> clicks = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            clicks.add(c.http.sendAsync(post, HttpResponse.BodyHandlers.ofString()));
+        }
+        List<String> where = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> click : clicks) {
+            HttpResponse<String> r = click.get();
+            assertTrue(r.statusCode() < 500, r.statusCode() + ": " + r.body());
+            where.add(r.statusCode() + " " + r.headers().firstValue("Location").orElse(""));
+        }
+        assertEquals(1, where.stream().filter(w -> w.contains("courriel-envoye")).count(), where.toString());
+        assertTrue(where.stream().allMatch(w -> w.contains("courriel-envoye") || w.contains("demande-en-cours")
+                || w.contains("session-expiree")), "the others are told plainly: " + where);
+        awaitMail("lambert@example.fr", 20_000);
+        Thread.sleep(3000);
+        assertEquals(1, mailsTo("lambert@example.fr").size(), "one mail");
+        FormClient.Page again = client().get("creation/identite.xhtml");
+        FormClient again2 = client();
+        FormClient.Page identity = again2.submit(again2.get("creation/identite.xhtml"), "identite", "identite:continuer", identity(LAMBERT));
+        assertTrue(identity.globalErrors("identite").startsWith("Un compte est déjà en attente d'activation"), identity.body());
+        assertEquals(200, again.status());
+    }
+
+    // ---- The mail outbox
+
+    @Test
+    void with_the_smtp_relay_down_the_mail_waits_and_leaves_once_it_is_back() throws Exception {
+        smtp.stop();
+        try {
+            FormClient c = client();
+            FormClient.Page sent = c.submit(toContactStep(c, FONTAINE), "coordonnees", "coordonnees:continuer", contact("anne@example.fr"));
+            assertEquals("Un courriel vous a été envoyé", sent.h1(), "the person is not kept waiting by the relay");
+            Thread.sleep(3000);
+        } finally {
+            smtp = smtpServer();
+        }
+        MimeMessage mail = awaitMail("anne@example.fr", 30_000);
+        assertEquals("Activez votre compte ameli", mail.getSubject());
+        Thread.sleep(2000);
+        assertEquals(1, mailsTo("anne@example.fr").size(), "sent once");
+    }
+
+    // ---- Hostile input
+
+    record Hostile(String step, String field, String value) {
+    }
+
+    private static final String LONG = "A".repeat(5000);
+
+    private static List<Hostile> hostileInputs() {
+        List<Hostile> all = new ArrayList<>();
+        for (String v : List.of(LONG, "<script>alert(1)</script>", "Robert'); DROP TABLE account;--", "\u0000TOTO", "   ", "",
+                "Τοτο", "東京", "TOTO\r\nX-Injected: 1", "TOTO\u202E", "😀", "${7*7}", "#{creation.cancel()}")) {
+            all.add(new Hostile("identite", "identite:nom", v));
+        }
+        for (String v : List.of("", "   ", "2281231815001' OR '1'='1", "2 28 12 31 815 0O1", "2281231815001" + "9".repeat(3000),
+                "<b>2281231815001</b>", "２２８１２３１８１５００１", "228123181500199", "328123181500110", "2281231815001\u0000")) {
+            all.add(new Hostile("identite", "identite:nir", v));
+        }
+        for (String v : List.of("31/02/1928", "00/00/0000", "03/12/2999", "1928-12-03", "03/12/28", "32/13/1928",
+                "03/12/1928<script>", "", "\t", "99999999999999999999")) {
+            all.add(new Hostile("identite", "identite:naissance", v));
+        }
+        for (String v : List.of("3147", "314700", "ABCDE", "31 47O", "00000", "' OR 1=1--", "")) {
+            all.add(new Hostile("identite", "identite:codePostal", v));
+        }
+        for (String v : List.of("391017", "39101734", "391O173", "3910173;", "", LONG, "<svg/onload=alert(1)>")) {
+            all.add(new Hostile("verification", "verification:iban", v));
+        }
+        for (String v : List.of("0164731424", "016473142445", "ABCDEFGHIJK", "", "０１６４７３１４２４４")) {
+            all.add(new Hostile("verification", "verification:vitale", v));
+        }
+        for (String v : List.of("peut-être", "oui' OR '1'='1", "")) {
+            all.add(new Hostile("conditions", "conditions:choix", v));
+        }
+        for (String v : List.of(LONG, "Abc def*12", "Abcdéfgh*1", "\u0000Abcdefg*1", "", "Abc\tdef*12")) {
+            all.add(new Hostile("codePersonnel", "codePersonnel:code", v));
+        }
+        for (String v : List.of("pas-une-adresse", "a@b", "a".repeat(300) + "@example.fr", "toto@example.fr\r\nBcc: x@example.org",
+                "<script>@example.fr", "", "toto@exa mple.fr")) {
+            all.add(new Hostile("coordonnees", "coordonnees:email", v));
+        }
+        for (String v : List.of("0512345678", "+44 7700 900123", "06123456789012", "06 12 34 56 7a", LONG)) {
+            all.add(new Hostile("coordonnees", "coordonnees:mobile", v));
+        }
+        for (String v : List.of("0612345678", "08 00 00 00 00", "<b>0561123456</b>")) {
+            all.add(new Hostile("coordonnees", "coordonnees:fixe", v));
+        }
+        for (String v : List.of("peut-être", "")) {
+            all.add(new Hostile("coordonnees", "coordonnees:promotions", v));
+        }
+        return all;
+    }
+
+    private static final Map<String, String> BUTTONS = Map.of("identite", "identite:continuer", "verification", "verification:valider",
+            "conditions", "conditions:continuer", "codePersonnel", "codePersonnel:continuer", "coordonnees", "coordonnees:continuer");
+
+    @Test
+    void hostile_input_in_every_field_gets_a_french_message_at_its_field_and_stores_nothing() throws Exception {
+        List<Hostile> inputs = hostileInputs();
+        assertTrue(inputs.size() >= 50, inputs.size() + " hostile inputs");
+        FormClient c = client();
+        Map<String, Map<String, String>> valid = new HashMap<>();
+        valid.put("identite", identity(BENALI));
+        valid.put("verification", proof(BENALI));
+        valid.put("conditions", TERMS);
+        valid.put("codePersonnel", CODES);
+        valid.put("coordonnees", new HashMap<>(contact("benali@example.fr")));
+        valid.get("coordonnees").put("coordonnees:mobileAppels", "non");
+        valid.get("coordonnees").put("coordonnees:mobileSms", "non");
+        valid.get("coordonnees").put("coordonnees:fixeAppels", "non");
+
+        FormClient.Page page = c.get("creation/identite.xhtml");
+        String step = "identite";
+        List<String> problems = new ArrayList<>();
+        for (Hostile h : inputs) {
+            while (!h.step().equals(step)) {
+                page = c.submit(page, step, BUTTONS.get(step), valid.get(step));
+                step = nextStep(step);
+                assertTrue(page.body().contains("<form id=\"" + step + "\""), "reached " + step + ": " + page.body());
+            }
+            Map<String, String> fields = new HashMap<>(valid.get(step));
+            fields.put(h.field(), h.value());
+            FormClient.Page answer = c.submit(page, step, BUTTONS.get(step), fields);
+            String error = answer.fieldError(h.field());
+            String shown = h.field() + " = " + printable(h.value());
+            if (answer.status() != 200) {
+                problems.add(shown + ": status " + answer.status());
+            } else if (!answer.body().contains("<form id=\"" + step + "\"")) {
+                problems.add(shown + ": accepted, went to " + answer.uri());
+            } else if (error.isEmpty() || !error.matches("(?s).*[a-zàâçéèêëîïôûù].*") || error.contains("Exception")
+                    || error.contains("Validation Error") || error.contains(h.field())) {
+                problems.add(shown + ": no French message at the field, got « " + error + " »");
+            } else if (answer.body().contains("<script>alert") || answer.body().contains("<svg/onload")) {
+                problems.add(shown + ": markup reflected");
+            }
+            page = answer;
+        }
+        assertEquals(List.of(), problems);
+
+        assertTrue(mailsTo("benali@example.fr").isEmpty(), "no mail: nothing was created");
+        FormClient fresh = client();
+        FormClient.Page identity = fresh.submit(fresh.get("creation/identite.xhtml"), "identite", "identite:continuer", identity(BENALI));
+        assertEquals("Accédez immédiatement à votre compte", identity.h1(), "no account was stored for Benali");
+
+        for (String[] login : List.of(new String[]{"' OR 1=1--", CODE}, new String[]{TOTO.nir(), LONG},
+                new String[]{"<script>", "<script>"}, new String[]{"", ""})) {
+            FormClient.Page refused = login(client(), login[0], login[1]);
+            assertEquals(200, refused.status());
+            assertEquals("J'accède à mon compte ameli", refused.h1());
+        }
+    }
+
+    private static String nextStep(String step) {
+        return switch (step) {
+            case "identite" -> "verification";
+            case "verification" -> "conditions";
+            case "conditions" -> "codePersonnel";
+            case "codePersonnel" -> "coordonnees";
+            default -> throw new IllegalStateException(step);
+        };
+    }
+
+    private static String printable(String value) {
+        String shown = value.length() > 40 ? value.substring(0, 40) + "…(" + value.length() + ")" : value;
+        return "«" + shown.replaceAll("\\p{Cntrl}", "?") + "»";
+    }
+}

@@ -1,0 +1,85 @@
+package fr.ameli.compte.web;
+
+import fr.ameli.compte.TestDeployments;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Throttling lives in the database: a login lock set before a redeploy (a new server process
+ * here) still holds after it. The steps run in order, deploying the WAR twice on one database.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ThrottleRedeployIT {
+
+    private static final String APP = "redeploy";
+    private static final String NIR = "2 28 12 31 815 001";
+    private static final String LOCKED = "Par sécurité, après plusieurs codes erronés, la connexion à ce compte est bloquée.";
+
+    @Deployment(name = APP, managed = false, testable = false)
+    static WebArchive deployment() {
+        return TestDeployments.war(APP, Map.of());
+    }
+
+    @ArquillianResource
+    Deployer deployer;
+
+    private static FormClient.Page login(URL base, String code) {
+        FormClient c = new FormClient(URI.create(base.toString()));
+        FormClient.Page page = c.get("");
+        return c.submit(page, "connexion", "connexion:connecter", Map.of("connexion:nir", NIR, "connexion:code", code));
+    }
+
+    @Test
+    @Order(1)
+    void deploy() {
+        deployer.deploy(APP);
+    }
+
+    @Test
+    @Order(2)
+    void five_failed_logins_lock_the_nir(@ArquillianResource @OperateOnDeployment(APP) URL base) {
+        for (int i = 1; i <= 4; i++) {
+            assertEquals("Numéro de sécurité sociale ou code personnel incorrect.",
+                    login(base, "Mauvais*code_" + i).globalErrors("connexion"), "failure " + i);
+        }
+        String fifth = login(base, "Mauvais*code_5").globalErrors("connexion");
+        assertTrue(fifth.startsWith(LOCKED) && fifth.contains("Vous pourrez réessayer à partir du"), fifth);
+    }
+
+    @Test
+    @Order(3)
+    void redeploy() {
+        deployer.undeploy(APP);
+        deployer.deploy(APP);
+    }
+
+    @Test
+    @Order(4)
+    void the_lock_still_holds_after_the_redeploy(@ArquillianResource @OperateOnDeployment(APP) URL base) {
+        String answer = login(base, "Autre*code_6").globalErrors("connexion");
+        assertTrue(answer.startsWith(LOCKED), answer);
+    }
+
+    @Test
+    @Order(5)
+    void undeploy() {
+        deployer.undeploy(APP);
+    }
+}
