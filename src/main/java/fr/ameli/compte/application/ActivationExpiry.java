@@ -73,7 +73,7 @@ public class ActivationExpiry {
     public int sweep() {
         Duration validity = settings.activationValidity();
         Instant cutoff = clock.instant().minus(validity);
-        int removed = accounts.removePendingCreatedBefore(cutoff);
+        int removed = accounts.removeExpiredPending(cutoff);
         if (removed > 0) {
             LOG.info(() -> removed + " unconfirmed account(s) older than " + validity + " removed");
         }

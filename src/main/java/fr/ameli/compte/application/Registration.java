@@ -3,7 +3,6 @@ package fr.ameli.compte.application;
 import fr.ameli.compte.domain.Account;
 import fr.ameli.compte.domain.AccountAlreadyExistsException;
 import fr.ameli.compte.domain.AccountRepository;
-import fr.ameli.compte.domain.ActivationToken;
 import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.CodePolicy;
 import fr.ameli.compte.domain.InsuredPerson;
@@ -12,7 +11,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 
@@ -43,9 +41,7 @@ public class Registration {
     @Inject
     CodeHasher codeHasher;
     @Inject
-    MailOutbox outbox;
-    @Inject
-    ServiceSettings settings;
+    ActivationLinks links;
     @Inject
     Clock clock;
     @Inject
@@ -77,21 +73,17 @@ public class Registration {
         }
 
         Instant now = clock.instant();
-        Duration validity = settings.activationValidity();
-        Instant expiresAt = now.plus(validity);
         Account account = Account.pending(person.nir(), pseudonyms.of(person.nir()), codeHasher.hash(request.code()),
                 request.termsAcceptedAt(), request.contact(), now);
-        String token = SecretTokens.newToken();
+        ActivationLinks.Issued link = links.issue(account, now);
         try {
-            accounts.add(account, new ActivationToken(SecretTokens.hash(token), account, expiresAt));
+            accounts.add(account, link.token());
         } catch (AccountAlreadyExistsException e) {
             throw new RegistrationRefused(ACCOUNT_EXISTS);
         }
-        String email = request.contact().email().value();
-        outbox.enqueue(ActivationMail.compose(email, ActivationMail.link(settings.baseUrl(), token), validity, expiresAt),
-                account.id());
+        PendingAccount pending = links.mail(account, link);
         audit.record(AuditEvent.Type.ACCOUNT_CREATED, person.nir());
-        LOG.info(() -> "Account " + account.id() + " created, pending activation until " + expiresAt);
-        return new PendingAccount(email, validity, expiresAt);
+        LOG.info(() -> "Account " + account.id() + " created, pending activation until " + link.expiresAt());
+        return pending;
     }
 }

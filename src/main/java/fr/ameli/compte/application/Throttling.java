@@ -55,17 +55,17 @@ public class Throttling {
     }
 
     /**
-     * An attempt that is limited per minute (identity attempts per client address): empty if it
-     * is allowed, else when the next minute starts.
+     * An attempt that is limited per window (identity attempts per client address and minute,
+     * activation mails per NIR and hour): empty if it is allowed, else when the window ends.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Optional<Instant> attempt(Kind kind, String subject, int perMinute) {
-        return withRetry(() -> self().attemptOnce(kind, subject, perMinute));
+    public Optional<Instant> attempt(Kind kind, String subject, int limit) {
+        return withRetry(() -> self().attemptOnce(kind, subject, limit));
     }
 
-    public Optional<Instant> attemptOnce(Kind kind, String subject, int perMinute) {
+    public Optional<Instant> attemptOnce(Kind kind, String subject, int limit) {
         ThrottleCounter counter = counter(kind, subject);
-        return counter.attempt(clock.instant(), perMinute) ? Optional.empty() : Optional.of(counter.windowEnd());
+        return counter.attempt(clock.instant(), limit) ? Optional.empty() : Optional.of(counter.windowEnd());
     }
 
     private ThrottleCounter counter(Kind kind, String subject) {

@@ -53,6 +53,9 @@ public class Account {
     @Column(name = "nir_hash", length = 64, updatable = false)
     private String nirHash;
 
+    @Column(name = "link_sent_at")
+    private Instant linkSentAt;
+
     /** For JPA only. */
     protected Account() {
     }
@@ -65,6 +68,7 @@ public class Account {
         this.contact = Objects.requireNonNull(contact, "contact");
         this.status = AccountStatus.PENDING_ACTIVATION;
         this.createdAt = now;
+        this.linkSentAt = now;
     }
 
     /**
@@ -85,6 +89,18 @@ public class Account {
         }
         status = AccountStatus.ACTIVE;
         activatedAt = now;
+    }
+
+    /** A new activation link was sent: the validity period starts again from now. */
+    public void linkResent(Instant now) {
+        if (status != AccountStatus.PENDING_ACTIVATION) {
+            throw new IllegalStateException("Account already " + status);
+        }
+        linkSentAt = now;
+    }
+
+    public Instant linkSentAt() {
+        return linkSentAt;
     }
 
     public Long id() {

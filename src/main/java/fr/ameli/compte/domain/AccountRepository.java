@@ -17,9 +17,12 @@ public interface AccountRepository {
 
     Optional<ActivationToken> findToken(String tokenHash);
 
+    /** The account's unused links stop working; the new token takes their place. */
+    void replaceToken(Account account, ActivationToken token);
+
     /**
-     * Removes, set-based, every pending account created before {@code cutoff} with its tokens and
+     * Removes, set-based, every pending account whose last link was sent before {@code cutoff} with its tokens and
      * its mails not yet sent. Returns how many accounts were removed.
      */
-    int removePendingCreatedBefore(Instant cutoff);
+    int removeExpiredPending(Instant cutoff);
 }

@@ -23,6 +23,7 @@ public class AuditEvent {
     public enum Type {
         ACCOUNT_CREATED,
         ACCOUNT_ACTIVATED,
+        ACTIVATION_RESENT,
         ACCOUNT_EXPIRED,
         LOGIN_SUCCESS,
         LOGIN_FAILURE,

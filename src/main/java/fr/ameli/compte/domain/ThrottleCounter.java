@@ -20,6 +20,7 @@ import java.util.Optional;
  *       further lock up to 24 hours.</li>
  *   <li>{@link Kind#IDENTITY_ADDRESS}: at most N identity attempts (step 1) per minute from one
  *       client address.</li>
+ *   <li>{@link Kind#ACTIVATION_RESEND}: at most a few new activation mails per hour for one NIR.</li>
  * </ul>
  * A success resets the count (and, for logins, the doubling).
  */
@@ -27,12 +28,11 @@ import java.util.Optional;
 @Table(name = "throttle")
 public class ThrottleCounter {
 
-    public enum Kind { PROOF, LOGIN, IDENTITY_ADDRESS }
+    public enum Kind { PROOF, LOGIN, IDENTITY_ADDRESS, ACTIVATION_RESEND }
 
     public static final int MAX_CONSECUTIVE_FAILURES = 5;
     public static final Duration FIRST_LOCK = Duration.ofMinutes(15);
     public static final Duration LONGEST_LOCK = Duration.ofHours(24);
-    public static final Duration WINDOW = Duration.ofMinutes(1);
 
     @Id
     @Column(name = "id", length = 90, nullable = false, updatable = false)
@@ -90,20 +90,25 @@ public class ThrottleCounter {
         return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
     }
 
-    /** An attempt within the per-minute window; false when it goes over {@code perMinute}. */
-    public boolean attempt(Instant now, int perMinute) {
+    /** How long the counting window of a rate-limited kind lasts. */
+    public static Duration window(Kind kind) {
+        return kind == Kind.ACTIVATION_RESEND ? Duration.ofHours(1) : Duration.ofMinutes(1);
+    }
+
+    /** An attempt within the kind's window; false when it goes over {@code limit}. */
+    public boolean attempt(Instant now, int limit) {
         updatedAt = now;
-        if (windowStart == null || !now.isBefore(windowStart.plus(WINDOW))) {
+        if (windowStart == null || !now.isBefore(windowStart.plus(window(kind())))) {
             windowStart = now;
             failures = 0;
         }
         failures++;
-        return failures <= perMinute;
+        return failures <= limit;
     }
 
     /** When the current window lets attempts in again. */
     public Instant windowEnd() {
-        return windowStart == null ? updatedAt : windowStart.plus(WINDOW);
+        return windowStart == null ? updatedAt : windowStart.plus(window(kind()));
     }
 
     public int failures() {

@@ -1,6 +1,8 @@
 package fr.ameli.compte.web;
 
+import fr.ameli.compte.application.ActivationResend;
 import fr.ameli.compte.application.LoginOutcome;
+import fr.ameli.compte.domain.Nir;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -14,6 +16,9 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.time.Clock;
+import java.util.Optional;
+
 /** « J'accède à mon compte ameli » (SPEC §2.1): NIR and code personnel, through Jakarta Security. */
 @Named
 @RequestScoped
@@ -23,6 +28,12 @@ public class LoginPage {
     SecurityContext securityContext;
     @Inject
     LoginOutcome outcome;
+    @Inject
+    PendingActivationProof pendingProof;
+    @Inject
+    ActivationResend activationResend;
+    @Inject
+    Clock clock;
 
     private String nir;
     private String code;
@@ -57,13 +68,43 @@ public class LoginPage {
             default -> {
                 switch (outcome.refusal()) {
                     case LOCKED -> Messages.error(null, Messages.format("login.locked", Messages.when(outcome.lockedUntil())));
-                    case PENDING_ACTIVATION -> Messages.errorKey(null, "login.pending");
+                    case PENDING_ACTIVATION -> {
+                        Messages.errorKey(null, "login.pending");
+                        pendingProof.proven(Nir.parse(nir).digits13(), clock.instant());
+                    }
                     default -> Messages.errorKey(null, "login.failed");
                 }
                 code = null;
                 return null;
             }
         }
+    }
+
+    /** Whether the page offers a new activation mail (only after a correct code for a pending account). */
+    public boolean isResendOffered() {
+        return pendingProof.nir(clock.instant()) != null;
+    }
+
+    /** « Recevoir un nouveau courriel d'activation »: the old link stops working. */
+    public String resendActivation() {
+        String proven = pendingProof.nir(clock.instant());
+        if (proven == null) {
+            Messages.errorKey(null, "login.resend.expired");
+            return null;
+        }
+        Optional<ActivationResend.Outcome> outcome = activationResend.resend(Nir.parse(proven));
+        if (outcome.isEmpty()) {
+            pendingProof.clear();
+            Messages.errorKey(null, "login.resend.nothingPending");
+            return null;
+        }
+        if (outcome.get().tooManyUntil() != null) {
+            Messages.error(null, Messages.format("login.resend.tooMany", Messages.when(outcome.get().tooManyUntil())));
+            return null;
+        }
+        pendingProof.clear();
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().put("pendingAccount", outcome.get().pending());
+        return "/creation/courriel-envoye?faces-redirect=true";
     }
 
     public String getNir() {

@@ -399,6 +399,8 @@ class AccountServicesIT {
             assertTrue(down.body().contains("Merci de réessayer dans quelques minutes."), down.body());
             assertTrue(down.headers().firstValue("Retry-After").isPresent());
             assertFalse(down.body().contains("Exception"), "no stack trace");
+            assertTrue(down.body().matches("(?s).*<strong id=\"incident\">[0-9a-f]{8}</strong>.*"),
+                    "an incident number, the one of the log line: " + down.body());
         } finally {
             Files.delete(database);
             Files.move(away, database);
@@ -410,13 +412,43 @@ class AccountServicesIT {
         assertEquals(200, status, "once the database is back, the pool gives working connections again");
     }
 
+    private static final Person DUPONT = new Person("299121305555755", "Dupont", "12/12/1999", "13001", "0890611", "28214288123");
+
+    @Inject
+    ActivationResend activationResend;
+
+    @Test
+    void a_new_activation_mail_replaces_the_old_link_and_is_limited_per_hour() throws Exception {
+        registration.register(request(DUPONT, "camille@example.fr"));
+        String first = tokenFrom(awaitMail("camille@example.fr"));
+        Nir nir = Nir.parse(DUPONT.nir());
+        for (int i = 1; i <= ActivationResend.PER_HOUR; i++) {
+            ActivationResend.Outcome outcome = activationResend.resend(nir).orElseThrow();
+            assertEquals("camille@example.fr", outcome.pending().email(), "resend " + i);
+        }
+        ActivationResend.Outcome tooMany = activationResend.resend(nir).orElseThrow();
+        assertNotNull(tooMany.tooManyUntil(), "at most " + ActivationResend.PER_HOUR + " per hour");
+        Path mails = config.dataDir().resolve("mails");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (countMails(mails, "camille@example.fr") < 1 + ActivationResend.PER_HOUR && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(1 + ActivationResend.PER_HOUR, countMails(mails, "camille@example.fr"));
+        String latest = tokenFrom(awaitMail("camille@example.fr"));
+        assertNotEquals(first, latest);
+        assertEquals(ActivationOutcome.UNKNOWN, activation.activate(first), "the old link stops working");
+        assertEquals(ActivationOutcome.ACTIVATED, activation.activate(latest));
+        assertTrue(activationResend.resend(nir).isEmpty(), "nothing to resend for an active account");
+        assertEquals(ActivationResend.PER_HOUR, auditCount(AuditEvent.Type.ACTIVATION_RESENT, DUPONT));
+    }
+
     private static String tokenFrom(String mailText) {
         Matcher m = LINK.matcher(mailText.replace("\r\n", "\n"));
         assertTrue(m.find(), mailText);
         return m.group(2);
     }
 
-    /** The .eml file of the file mail mode, for that recipient (delivered asynchronously after commit). */
+    /** The latest .eml file of the file mail mode for that recipient (delivered asynchronously after commit). */
     private String awaitMail(String recipient) throws Exception {
         Path mails = config.dataDir().resolve("mails");
         long deadline = System.currentTimeMillis() + 10_000;
@@ -424,6 +456,7 @@ class AccountServicesIT {
             if (Files.isDirectory(mails)) {
                 try (Stream<Path> files = Files.list(mails)) {
                     Optional<String> found = files.filter(f -> f.toString().endsWith(".eml"))
+                            .sorted(java.util.Comparator.reverseOrder())
                             .map(AccountServicesIT::readQuietly)
                             .filter(content -> content.contains("To: " + recipient))
                             .findFirst();
@@ -435,6 +468,13 @@ class AccountServicesIT {
             Thread.sleep(100);
         }
         throw new AssertionError("no mail to " + recipient + " in " + mails);
+    }
+
+    private static long countMails(Path folder, String recipient) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".eml")).map(AccountServicesIT::readQuietly)
+                    .filter(content -> content.contains("To: " + recipient)).count();
+        }
     }
 
     private static String readQuietly(Path file) {

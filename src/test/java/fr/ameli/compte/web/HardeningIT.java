@@ -353,6 +353,36 @@ class HardeningIT {
         assertEquals(1, mailsTo("anne@example.fr").size(), "sent once");
     }
 
+    private static final Person ROUSSEAU = new Person("Rousseau", "2 78 08 44 109 261", "08/08/1978", "44000", "2739226", "68906152120");
+
+    @Test
+    void a_pending_account_s_owner_is_told_to_activate_and_offered_a_new_mail_only_after_a_correct_code() throws Exception {
+        FormClient c = client();
+        c.submit(toContactStep(c, ROUSSEAU), "coordonnees", "coordonnees:continuer", contact("elodie@example.fr"));
+        String oldLink = activationPath(awaitMail("elodie@example.fr", 20_000));
+
+        FormClient.Page wrong = login(client(), ROUSSEAU.nir(), "Mauvais*code_1");
+        assertEquals("Numéro de sécurité sociale ou code personnel incorrect.", wrong.globalErrors("connexion"));
+        assertFalse(wrong.body().contains("connexion:renvoyer"), "no offer without the right code");
+
+        FormClient owner = client();
+        FormClient.Page pending = login(owner, ROUSSEAU.nir(), CODE);
+        assertTrue(pending.globalErrors("connexion").startsWith("Votre compte n'est pas encore activé"), pending.body());
+        assertTrue(pending.body().contains("connexion:renvoyer"), "the offer of a new mail");
+        FormClient.Page sent = owner.submit(pending, "connexion", "connexion:renvoyer", Map.of());
+        assertEquals("Un courriel vous a été envoyé", sent.h1(), sent.body());
+
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (mailsTo("elodie@example.fr").size() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        List<MimeMessage> mails = mailsTo("elodie@example.fr");
+        assertEquals(2, mails.size());
+        String newLink = activationPath(mails.get(1));
+        assertTrue(client().get(oldLink).text().contains("Ce lien d'activation n'est pas reconnu."), "the old link stops working");
+        assertTrue(client().get(newLink).text().contains("Votre compte ameli est activé."));
+    }
+
     // ---- Hostile input
 
     record Hostile(String step, String field, String value) {

@@ -64,21 +64,28 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
-    public int removePendingCreatedBefore(Instant cutoff) {
+    public void replaceToken(Account account, ActivationToken token) {
+        em.createQuery("delete from ActivationToken t where t.account = :account and t.usedAt is null")
+                .setParameter("account", account).executeUpdate();
+        em.persist(token);
+    }
+
+    @Override
+    public int removeExpiredPending(Instant cutoff) {
         Timestamp before = Timestamp.from(cutoff);
         String expired = "(SELECT id FROM account WHERE status = '" + AccountStatus.PENDING_ACTIVATION.name()
-                + "' AND created_at < ?1)";
+                + "' AND link_sent_at < ?1)";
         // The audit trail keeps, for the operators, that these accounts expired (by pseudonym only).
         em.createNativeQuery("INSERT INTO audit_event (occurred_at, event, nir_hash) "
                         + "SELECT CAST(?2 AS TIMESTAMP), 'ACCOUNT_EXPIRED', nir_hash FROM account WHERE status = '"
-                        + AccountStatus.PENDING_ACTIVATION.name() + "' AND created_at < ?1")
+                        + AccountStatus.PENDING_ACTIVATION.name() + "' AND link_sent_at < ?1")
                 .setParameter(1, before).setParameter(2, Timestamp.from(Instant.now())).executeUpdate();
         em.createNativeQuery("DELETE FROM activation_token WHERE account_id IN " + expired)
                 .setParameter(1, before).executeUpdate();
         em.createNativeQuery("DELETE FROM outbound_mail WHERE account_id IN " + expired)
                 .setParameter(1, before).executeUpdate();
         return em.createNativeQuery("DELETE FROM account WHERE status = '" + AccountStatus.PENDING_ACTIVATION.name()
-                        + "' AND created_at < ?1")
+                        + "' AND link_sent_at < ?1")
                 .setParameter(1, before).executeUpdate();
     }
 }

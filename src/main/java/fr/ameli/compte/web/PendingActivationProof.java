@@ -1,0 +1,38 @@
+package fr.ameli.compte.web;
+
+import jakarta.enterprise.context.SessionScoped;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * That this browser just gave the right code for an account still waiting for activation:
+ * kept in the session for ten minutes, it lets the login page offer a new activation mail
+ * without asking for the code again, and without trusting anything the browser sends back.
+ */
+@SessionScoped
+public class PendingActivationProof implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+    private static final long VALID_SECONDS = 600;
+
+    private String nir;
+    private Instant until;
+
+    void proven(String nir, Instant now) {
+        this.nir = nir;
+        this.until = now.plusSeconds(VALID_SECONDS);
+    }
+
+    /** The NIR proven, if still within ten minutes. */
+    String nir(Instant now) {
+        return nir != null && now.isBefore(until) ? nir : null;
+    }
+
+    void clear() {
+        nir = null;
+        until = null;
+    }
+}
