@@ -27,8 +27,13 @@ public final class ActivationMail {
         return baseUrl.resolve(PATH + token);
     }
 
+    /** « 29 novembre 2026 à 10h30 », Paris time. */
+    public static String when(Instant instant) {
+        return WHEN.format(instant.atZone(PARIS));
+    }
+
     public static MailMessage compose(String recipient, URI link, Duration validity, Instant expiresAt) {
-        String until = WHEN.format(expiresAt.atZone(PARIS));
+        String until = when(expiresAt);
         String during = describe(validity);
         String text = String.join("\r\n",
                 "Bonjour,",

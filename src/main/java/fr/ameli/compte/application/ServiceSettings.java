@@ -15,6 +15,9 @@ public interface ServiceSettings {
     /** How long an activation link stays valid. */
     Duration activationValidity();
 
+    /** How long a « Code oublié ? » link stays valid. */
+    Duration codeResetValidity();
+
     /** How often unconfirmed activations are swept. */
     Duration activationSweepInterval();
 

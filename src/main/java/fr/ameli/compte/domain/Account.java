@@ -91,6 +91,14 @@ public class Account {
         activatedAt = now;
     }
 
+    /** « Code oublié ? »: the code personnel is replaced (by its hash); the old one stops working. */
+    public void changeCode(String newCodeHash) {
+        if (!isActive()) {
+            throw new IllegalStateException("Account " + status);
+        }
+        codeHash = Objects.requireNonNull(newCodeHash, "newCodeHash");
+    }
+
     /** A new activation link was sent: the validity period starts again from now. */
     public void linkResent(Instant now) {
         if (status != AccountStatus.PENDING_ACTIVATION) {

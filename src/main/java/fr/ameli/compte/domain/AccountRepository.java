@@ -17,6 +17,11 @@ public interface AccountRepository {
 
     Optional<ActivationToken> findToken(String tokenHash);
 
+    /** A new « Code oublié ? » link; the account's other unused ones stop working. */
+    void replaceResetToken(CodeResetToken token);
+
+    Optional<CodeResetToken> findResetToken(String tokenHash);
+
     /** The account's unused links stop working; the new token takes their place. */
     void replaceToken(Account account, ActivationToken token);
 

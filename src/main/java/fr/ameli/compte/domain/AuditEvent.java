@@ -24,6 +24,8 @@ public class AuditEvent {
         ACCOUNT_CREATED,
         ACCOUNT_ACTIVATED,
         ACTIVATION_RESENT,
+        CODE_RESET_REQUESTED,
+        CODE_CHANGED,
         ACCOUNT_EXPIRED,
         LOGIN_SUCCESS,
         LOGIN_FAILURE,

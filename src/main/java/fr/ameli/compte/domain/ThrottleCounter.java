@@ -20,7 +20,7 @@ import java.util.Optional;
  *       further lock up to 24 hours.</li>
  *   <li>{@link Kind#IDENTITY_ADDRESS}: at most N identity attempts (step 1) per minute from one
  *       client address.</li>
- *   <li>{@link Kind#ACTIVATION_RESEND}: at most a few new activation mails per hour for one NIR.</li>
+ *   <li>{@link Kind#ACTIVATION_RESEND}, {@link Kind#CODE_RESET}: at most a few mails per hour for one NIR.</li>
  * </ul>
  * A success resets the count (and, for logins, the doubling).
  */
@@ -28,7 +28,7 @@ import java.util.Optional;
 @Table(name = "throttle")
 public class ThrottleCounter {
 
-    public enum Kind { PROOF, LOGIN, IDENTITY_ADDRESS, ACTIVATION_RESEND }
+    public enum Kind { PROOF, LOGIN, IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET }
 
     public static final int MAX_CONSECUTIVE_FAILURES = 5;
     public static final Duration FIRST_LOCK = Duration.ofMinutes(15);
@@ -92,7 +92,7 @@ public class ThrottleCounter {
 
     /** How long the counting window of a rate-limited kind lasts. */
     public static Duration window(Kind kind) {
-        return kind == Kind.ACTIVATION_RESEND ? Duration.ofHours(1) : Duration.ofMinutes(1);
+        return kind == Kind.ACTIVATION_RESEND || kind == Kind.CODE_RESET ? Duration.ofHours(1) : Duration.ofMinutes(1);
     }
 
     /** An attempt within the kind's window; false when it goes over {@code limit}. */

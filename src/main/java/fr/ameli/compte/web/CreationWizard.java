@@ -67,6 +67,8 @@ public class CreationWizard implements Serializable {
     Registration registration;
     @Inject
     Clock clock;
+    @Inject
+    PendingActivationProof pendingProof;
 
     private WizardStep reached = WizardStep.IDENTITY;
 
@@ -148,7 +150,11 @@ public class CreationWizard implements Serializable {
                 return WizardStep.VERIFICATION.redirect();
             }
             case ACCOUNT_ACTIVE -> Messages.errorKey(null, "identity.accountActive");
-            case ACCOUNT_PENDING -> Messages.errorKey(null, "identity.accountPending");
+            case ACCOUNT_PENDING -> {
+                // Identified: the owner may ask for a new mail (to the address given at creation).
+                Messages.errorKey(null, "identity.accountPending");
+                pendingProof.proven(typed.nir().digits13(), clock.instant());
+            }
             case TOO_MANY_ATTEMPTS -> Messages.errorKey(null, "identity.tooManyAttempts");
             default -> Messages.errorKey(null, "identity.notIdentified");
         }
@@ -278,6 +284,7 @@ public class CreationWizard implements Serializable {
             PendingAccount pending = registration.register(
                     new AccountRequest(claim, proof, termsAcceptedAt, code, codeConfirmation, contact, c));
             conversation.end();
+            pendingProof.proven(claim.nir().digits13(), clock.instant());
             FacesContext.getCurrentInstance().getExternalContext().getFlash().put("pendingAccount", pending);
             return "/creation/courriel-envoye?faces-redirect=true";
         } catch (RegistrationRefused refused) {
@@ -365,6 +372,10 @@ public class CreationWizard implements Serializable {
 
     public boolean isAccountActive() {
         return identityCheck == IdentityCheck.ACCOUNT_ACTIVE;
+    }
+
+    public boolean isAccountPending() {
+        return identityCheck == IdentityCheck.ACCOUNT_PENDING;
     }
 
     // ---- Getters and setters for the fields

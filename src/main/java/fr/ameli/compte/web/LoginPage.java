@@ -1,6 +1,5 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.ActivationResend;
 import fr.ameli.compte.application.LoginOutcome;
 import fr.ameli.compte.domain.Nir;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.time.Clock;
-import java.util.Optional;
 
 /** « J'accède à mon compte ameli » (SPEC §2.1): NIR and code personnel, through Jakarta Security. */
 @Named
@@ -30,8 +28,6 @@ public class LoginPage {
     LoginOutcome outcome;
     @Inject
     PendingActivationProof pendingProof;
-    @Inject
-    ActivationResend activationResend;
     @Inject
     Clock clock;
 
@@ -78,33 +74,6 @@ public class LoginPage {
                 return null;
             }
         }
-    }
-
-    /** Whether the page offers a new activation mail (only after a correct code for a pending account). */
-    public boolean isResendOffered() {
-        return pendingProof.nir(clock.instant()) != null;
-    }
-
-    /** « Recevoir un nouveau courriel d'activation »: the old link stops working. */
-    public String resendActivation() {
-        String proven = pendingProof.nir(clock.instant());
-        if (proven == null) {
-            Messages.errorKey(null, "login.resend.expired");
-            return null;
-        }
-        Optional<ActivationResend.Outcome> outcome = activationResend.resend(Nir.parse(proven));
-        if (outcome.isEmpty()) {
-            pendingProof.clear();
-            Messages.errorKey(null, "login.resend.nothingPending");
-            return null;
-        }
-        if (outcome.get().tooManyUntil() != null) {
-            Messages.error(null, Messages.format("login.resend.tooMany", Messages.when(outcome.get().tooManyUntil())));
-            return null;
-        }
-        pendingProof.clear();
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().put("pendingAccount", outcome.get().pending());
-        return "/creation/courriel-envoye?faces-redirect=true";
     }
 
     public String getNir() {

@@ -76,6 +76,7 @@ class AccountServicesIT {
                 "ameli.activation.validity", "PT4S",
                 "ameli.activation.sweep-interval", "PT1S",
                 "ameli.code.hash-iterations", "1024",
+                "ameli.code-reset.validity", "PT3S",
                 "ameli.mail.mode", "file"));
     }
 
@@ -440,6 +441,62 @@ class AccountServicesIT {
         assertEquals(ActivationOutcome.ACTIVATED, activation.activate(latest));
         assertTrue(activationResend.resend(nir).isEmpty(), "nothing to resend for an active account");
         assertEquals(ActivationResend.PER_HOUR, auditCount(AuditEvent.Type.ACTIVATION_RESENT, DUPONT));
+    }
+
+    private static final Person NGUYEN = new Person("288069402874203", "Nguyen", "18/06/1988", "94000", "5051195", "59894870958");
+    private static final Pattern RESET_LINK = Pattern.compile("^http://localhost:8080/nouveau-code\\.xhtml\\?jeton=([A-Za-z0-9_-]{43})$", Pattern.MULTILINE);
+
+    @Inject
+    CodeReset codeReset;
+
+    private String resetTokenFrom(String mailText) {
+        Matcher m = RESET_LINK.matcher(mailText.replace("\r\n", "\n"));
+        assertTrue(m.find(), mailText);
+        return m.group(1);
+    }
+
+    @Test
+    void a_forgotten_code_is_replaced_through_a_single_use_link_and_the_old_one_stops_working() throws Exception {
+        registration.register(request(NGUYEN, "lan@example.fr"));
+        activation.activate(tokenFrom(awaitMail("lan@example.fr")));
+        Nir nir = Nir.parse(NGUYEN.nir());
+        Path mails = config.dataDir().resolve("mails");
+
+        codeReset.request(nir, java.time.LocalDate.of(1988, 6, 19));
+        codeReset.request(Nir.parse("1 99 12 75 123 456"), java.time.LocalDate.of(1999, 12, 1));
+        Thread.sleep(500);
+        assertEquals(1, countMails(mails, "lan@example.fr"), "a wrong birth date or an unknown NIR sends nothing");
+
+        codeReset.request(nir, java.time.LocalDate.of(1988, 6, 18));
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (countMails(mails, "lan@example.fr") < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        String text = awaitMail("lan@example.fr");
+        assertTrue(text.contains("valable 3 secondes"), text);
+        String token = resetTokenFrom(text);
+        assertTrue(codeReset.check(token).valid());
+        assertEquals(CodeReset.Outcome.CODE_REJECTED, codeReset.choose(token, "Lan*1988x", "Lan*1988x"), "same rules as at creation");
+        assertEquals(CodeReset.Outcome.CODE_NOT_CONFIRMED, codeReset.choose(token, "Nouveau*Code_7", "Nouveau*Code_8"));
+        assertEquals(CodeReset.Outcome.CHANGED, codeReset.choose(token, "Nouveau*Code_7", "Nouveau*Code_7"));
+        assertEquals(CredentialValidationResult.Status.INVALID,
+                identityStore.validate(new UsernamePasswordCredential(NGUYEN.nir(), new Password(CODE))).getStatus(), "the old code stops working");
+        assertEquals(CredentialValidationResult.Status.VALID,
+                identityStore.validate(new UsernamePasswordCredential(NGUYEN.nir(), new Password("Nouveau*Code_7"))).getStatus());
+        assertEquals(CodeReset.Outcome.LINK_UNUSABLE, codeReset.choose(token, "Encore*Autre_9", "Encore*Autre_9"), "single use");
+        assertEquals(fr.ameli.compte.domain.ActivationToken.State.USED, codeReset.check(token).state());
+        assertEquals(null, codeReset.check("x".repeat(43)).state(), "unknown link");
+
+        codeReset.request(nir, java.time.LocalDate.of(1988, 6, 18));
+        deadline = System.currentTimeMillis() + 10_000;
+        while (countMails(mails, "lan@example.fr") < 3 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        String expiring = resetTokenFrom(awaitMail("lan@example.fr"));
+        Thread.sleep(3500);
+        assertEquals(fr.ameli.compte.domain.ActivationToken.State.EXPIRED, codeReset.check(expiring).state());
+        assertEquals(CodeReset.Outcome.LINK_UNUSABLE, codeReset.choose(expiring, "Encore*Autre_9", "Encore*Autre_9"));
+        assertEquals(1, auditCount(AuditEvent.Type.CODE_CHANGED, NGUYEN));
     }
 
     private static String tokenFrom(String mailText) {

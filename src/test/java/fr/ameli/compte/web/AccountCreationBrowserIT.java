@@ -274,6 +274,87 @@ class AccountCreationBrowserIT {
         throw new AssertionError("no mail to " + recipient + "; received: " + GreenMailUtil.getWholeMessage(null));
     }
 
+    /** The whole creation and activation, for tests that need an active account. */
+    private void createAndActivate(String name, String nir, String birthDate, String postalCode, String iban, String vitale,
+                                   String email, String code) throws Exception {
+        reachCodeStep(name, nir, birthDate, postalCode, iban, vitale);
+        typeCode(code);
+        browser.type("codePersonnel:confirmation", code);
+        browser.submit("codePersonnel:continuer");
+        browser.type("coordonnees:email", email);
+        browser.type("coordonnees:emailConfirmation", email);
+        browser.find("coordonnees:promotions:1").click();
+        browser.submit("coordonnees:continuer");
+        assertEquals("Un courriel vous a été envoyé", browser.h1());
+        String link = activationLinkSentTo(email);
+        browser.open(url("/" + link.substring(BASE_URL.length())));
+        assertEquals("Votre compte ameli est activé.", browser.find("active").getText());
+    }
+
+    private String linkSentTo(String recipient, String subject) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (subject.equals(message.getSubject())
+                        && Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient))) {
+                    String text = (String) ((Multipart) message.getContent()).getBodyPart(0).getContent();
+                    Matcher line = Pattern.compile("^(https://\\S+)$", Pattern.MULTILINE).matcher(text.replace("\r\n", "\n"));
+                    assertTrue(line.find(), text);
+                    return line.group(1);
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no mail « " + subject + " » to " + recipient);
+    }
+
+    @Test
+    void a_forgotten_code_is_replaced_from_the_link_of_a_mail() throws Exception {
+        createAndActivate("Morel", "1 34 06 59 350 372", "06/06/1934", "59000", "7724569", "30816572014", "louis@example.fr",
+                "Lille*Nord_59");
+        browser.open(url("/"));
+        browser.clickLink("Code oublié ?");
+        assertEquals("Code oublié ?", browser.h1());
+        browser.type("oubli:nir", "1 99 12 75 123 456");
+        browser.type("oubli:naissance", "01/12/1999");
+        browser.submit("oubli:envoyer");
+        String unknownAnswer = browser.find("envoye").getText();
+        assertTrue(unknownAnswer.startsWith("Si ces informations correspondent à un compte ameli"), unknownAnswer);
+
+        browser.open(url("/code-oublie.xhtml"));
+        browser.type("oubli:nir", "1 34 06 59 350 372");
+        browser.type("oubli:naissance", "06/06/1934");
+        browser.screenshot("17-code-oublie");
+        browser.submit("oubli:envoyer");
+        assertEquals(unknownAnswer, browser.find("envoye").getText(), "the same answer, account or not");
+
+        String link = linkSentTo("louis@example.fr", "Choisissez un nouveau code personnel ameli");
+        assertTrue(link.startsWith(BASE_URL + "nouveau-code.xhtml?jeton="), link);
+        browser.open(url("/" + link.substring(BASE_URL.length())));
+        assertEquals("Je choisis un nouveau code personnel", browser.h1());
+        typeCode("Abc");
+        browser.waitUntil(d -> ruleStates().equals(List.of("ko", "ok", "ko", "ok", "ok")));
+        typeCode("Roubaix*Nord_1");
+        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok")));
+        browser.type("codePersonnel:confirmation", "Roubaix*Nord_1");
+        browser.screenshot("18-nouveau-code");
+        browser.submit("codePersonnel:valider");
+        assertTrue(browser.find("modifie").getText().startsWith("Votre nouveau code personnel est enregistré."));
+
+        browser.open(url("/" + link.substring(BASE_URL.length())));
+        assertTrue(browser.find("deja-utilise").getText().startsWith("Ce lien a déjà servi"));
+
+        browser.open(url("/"));
+        browser.type("connexion:nir", "1 34 06 59 350 372");
+        browser.type("connexion:code", "Lille*Nord_59");
+        browser.submit("connexion:connecter");
+        assertEquals("Numéro de sécurité sociale ou code personnel incorrect.", browser.globalErrors("connexion"), "the old code stops working");
+        browser.type("connexion:nir", "1 34 06 59 350 372");
+        browser.type("connexion:code", "Roubaix*Nord_1");
+        browser.submit("connexion:connecter");
+        assertEquals("Mon espace", browser.h1());
+    }
+
     // ---- Refusals
 
     @Test

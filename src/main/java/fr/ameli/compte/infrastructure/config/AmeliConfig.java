@@ -45,6 +45,8 @@ public class AmeliConfig implements ServiceSettings {
     Optional<Boolean> registryDemo;
     @Inject @ConfigProperty(name = "ameli.activation.validity")
     String activationValidity;
+    @Inject @ConfigProperty(name = "ameli.code-reset.validity")
+    String codeResetValidity;
     @Inject @ConfigProperty(name = "ameli.activation.sweep-interval")
     String activationSweepInterval;
     @Inject @ConfigProperty(name = "ameli.code.hash-iterations")
@@ -62,6 +64,7 @@ public class AmeliConfig implements ServiceSettings {
         mailMode();
         activationValidity();
         activationSweepInterval();
+        codeResetValidity();
         mailRetryInterval();
         if (identityAttemptsPerMinute < 1) {
             throw invalid("ameli.throttle.identity-attempts-per-minute", String.valueOf(identityAttemptsPerMinute), "a positive number");
@@ -129,6 +132,11 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public Duration activationValidity() {
         return duration("ameli.activation.validity", activationValidity);
+    }
+
+    @Override
+    public Duration codeResetValidity() {
+        return duration("ameli.code-reset.validity", codeResetValidity);
     }
 
     @Override

@@ -5,6 +5,7 @@ import fr.ameli.compte.domain.AccountAlreadyExistsException;
 import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.AccountStatus;
 import fr.ameli.compte.domain.ActivationToken;
+import fr.ameli.compte.domain.CodeResetToken;
 import fr.ameli.compte.domain.Nir;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -71,6 +72,18 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public void replaceResetToken(CodeResetToken token) {
+        em.createQuery("delete from CodeResetToken t where t.account = :account and t.usedAt is null")
+                .setParameter("account", token.account()).executeUpdate();
+        em.persist(token);
+    }
+
+    @Override
+    public Optional<CodeResetToken> findResetToken(String tokenHash) {
+        return Optional.ofNullable(em.find(CodeResetToken.class, tokenHash));
+    }
+
+    @Override
     public int removeExpiredPending(Instant cutoff) {
         Timestamp before = Timestamp.from(cutoff);
         String expired = "(SELECT id FROM account WHERE status = '" + AccountStatus.PENDING_ACTIVATION.name()
@@ -80,6 +93,9 @@ public class JpaAccountRepository implements AccountRepository {
                         + "SELECT CAST(?2 AS TIMESTAMP), 'ACCOUNT_EXPIRED', nir_hash FROM account WHERE status = '"
                         + AccountStatus.PENDING_ACTIVATION.name() + "' AND link_sent_at < ?1")
                 .setParameter(1, before).setParameter(2, Timestamp.from(Instant.now())).executeUpdate();
+        // « Code oublié ? » links are kept a day after they expire (to say « expiré » rather than « inconnu »).
+        em.createNativeQuery("DELETE FROM code_reset_token WHERE expires_at < ?1")
+                .setParameter(1, Timestamp.from(Instant.now().minusSeconds(86_400))).executeUpdate();
         em.createNativeQuery("DELETE FROM activation_token WHERE account_id IN " + expired)
                 .setParameter(1, before).executeUpdate();
         em.createNativeQuery("DELETE FROM outbound_mail WHERE account_id IN " + expired)

@@ -1,0 +1,119 @@
+package fr.ameli.compte.application;
+
+import fr.ameli.compte.domain.Account;
+import fr.ameli.compte.domain.AccountRepository;
+import fr.ameli.compte.domain.ActivationToken;
+import fr.ameli.compte.domain.AuditEvent;
+import fr.ameli.compte.domain.CodePolicy;
+import fr.ameli.compte.domain.CodeResetToken;
+import fr.ameli.compte.domain.InsuredPerson;
+import fr.ameli.compte.domain.InsuredPersonRepository;
+import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.PersonalData;
+import fr.ameli.compte.domain.ThrottleCounter.Kind;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * « Code oublié ? »: the person gives their NIR and birth date; if an active account matches, a
+ * single-use link valid {@code ameli.code-reset.validity} (30 minutes) goes to the account's
+ * address, and lets them choose a new code under the same rules as at creation. The answer on
+ * screen never says whether an account matched; at most a few links per hour for a NIR.
+ */
+@Stateless
+public class CodeReset {
+
+    public static final int PER_HOUR = 3;
+    private static final CodePolicy CODE_POLICY = new CodePolicy();
+
+    /** What a link is worth when it is opened: its state, and whose code it changes. */
+    public record Link(ActivationToken.State state, PersonalData personalData) {
+        public static final Link UNKNOWN = new Link(null, null);
+
+        public boolean valid() {
+            return state == ActivationToken.State.VALID;
+        }
+    }
+
+    /** The result of choosing the new code. */
+    public enum Outcome { CHANGED, CODE_REJECTED, CODE_NOT_CONFIRMED, LINK_UNUSABLE }
+
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    InsuredPersonRepository register;
+    @Inject
+    CodeHasher codeHasher;
+    @Inject
+    MailOutbox outbox;
+    @Inject
+    ServiceSettings settings;
+    @Inject
+    Throttling throttling;
+    @Inject
+    Pseudonyms pseudonyms;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Clock clock;
+
+    /** Sends the link if an active account matches; says nothing either way. */
+    public void request(Nir nir, LocalDate birthDate) {
+        Optional<Account> account = accounts.findByNir(nir).filter(Account::isActive)
+                .filter(a -> register.find(nir).map(InsuredPerson::birthDate).filter(birthDate::equals).isPresent());
+        if (account.isEmpty()) {
+            return;
+        }
+        if (throttling.attempt(Kind.CODE_RESET, pseudonyms.of(nir), PER_HOUR).isPresent()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(settings.codeResetValidity());
+        String secret = SecretTokens.newToken();
+        accounts.replaceResetToken(new CodeResetToken(SecretTokens.hash(secret), account.get(), expiresAt));
+        String email = account.get().contact().email().value();
+        outbox.enqueue(CodeResetMail.compose(email, CodeResetMail.link(settings.baseUrl(), secret),
+                settings.codeResetValidity(), expiresAt), account.get().id());
+        audit.record(AuditEvent.Type.CODE_RESET_REQUESTED, nir);
+    }
+
+    /** Opens a link: valid, used, expired or unknown. */
+    public Link check(String token) {
+        return find(token).map(t -> new Link(t.stateAt(clock.instant()), personalData(t.account()))).orElse(Link.UNKNOWN);
+    }
+
+    /** The new code, checked against the same rules as at creation; the old code stops working. */
+    public Outcome choose(String token, String code, String confirmation) {
+        Optional<CodeResetToken> found = find(token).filter(t -> t.stateAt(clock.instant()) == ActivationToken.State.VALID);
+        if (found.isEmpty()) {
+            return Outcome.LINK_UNUSABLE;
+        }
+        Account account = found.get().account();
+        if (code == null || !CODE_POLICY.isSatisfied(code, personalData(account))) {
+            return Outcome.CODE_REJECTED;
+        }
+        if (!CODE_POLICY.confirms(code, confirmation)) {
+            return Outcome.CODE_NOT_CONFIRMED;
+        }
+        found.get().use(codeHasher.hash(code), clock.instant());
+        // Whoever reads the account's mail may log in again: a login lock ends with a new code.
+        throttling.success(Kind.LOGIN, pseudonyms.of(account.nir()));
+        audit.record(AuditEvent.Type.CODE_CHANGED, account.nir());
+        return Outcome.CHANGED;
+    }
+
+    private Optional<CodeResetToken> find(String token) {
+        return SecretTokens.looksLikeToken(token) ? accounts.findResetToken(SecretTokens.hash(token)) : Optional.empty();
+    }
+
+    private PersonalData personalData(Account account) {
+        LocalDate birthDate = register.find(account.nir()).map(InsuredPerson::birthDate)
+                .orElseThrow(() -> new IllegalStateException("The account's person is no longer in the register"));
+        return new PersonalData(account.nir(), birthDate);
+    }
+}

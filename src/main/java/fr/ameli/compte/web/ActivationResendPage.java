@@ -1,0 +1,53 @@
+package fr.ameli.compte.web;
+
+import fr.ameli.compte.application.ActivationResend;
+import fr.ameli.compte.domain.Nir;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * « Recevoir un nouveau courriel d'activation », wherever the owner of a pending account has just
+ * shown who they are: after a correct code at login, after being identified at step 1, and on the
+ * « courriel envoyé » page right after creating the account. The proof lives in the session
+ * ({@link PendingActivationProof}); the browser only says « send it again ».
+ */
+@Named
+@RequestScoped
+public class ActivationResendPage {
+
+    @Inject
+    PendingActivationProof proof;
+    @Inject
+    ActivationResend activationResend;
+    @Inject
+    Clock clock;
+
+    public boolean isOffered() {
+        return proof.nir(clock.instant()) != null;
+    }
+
+    public String resend() {
+        String proven = proof.nir(clock.instant());
+        if (proven == null) {
+            Messages.errorKey(null, "login.resend.expired");
+            return null;
+        }
+        Optional<ActivationResend.Outcome> outcome = activationResend.resend(Nir.parse(proven));
+        if (outcome.isEmpty()) {
+            proof.clear();
+            Messages.errorKey(null, "login.resend.nothingPending");
+            return null;
+        }
+        if (outcome.get().tooManyUntil() != null) {
+            Messages.error(null, Messages.format("login.resend.tooMany", Messages.when(outcome.get().tooManyUntil())));
+            return null;
+        }
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().put("pendingAccount", outcome.get().pending());
+        return "/creation/courriel-envoye?faces-redirect=true";
+    }
+}
