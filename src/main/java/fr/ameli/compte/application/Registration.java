@@ -43,6 +43,8 @@ public class Registration {
     @Inject
     ActivationLinks links;
     @Inject
+    ProvisionalCodes provisionalCodes;
+    @Inject
     Clock clock;
     @Inject
     Pseudonyms pseudonyms;
@@ -52,7 +54,10 @@ public class Registration {
     public PendingAccount register(AccountRequest request) throws RegistrationRefused {
         InsuredPerson person = identityVerification.findIdentified(request.claim())
                 .orElseThrow(() -> new RegistrationRefused(NOT_IDENTIFIED));
-        if (!person.isProvenBy(request.proof().ibanTail(), request.proof().vitaleSerialTail())) {
+        boolean proven = request.proof() != null
+                ? person.isProvenBy(request.proof().ibanTail(), request.proof().vitaleSerialTail())
+                : provisionalCodes.consumeForRegistration(person.nir());
+        if (!proven) {
             throw new RegistrationRefused(NOT_PROVEN);
         }
         if (request.termsAcceptedAt() == null) {

@@ -17,6 +17,12 @@ public interface AccountRepository {
 
     Optional<ActivationToken> findToken(String tokenHash);
 
+    /** The NIR's provisional codes, newest first. */
+    java.util.List<ProvisionalCode> provisionalCodes(Nir nir);
+
+    /** A new provisional code; the NIR's unused older ones stop working. */
+    void replaceProvisionalCode(ProvisionalCode code);
+
     /** A new « Code oublié ? » link; the account's other unused ones stop working. */
     void replaceResetToken(CodeResetToken token);
 

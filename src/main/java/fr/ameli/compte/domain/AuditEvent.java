@@ -26,6 +26,8 @@ public class AuditEvent {
         ACTIVATION_RESENT,
         CODE_RESET_REQUESTED,
         CODE_CHANGED,
+        PROVISIONAL_CODE_SENT,
+        PROVISIONAL_CODE_USED,
         ACCOUNT_EXPIRED,
         LOGIN_SUCCESS,
         LOGIN_FAILURE,

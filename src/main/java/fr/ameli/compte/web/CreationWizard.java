@@ -7,6 +7,7 @@ import fr.ameli.compte.application.IdentityProof;
 import fr.ameli.compte.application.IdentityVerification;
 import fr.ameli.compte.application.PendingAccount;
 import fr.ameli.compte.application.ProofCheck;
+import fr.ameli.compte.application.ProvisionalCodes;
 import fr.ameli.compte.application.Registration;
 import fr.ameli.compte.application.RegistrationRefused;
 import fr.ameli.compte.domain.BirthDate;
@@ -35,6 +36,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -65,6 +67,8 @@ public class CreationWizard implements Serializable {
     IdentityVerification identityVerification;
     @Inject
     Registration registration;
+    @Inject
+    ProvisionalCodes provisionalCodes;
     @Inject
     Clock clock;
     @Inject
@@ -181,6 +185,37 @@ public class CreationWizard implements Serializable {
         }
         proof = typed;
         reached = later(WizardStep.TERMS);
+        return WizardStep.TERMS.redirect();
+    }
+
+    /**
+     * « Je ne dispose pas du numéro de série de ma carte Vitale »: a provisional code goes by post
+     * to the register's address; the wizard ends here and continues after a login with that code.
+     */
+    public String requestLetter() {
+        Optional<ProvisionalCodes.LetterSent> sent = provisionalCodes.requestLetter(claim);
+        if (sent.isEmpty()) {
+            Messages.errorKey(null, "identity.notIdentified");
+            return null;
+        }
+        conversation.end();
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().put("letterSent", sent.get());
+        return "/creation/courrier-envoye?faces-redirect=true";
+    }
+
+    /** After a login with a provisional code: the identity is proven, the wizard goes on at the terms. */
+    public String continueWithProvisionalCode(IdentityClaim provenClaim) {
+        if (conversation.isTransient()) {
+            conversation.begin();
+            conversation.setTimeout(TIMEOUT_MS);
+        }
+        claim = provenClaim;
+        proof = null;
+        name = provenClaim.name().value();
+        nir = provenClaim.nir().display();
+        birthDate = provenClaim.birthDate().format();
+        postalCode = provenClaim.postalCode().value();
+        reached = WizardStep.TERMS;
         return WizardStep.TERMS.redirect();
     }
 

@@ -1,6 +1,8 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.LoginOutcome;
+import fr.ameli.compte.application.ProvisionalCodes;
+import fr.ameli.compte.domain.InvalidValueException;
 import fr.ameli.compte.domain.Nir;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -16,11 +18,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.time.Clock;
+import java.util.regex.Pattern;
 
-/** « J'accède à mon compte ameli » (SPEC §2.1): NIR and code personnel, through Jakarta Security. */
+/**
+ * « J'accède à mon compte ameli » (SPEC §2.1): NIR and code personnel, through Jakarta Security;
+ * or NIR and the provisional 4-digit code received by post, which continues the account creation.
+ */
 @Named
 @RequestScoped
 public class LoginPage {
+
+    private static final Pattern PROVISIONAL = Pattern.compile("\\d{4}");
 
     @Inject
     SecurityContext securityContext;
@@ -28,6 +36,10 @@ public class LoginPage {
     LoginOutcome outcome;
     @Inject
     PendingActivationProof pendingProof;
+    @Inject
+    ProvisionalCodes provisionalCodes;
+    @Inject
+    CreationWizard creation;
     @Inject
     Clock clock;
 
@@ -47,6 +59,9 @@ public class LoginPage {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        if (PROVISIONAL.matcher(code).matches()) {
+            return loginWithProvisionalCode(request);
+        }
         AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams()
                         .credential(new UsernamePasswordCredential(nir, new Password(code)))
@@ -74,6 +89,30 @@ public class LoginPage {
                 return null;
             }
         }
+    }
+
+    /** NIR + the 4-digit code received by post: the identity is proven, the wizard goes on. */
+    private String loginWithProvisionalCode(HttpServletRequest request) {
+        Nir parsed;
+        try {
+            parsed = Nir.parse(nir);
+        } catch (InvalidValueException e) {
+            Messages.errorKey(null, "login.failed");
+            code = null;
+            return null;
+        }
+        ProvisionalCodes.ProvisionalLogin login = provisionalCodes.login(parsed, code);
+        code = null;
+        if (login.claim() != null) {
+            request.changeSessionId();
+            return creation.continueWithProvisionalCode(login.claim());
+        }
+        if (login.lockedUntil() != null) {
+            Messages.error(null, Messages.format("login.locked", Messages.when(login.lockedUntil())));
+        } else {
+            Messages.errorKey(null, "login.failed");
+        }
+        return null;
     }
 
     public String getNir() {

@@ -499,6 +499,59 @@ class AccountServicesIT {
         assertEquals(1, auditCount(AuditEvent.Type.CODE_CHANGED, NGUYEN));
     }
 
+    private static final Person BERNARD = new Person("139123306322476", "Bernard", "25/12/1939", "33000", "2673725", "60266118526");
+
+    @Inject
+    ProvisionalCodes provisionalCodes;
+
+    @Test
+    void a_letter_with_a_provisional_code_is_printed_and_the_code_opens_the_rest_of_the_wizard_once() throws Exception {
+        ProvisionalCodes.LetterSent sent = provisionalCodes.requestLetter(BERNARD.claim()).orElseThrow();
+        assertFalse(sent.alreadySent());
+        assertEquals("33000", sent.postalCode());
+        Path folder = config.dataDir().resolve("courriers").resolve("a-imprimer");
+        List<Path> letters;
+        try (Stream<Path> files = Files.list(folder)) {
+            letters = files.filter(f -> f.toString().endsWith(".pdf")).toList();
+        }
+        assertEquals(1, letters.size(), "one letter for the print run");
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(letters.get(0).toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
+        assertTrue(text.contains("Paul BERNARD") && text.contains("9 place de la Bourse") && text.contains("33000 BORDEAUX"),
+                "the register's address block: " + text);
+        Matcher code = Pattern.compile("Votre code provisoire : (\\d{4})").matcher(text);
+        assertTrue(code.find(), text);
+        String flowing = text.replaceAll("\\s+", " ");
+        assertTrue(flowing.contains("ne sert qu'une seule fois") && flowing.contains("Mon code personnel (ou provisoire à 4 chiffres)"), text);
+        String listing = Files.readString(config.dataDir().resolve("courriers").resolve("a-imprimer.csv"));
+        assertTrue(listing.contains(letters.get(0).getFileName().toString()) && listing.contains(";33000;Bordeaux"), listing);
+        assertFalse(listing.contains(code.group(1) + ";") , "the listing never holds the code");
+
+        assertTrue(provisionalCodes.requestLetter(BERNARD.claim()).orElseThrow().alreadySent(), "one letter a day");
+        Nir nir = Nir.parse(BERNARD.nir());
+        String wrong = String.format("%04d", (Integer.parseInt(code.group(1)) + 1) % 10_000);
+        assertEquals(null, provisionalCodes.login(nir, wrong).claim());
+        ProvisionalCodes.ProvisionalLogin login = provisionalCodes.login(nir, code.group(1));
+        assertEquals("BERNARD", login.claim().name().value(), "the identity comes from the register");
+        assertEquals(null, provisionalCodes.login(nir, code.group(1)).claim(), "single use");
+
+        AccountRequest withoutTails = new AccountRequest(login.claim(), null, Instant.now(), CODE, CODE,
+                request(BERNARD, "paul@example.fr").contact(), new EmailAddress("paul@example.fr"));
+        registration.register(withoutTails);
+        assertTrue(accounts.findByNir(nir).isPresent(), "the provisional code proved the identity");
+        assertEquals(1, auditCount(AuditEvent.Type.PROVISIONAL_CODE_SENT, BERNARD));
+        assertEquals(1, auditCount(AuditEvent.Type.PROVISIONAL_CODE_USED, BERNARD));
+    }
+
+    @Test
+    void without_tails_nor_a_provisional_code_there_is_no_account() {
+        assertEquals(RegistrationRefused.Reason.NOT_PROVEN, assertThrows(RegistrationRefused.class, () -> registration.register(
+                new AccountRequest(CASANOVA.claim(), null, Instant.now(), CODE, CODE,
+                        request(CASANOVA, "lucia@example.fr").contact(), new EmailAddress("lucia@example.fr")))).reason());
+    }
+
     private static String tokenFrom(String mailText) {
         Matcher m = LINK.matcher(mailText.replace("\r\n", "\n"));
         assertTrue(m.find(), mailText);

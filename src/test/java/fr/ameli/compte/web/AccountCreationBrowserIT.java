@@ -355,6 +355,61 @@ class AccountCreationBrowserIT {
         assertEquals("Mon espace", browser.h1());
     }
 
+    @Test
+    void without_the_vitale_serial_a_letter_brings_a_provisional_code_that_continues_the_creation() throws Exception {
+        startWizard();
+        identify("Çelik", "2 90 03 67 482 187", "11/03/1990", "67000");
+        assertEquals("Je ne dispose pas du numéro de série de ma carte Vitale", browser.find("verification:sansNumeroSerie").getAttribute("value"));
+        browser.submit("verification:sansNumeroSerie");
+        assertEquals("Un code provisoire vous est envoyé par courrier", browser.h1());
+        assertTrue(browser.find("courrier").getText().contains("67000 Strasbourg"), browser.find("courrier").getText());
+        assertFalse(browser.text().contains("rue des Juifs"), "the street stays out of the page");
+        browser.screenshot("19-courrier-envoye");
+
+        java.nio.file.Path folder = TestDeployments.dataDir("browser").resolve("courriers").resolve("a-imprimer");
+        String code = null;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
+            for (java.nio.file.Path pdf : files.filter(f -> f.toString().endsWith(".pdf")).toList()) {
+                try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+                    String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+                    Matcher m = Pattern.compile("Votre code provisoire : (\\d{4})").matcher(text);
+                    if (text.contains("67000 STRASBOURG") && m.find()) {
+                        code = m.group(1);
+                    }
+                }
+            }
+        }
+        assertTrue(code != null, "the letter for the print run holds the code");
+
+        browser.open(url("/"));
+        browser.type("connexion:nir", "2 90 03 67 482 187");
+        browser.type("connexion:code", code);
+        browser.submit("connexion:connecter");
+        assertEquals("J'accepte les conditions d'utilisation", browser.h1(), "the provisional code continues the wizard");
+        acceptTerms();
+        typeCode("Alsace*Rhin_67");
+        browser.type("codePersonnel:confirmation", "Alsace*Rhin_67");
+        browser.submit("codePersonnel:continuer");
+        browser.type("coordonnees:email", "ayse@example.fr");
+        browser.type("coordonnees:emailConfirmation", "ayse@example.fr");
+        browser.find("coordonnees:promotions:1").click();
+        browser.submit("coordonnees:continuer");
+        assertEquals("Un courriel vous a été envoyé", browser.h1());
+        String link = activationLinkSentTo("ayse@example.fr");
+        browser.open(url("/" + link.substring(BASE_URL.length())));
+        assertEquals("Votre compte ameli est activé.", browser.find("active").getText());
+
+        browser.open(url("/"));
+        browser.type("connexion:nir", "2 90 03 67 482 187");
+        browser.type("connexion:code", code);
+        browser.submit("connexion:connecter");
+        assertEquals("Numéro de sécurité sociale ou code personnel incorrect.", browser.globalErrors("connexion"), "single use");
+        browser.type("connexion:nir", "2 90 03 67 482 187");
+        browser.type("connexion:code", "Alsace*Rhin_67");
+        browser.submit("connexion:connecter");
+        assertEquals("Mon espace", browser.h1());
+    }
+
     // ---- Refusals
 
     @Test

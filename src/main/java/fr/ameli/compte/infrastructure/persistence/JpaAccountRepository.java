@@ -7,6 +7,7 @@ import fr.ameli.compte.domain.AccountStatus;
 import fr.ameli.compte.domain.ActivationToken;
 import fr.ameli.compte.domain.CodeResetToken;
 import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.ProvisionalCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -69,6 +70,19 @@ public class JpaAccountRepository implements AccountRepository {
         em.createQuery("delete from ActivationToken t where t.account = :account and t.usedAt is null")
                 .setParameter("account", account).executeUpdate();
         em.persist(token);
+    }
+
+    @Override
+    public List<ProvisionalCode> provisionalCodes(Nir nir) {
+        return em.createQuery("select p from ProvisionalCode p where p.nir = :nir order by p.createdAt desc", ProvisionalCode.class)
+                .setParameter("nir", nir.fullForm()).getResultList();
+    }
+
+    @Override
+    public void replaceProvisionalCode(ProvisionalCode code) {
+        em.createQuery("delete from ProvisionalCode p where p.nir = :nir and p.usedAt is null")
+                .setParameter("nir", code.nir().fullForm()).executeUpdate();
+        em.persist(code);
     }
 
     @Override

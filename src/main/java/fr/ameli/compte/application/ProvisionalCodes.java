@@ -1,0 +1,129 @@
+package fr.ameli.compte.application;
+
+import fr.ameli.compte.domain.AccountRepository;
+import fr.ameli.compte.domain.AuditEvent;
+import fr.ameli.compte.domain.BirthDate;
+import fr.ameli.compte.domain.InsuredPerson;
+import fr.ameli.compte.domain.InsuredPersonRepository;
+import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.ProvisionalCode;
+import fr.ameli.compte.domain.ThrottleCounter.Kind;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * « Je ne dispose pas du numéro de série de ma carte Vitale » (SPEC §2.3): after step 1, a
+ * provisional 4-digit code goes by post to the register's address. Logging in with the NIR and
+ * that code (once, within 15 days, throttled like any code) proves the identity and opens the
+ * rest of the wizard; the account then created consumes it.
+ */
+@Stateless
+public class ProvisionalCodes {
+
+    /** A new letter is not sent while the last one is less than this old. */
+    public static final Duration ONE_LETTER_PER = Duration.ofDays(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Where the letter goes (the postal code only: the street stays out of the page) and until when the code works. */
+    public record LetterSent(String postalCode, String city, Instant expiresAt, boolean alreadySent) {
+    }
+
+    @Inject
+    IdentityVerification identityVerification;
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    InsuredPersonRepository register;
+    @Inject
+    CodeHasher codeHasher;
+    @Inject
+    LetterOutbox letters;
+    @Inject
+    Throttling throttling;
+    @Inject
+    Pseudonyms pseudonyms;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    ServiceSettings settings;
+    @Inject
+    Clock clock;
+
+    /** Empty when the claim is not identified or the NIR already has an account. */
+    public Optional<LetterSent> requestLetter(IdentityClaim claim) {
+        Optional<InsuredPerson> found = identityVerification.findIdentified(claim);
+        if (found.isEmpty() || accounts.findByNir(claim.nir()).isPresent()) {
+            return Optional.empty();
+        }
+        InsuredPerson person = found.get();
+        Instant now = clock.instant();
+        Optional<ProvisionalCode> recent = accounts.provisionalCodes(claim.nir()).stream()
+                .filter(c -> c.isUsableAt(now) && c.createdAt().isAfter(now.minus(ONE_LETTER_PER)))
+                .findFirst();
+        if (recent.isPresent()) {
+            return Optional.of(new LetterSent(person.postalCode().value(), person.city(), recent.get().expiresAt(), true));
+        }
+        String code = String.format("%04d", RANDOM.nextInt(10_000));
+        ProvisionalCode provisional = new ProvisionalCode(claim.nir(), codeHasher.hash(code), now);
+        accounts.replaceProvisionalCode(provisional);
+        List<String> address = new ArrayList<>();
+        address.add(((person.givenNames() == null ? "" : person.givenNames() + " ") + person.familyName().value()).strip());
+        if (person.address() != null) {
+            address.add(person.address());
+        }
+        address.add(person.postalCode().value() + " " + (person.city() == null ? "" : person.city().toUpperCase(java.util.Locale.FRANCE)));
+        letters.enqueue(new Letter(address, person.postalCode().value(), person.city(), code, provisional.expiresAt(),
+                settings.baseUrl().toString()));
+        audit.record(AuditEvent.Type.PROVISIONAL_CODE_SENT, claim.nir());
+        return Optional.of(new LetterSent(person.postalCode().value(), person.city(), provisional.expiresAt(), false));
+    }
+
+    /** Logging in with NIR + provisional code. */
+    public record ProvisionalLogin(IdentityClaim claim, Instant lockedUntil) {
+    }
+
+    /**
+     * Checks a provisional code (single use, throttled with the NIR's logins); gives the identity
+     * it proves, to continue the wizard with.
+     */
+    public ProvisionalLogin login(Nir nir, String code) {
+        String subject = pseudonyms.of(nir);
+        Optional<Instant> locked = throttling.lockedUntil(Kind.LOGIN, subject);
+        if (locked.isPresent()) {
+            return new ProvisionalLogin(null, locked.get());
+        }
+        Instant now = clock.instant();
+        Optional<ProvisionalCode> usable = accounts.provisionalCodes(nir).stream().filter(c -> c.isUsableAt(now)).findFirst();
+        boolean matches;
+        if (usable.isPresent()) {
+            matches = codeHasher.verify(code, usable.get().codeHash());
+        } else {
+            codeHasher.verifyNothing(code);
+            matches = false;
+        }
+        Optional<InsuredPerson> person = register.find(nir);
+        if (matches && person.isPresent() && accounts.findByNir(nir).isEmpty()) {
+            usable.get().use(now);
+            throttling.success(Kind.LOGIN, subject);
+            audit.record(AuditEvent.Type.PROVISIONAL_CODE_USED, nir);
+            InsuredPerson p = person.get();
+            return new ProvisionalLogin(new IdentityClaim(nir, p.familyName(), BirthDate.of(p.birthDate(), clock), p.postalCode()), null);
+        }
+        audit.record(AuditEvent.Type.LOGIN_FAILURE, nir);
+        return new ProvisionalLogin(null, throttling.failure(Kind.LOGIN, subject).orElse(null));
+    }
+
+    /** The registration after a provisional-code login consumes the code; false if there is none to consume. */
+    public boolean consumeForRegistration(Nir nir) {
+        Instant now = clock.instant();
+        return accounts.provisionalCodes(nir).stream().anyMatch(c -> c.registerAt(now));
+    }
+}
