@@ -47,6 +47,14 @@ public class AccountIdentityStore implements IdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
+        if (credential instanceof FranceConnectCredential franceConnect) {
+            Optional<Account> account = accounts.findByNir(franceConnect.nir()).filter(Account::isActive);
+            if (account.isEmpty()) {
+                return CredentialValidationResult.INVALID_RESULT;
+            }
+            audit.record(AuditEvent.Type.LOGIN_SUCCESS, franceConnect.nir());
+            return new CredentialValidationResult(franceConnect.nir().digits13(), Set.of(INSURED));
+        }
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }

@@ -8,4 +8,7 @@ public interface InsuredPersonRepository {
     Optional<InsuredPerson> find(Nir nir);
 
     long count();
+
+    /** The persons born that day (FranceConnect gives names and a birth date, no NIR). */
+    java.util.List<InsuredPerson> findByBirthDate(java.time.LocalDate birthDate);
 }

@@ -1,6 +1,7 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.AccountRequest;
+import fr.ameli.compte.application.FranceConnectIdentity;
 import fr.ameli.compte.application.IdentityCheck;
 import fr.ameli.compte.application.IdentityClaim;
 import fr.ameli.compte.application.IdentityProof;
@@ -75,6 +76,7 @@ public class CreationWizard implements Serializable {
     PendingActivationProof pendingProof;
 
     private WizardStep reached = WizardStep.IDENTITY;
+    private boolean fromFranceConnect;
 
     // Step 1, as typed
     private String name;
@@ -116,7 +118,25 @@ public class CreationWizard implements Serializable {
             }
             conversation.begin();
             conversation.setTimeout(TIMEOUT_MS);
+            prefillFromFranceConnect(request);
         }
+    }
+
+    /** Back from FranceConnect without an account here: what FranceConnect said is already typed. */
+    private void prefillFromFranceConnect(HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        Object identity = session == null ? null : session.getAttribute(FranceConnectServlet.IDENTITY);
+        if (identity instanceof FranceConnectIdentity fc) {
+            session.removeAttribute(FranceConnectServlet.IDENTITY);
+            name = fc.familyName();
+            birthDate = fc.birthDate() == null ? null : BirthDate.of(fc.birthDate(), clock).format();
+            fromFranceConnect = true;
+        }
+    }
+
+    /** Whether step 1 was prefilled by FranceConnect (the page says so). */
+    public boolean isFromFranceConnect() {
+        return fromFranceConnect;
     }
 
     /**

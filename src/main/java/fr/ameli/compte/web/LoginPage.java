@@ -3,6 +3,7 @@ package fr.ameli.compte.web;
 import fr.ameli.compte.application.LoginOutcome;
 import fr.ameli.compte.application.ProvisionalCodes;
 import fr.ameli.compte.domain.InvalidValueException;
+import fr.ameli.compte.infrastructure.franceconnect.FranceConnectClient;
 import fr.ameli.compte.domain.Nir;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -40,6 +41,8 @@ public class LoginPage {
     ProvisionalCodes provisionalCodes;
     @Inject
     CreationWizard creation;
+    @Inject
+    FranceConnectClient franceConnect;
     @Inject
     Clock clock;
 
@@ -89,6 +92,11 @@ public class LoginPage {
                 return null;
             }
         }
+    }
+
+    /** The FranceConnect button shows only once FranceConnect is configured. */
+    public boolean isFranceConnect() {
+        return franceConnect.enabled();
     }
 
     /** NIR + the 4-digit code received by post: the identity is proven, the wizard goes on. */

@@ -4,6 +4,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.ameli.compte.TestDeployments;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -50,6 +52,14 @@ class AccountCreationBrowserIT {
     private static final String BASE_URL = "https://compte.ameli.test/";
     private static final int SMTP_PORT = freePort();
     private static GreenMail smtp;
+    /** A real OpenID Connect provider standing for FranceConnect. */
+    private static final MockOAuth2Server FRANCECONNECT = startFranceConnect();
+
+    private static MockOAuth2Server startFranceConnect() {
+        MockOAuth2Server server = new MockOAuth2Server();
+        server.start();
+        return server;
+    }
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -58,7 +68,12 @@ class AccountCreationBrowserIT {
                 "ameli.mail.mode", "smtp",
                 "ameli.smtp.host", "127.0.0.1",
                 "ameli.smtp.port", String.valueOf(SMTP_PORT),
-                "ameli.mail.from", "ne-pas-repondre@ameli.test"));
+                "ameli.mail.from", "ne-pas-repondre@ameli.test",
+                // Faster hashing for the many accounts here; HardeningIT runs the real 600,000 iterations.
+                "ameli.code.hash-iterations", "1024",
+                "ameli.franceconnect.issuer", FRANCECONNECT.issuerUrl("fc").toString(),
+                "ameli.franceconnect.client-id", "ameli-recette",
+                "ameli.franceconnect.client-secret", "secret-de-recette"));
     }
 
     @ArquillianResource
@@ -75,6 +90,7 @@ class AccountCreationBrowserIT {
     @AfterAll
     static void stopSmtpServer() {
         smtp.stop();
+        FRANCECONNECT.shutdown();
     }
 
     @BeforeEach
@@ -408,6 +424,48 @@ class AccountCreationBrowserIT {
         browser.type("connexion:code", "Alsace*Rhin_67");
         browser.submit("connexion:connecter");
         assertEquals("Mon espace", browser.h1());
+    }
+
+    private void franceConnectWillSay(String givenName, String familyName, String birthdate) {
+        FRANCECONNECT.enqueueCallback(new DefaultOAuth2TokenCallback("fc", "sub-" + familyName, "JWT", null,
+                Map.of("given_name", givenName, "family_name", familyName, "birthdate", birthdate), 3600));
+    }
+
+    @Test
+    void franceconnect_logs_in_the_owner_of_an_active_account() throws Exception {
+        createAndActivate("Lambert", "1 31 03 21 231 594", "27/03/1931", "21000", "2091421", "59923680877",
+                "robert.lambert@example.fr", "Dijon*Bourgogne_21");
+        franceConnectWillSay("Robert", "LAMBERT", "1931-03-27");
+        browser.open(url("/"));
+        assertEquals("OU", browser.driver.findElement(By.cssSelector("p.ou")).getText());
+        browser.screenshot("20-connexion-franceconnect");
+        browser.submit("franceconnect");
+        browser.waitUntil(d -> "Mon espace".equals(browser.h1()));
+        assertEquals("Bonjour Robert LAMBERT", browser.find("bonjour").getText());
+    }
+
+    @Test
+    void a_franceconnect_identity_without_an_account_is_offered_the_wizard_with_step_one_prefilled() {
+        franceConnectWillSay("Antoine", "GARCIA", "2001-01-17");
+        browser.open(url("/"));
+        browser.submit("franceconnect");
+        browser.waitUntil(d -> browser.h1().startsWith("Je crée mon compte"));
+        assertTrue(browser.find("franceconnect").getText().startsWith("FranceConnect nous a transmis votre identité"));
+        assertEquals("GARCIA", browser.find("identite:nom").getAttribute("value"));
+        assertEquals("17/01/2001", browser.find("identite:naissance").getAttribute("value"));
+        assertEquals("", browser.find("identite:nir").getAttribute("value"));
+        browser.screenshot("21-franceconnect-sans-compte");
+        browser.type("identite:nir", "1 01 01 34 172 298");
+        browser.type("identite:codePostal", "34000");
+        browser.submit("identite:continuer");
+        assertEquals("Accédez immédiatement à votre compte", browser.h1());
+    }
+
+    @Test
+    void a_franceconnect_return_that_does_not_check_is_refused_plainly() {
+        browser.open(url("/franceconnect/retour?code=forged&state=forged"));
+        assertEquals("J'accède à mon compte ameli", browser.h1());
+        assertTrue(browser.find("franceconnect-echec").getText().startsWith("La connexion avec FranceConnect n'a pas abouti."));
     }
 
     // ---- Refusals

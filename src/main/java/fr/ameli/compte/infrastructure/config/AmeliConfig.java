@@ -57,6 +57,14 @@ public class AmeliConfig implements ServiceSettings {
     Optional<String> trustedProxies;
     @Inject @ConfigProperty(name = "ameli.mail.retry-interval")
     String mailRetryInterval;
+    @Inject @ConfigProperty(name = "ameli.franceconnect.issuer")
+    Optional<String> franceConnectIssuer;
+    @Inject @ConfigProperty(name = "ameli.franceconnect.client-id")
+    Optional<String> franceConnectClientId;
+    @Inject @ConfigProperty(name = "ameli.franceconnect.client-secret")
+    Optional<String> franceConnectClientSecret;
+    @Inject @ConfigProperty(name = "ameli.franceconnect.redirect-url")
+    Optional<String> franceConnectRedirectUrl;
 
     @PostConstruct
     void check() {
@@ -166,6 +174,21 @@ public class AmeliConfig implements ServiceSettings {
     /** How often mails that could not leave are tried again (and the first back-off step). */
     public Duration mailRetryInterval() {
         return duration("ameli.mail.retry-interval", mailRetryInterval);
+    }
+
+    /** FranceConnect's settings; empty (and no FranceConnect button) until issuer, client id and secret are set. */
+    public record FranceConnect(URI issuer, String clientId, String clientSecret, Optional<URI> redirectUrl) {
+    }
+
+    public Optional<FranceConnect> franceConnect() {
+        Optional<String> issuer = franceConnectIssuer.map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> id = franceConnectClientId.map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> secret = franceConnectClientSecret.filter(s -> !s.isBlank());
+        if (issuer.isEmpty() || id.isEmpty() || secret.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FranceConnect(URI.create(issuer.get()), id.get(), secret.get(),
+                franceConnectRedirectUrl.map(String::strip).filter(s -> !s.isEmpty()).map(URI::create)));
     }
 
     private static Duration duration(String key, String value) {

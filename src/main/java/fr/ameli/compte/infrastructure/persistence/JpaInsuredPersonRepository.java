@@ -22,6 +22,12 @@ public class JpaInsuredPersonRepository implements InsuredPersonRepository {
     }
 
     @Override
+    public java.util.List<InsuredPerson> findByBirthDate(java.time.LocalDate birthDate) {
+        return em.createQuery("select p from InsuredPerson p where p.birthDate = :day", InsuredPerson.class)
+                .setParameter("day", birthDate).setMaxResults(200).getResultList();
+    }
+
+    @Override
     public long count() {
         return em.createQuery("select count(p) from InsuredPerson p", Long.class).getSingleResult();
     }

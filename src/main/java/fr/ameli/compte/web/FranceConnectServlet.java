@@ -1,0 +1,95 @@
+package fr.ameli.compte.web;
+
+import fr.ameli.compte.application.FranceConnectCredential;
+import fr.ameli.compte.application.FranceConnectIdentity;
+import fr.ameli.compte.application.FranceConnectLogin;
+import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.infrastructure.franceconnect.FranceConnectClient;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The FranceConnect button and its return (SPEC §2.1). {@code /franceconnect/connexion} sends the
+ * browser to FranceConnect; {@code /franceconnect/retour} checks the answer, then either logs the
+ * person in (one register person with an active account) or opens the account creation with
+ * their names and birth date already typed.
+ */
+@WebServlet(urlPatterns = {FranceConnectServlet.START, FranceConnectServlet.CALLBACK})
+public class FranceConnectServlet extends HttpServlet {
+
+    static final String START = "/franceconnect/connexion";
+    static final String CALLBACK = "/franceconnect/retour";
+    static final String PENDING = "ameli.franceconnect.pending";
+    static final String IDENTITY = "ameli.franceconnect.identity";
+    private static final Logger LOG = Logger.getLogger(FranceConnectServlet.class.getName());
+
+    @Inject
+    FranceConnectClient client;
+    @Inject
+    FranceConnectLogin franceConnectLogin;
+    @Inject
+    SecurityContext securityContext;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!client.enabled()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        try {
+            if (START.equals(request.getServletPath())) {
+                start(request, response);
+            } else {
+                callback(request, response);
+            }
+        } catch (FranceConnectClient.FranceConnectException e) {
+            LOG.warning(() -> "FranceConnect login failed: " + e.getMessage());
+            response.sendRedirect(request.getContextPath() + "/index.xhtml?franceconnect=echec");
+        }
+    }
+
+    private void start(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, FranceConnectClient.FranceConnectException {
+        URI callback = URI.create(request.getRequestURL().toString()).resolve(request.getContextPath() + CALLBACK);
+        Map.Entry<URI, FranceConnectClient.Pending> start = client.start(client.redirectUri(callback));
+        request.getSession().setAttribute(PENDING, start.getValue());
+        response.sendRedirect(start.getKey().toString());
+    }
+
+    private void callback(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, FranceConnectClient.FranceConnectException {
+        HttpSession session = request.getSession(false);
+        Object pending = session == null ? null : session.getAttribute(PENDING);
+        if (!(pending instanceof FranceConnectClient.Pending expected)) {
+            throw new FranceConnectClient.FranceConnectException("no FranceConnect login under way in this session", null);
+        }
+        session.removeAttribute(PENDING);
+        String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+        FranceConnectIdentity identity = client.finish(URI.create(request.getRequestURL() + query), expected);
+        Optional<Nir> account = franceConnectLogin.activeAccountOf(identity);
+        if (account.isPresent()) {
+            AuthenticationStatus status = securityContext.authenticate(request, response,
+                    AuthenticationParameters.withParams().credential(new FranceConnectCredential(account.get())).newAuthentication(true));
+            if (status == AuthenticationStatus.SUCCESS) {
+                request.changeSessionId();
+                response.sendRedirect(request.getContextPath() + "/espace/index.xhtml");
+                return;
+            }
+        }
+        request.getSession().setAttribute(IDENTITY, identity);
+        response.sendRedirect(request.getContextPath() + "/creation/identite.xhtml");
+    }
+}
