@@ -25,6 +25,7 @@ import fr.ameli.compte.domain.PhoneNumber;
 import fr.ameli.compte.domain.PostalCode;
 import fr.ameli.compte.domain.RuleCheck;
 import fr.ameli.compte.domain.VitaleSerialTail;
+import fr.ameli.compte.infrastructure.health.ServiceMetrics;
 import jakarta.enterprise.context.Conversation;
 import jakarta.enterprise.context.ConversationScoped;
 import jakarta.faces.context.FacesContext;
@@ -74,6 +75,8 @@ public class CreationWizard implements Serializable {
     Clock clock;
     @Inject
     PendingActivationProof pendingProof;
+    @Inject
+    ServiceMetrics metrics;
 
     private WizardStep reached = WizardStep.IDENTITY;
     private boolean fromFranceConnect;
@@ -154,6 +157,10 @@ public class CreationWizard implements Serializable {
     // ---- Step 1: identity
 
     public String submitIdentity() {
+        return metrics.timeStep("identite", this::submitIdentityTimed);
+    }
+
+    private String submitIdentityTimed() {
         PersonName n = parse("identite:nom", name, PersonName::new);
         Nir r = parse("identite:nir", nir, Nir::parse);
         BirthDate b = parse("identite:naissance", birthDate, typed -> BirthDate.parse(typed.strip(), clock));
@@ -188,6 +195,10 @@ public class CreationWizard implements Serializable {
     // ---- Step 2: proof
 
     public String submitProof() {
+        return metrics.timeStep("verification", this::submitProofTimed);
+    }
+
+    private String submitProofTimed() {
         IbanTail i = parse("verification:iban", ibanTail, IbanTail::new);
         VitaleSerialTail v = parse("verification:vitale", vitaleTail, VitaleSerialTail::new);
         if (i == null || v == null) {
@@ -246,6 +257,10 @@ public class CreationWizard implements Serializable {
     // ---- Terms
 
     public String submitTerms() {
+        return metrics.timeStep("conditions", this::submitTermsTimed);
+    }
+
+    private String submitTermsTimed() {
         if (YES.equals(termsChoice)) {
             termsRefused = false;
             termsAcceptedAt = clock.instant();
@@ -292,6 +307,10 @@ public class CreationWizard implements Serializable {
     }
 
     public String submitCode() {
+        return metrics.timeStep("code-personnel", this::submitCodeTimed);
+    }
+
+    private String submitCodeTimed() {
         if (code == null || code.isEmpty()) {
             Messages.errorKey("codePersonnel:code", "wizard.required");
         } else if (!CODE_POLICY.isSatisfied(code, personalData())) {
@@ -319,6 +338,10 @@ public class CreationWizard implements Serializable {
     // ---- Contact, then the account
 
     public String submitContact() {
+        return metrics.timeStep("coordonnees", this::submitContactTimed);
+    }
+
+    private String submitContactTimed() {
         EmailAddress e = parse("coordonnees:email", email, EmailAddress::new);
         EmailAddress c = parse("coordonnees:emailConfirmation", emailConfirmation, EmailAddress::new);
         if (e != null && c != null && !e.equals(c)) {

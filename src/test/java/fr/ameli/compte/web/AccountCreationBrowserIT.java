@@ -13,7 +13,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,14 +92,29 @@ class AccountCreationBrowserIT {
         FRANCECONNECT.shutdown();
     }
 
+    /** One Chromium for the class (a start costs seconds); each test gets it without cookies or extra tabs. */
+    private static Browser shared;
+
     @BeforeEach
     void openBrowser() {
-        browser = new Browser();
+        if (shared == null) {
+            shared = new Browser();
+        }
+        browser = shared;
+        java.util.List<String> tabs = new java.util.ArrayList<>(browser.driver.getWindowHandles());
+        for (String tab : tabs.subList(1, tabs.size())) {
+            browser.driver.switchTo().window(tab).close();
+        }
+        browser.driver.switchTo().window(tabs.get(0));
+        browser.open(url("/"));
+        browser.driver.manage().deleteAllCookies();
     }
 
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+    @AfterAll
+    static void closeBrowser() {
+        if (shared != null) {
+            shared.close();
+        }
     }
 
     private static int freePort() {

@@ -241,6 +241,24 @@ class HardeningIT {
         assertTrue(stale.headers().firstValue("Location").orElse("").contains("session-expiree"), stale.headers().toString());
     }
 
+    // ---- Operations
+
+    @Test
+    void readiness_liveness_and_metrics_are_served_for_operators() throws Exception {
+        ensureActiveAccount();
+        FormClient c = client();
+        HttpResponse<String> ready = c.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/health/ready")).GET().build());
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"status\":\"UP\"") && ready.body().contains("\"database\"")
+                && ready.body().contains("\"mail-outbox\""), ready.body());
+        HttpResponse<String> live = c.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/health/live")).GET().build());
+        assertEquals(200, live.statusCode(), live.body());
+        String metrics = c.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/metrics")).GET().build()).body();
+        assertTrue(metrics.contains("ameli_mails_waiting"), "outbox gauge");
+        assertTrue(metrics.matches("(?s).*ameli_events_total\\{event=\"ACCOUNT_CREATED\".*"), "account events counted");
+        assertTrue(metrics.matches("(?s).*ameli_wizard_step_seconds_count\\{[^}]*step=\"identite\".*"), "step durations");
+    }
+
     // ---- No enumeration
 
     private static long median(List<Long> values) {

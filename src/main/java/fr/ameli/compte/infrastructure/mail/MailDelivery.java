@@ -1,6 +1,7 @@
 package fr.ameli.compte.infrastructure.mail;
 
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
+import fr.ameli.compte.infrastructure.health.ServiceMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
@@ -47,6 +48,8 @@ public class MailDelivery {
     SmtpMailTransport smtp;
     @Inject
     FileMailTransport file;
+    @Inject
+    ServiceMetrics metrics;
 
     @PostConstruct
     void schedule() {
@@ -79,9 +82,11 @@ public class MailDelivery {
             try {
                 (config.mailMode() == AmeliConfig.MailMode.SMTP ? smtp : file).send(mailId, mail);
                 store.markSent(mailId);
+                metrics.mailSent();
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "Mail " + mailId + " not sent, will be retried: " + e, e.getCause());
                 store.markFailed(mailId, e.toString(), config.mailRetryInterval());
+                metrics.mailFailed();
             }
         });
     }

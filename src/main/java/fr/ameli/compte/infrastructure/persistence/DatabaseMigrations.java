@@ -5,6 +5,8 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import org.flywaydb.core.Flyway;
@@ -40,6 +42,7 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DatabaseMigrations {
 
     public static final String DATA_SOURCE = "java:app/jdbc/ameli";
@@ -48,6 +51,13 @@ public class DatabaseMigrations {
     @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
 
+    private volatile boolean migrated;
+
+    /** Whether the schema was brought to the latest version at this start. */
+    public boolean isMigrated() {
+        return migrated;
+    }
+
     @PostConstruct
     void migrate() {
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
@@ -55,6 +65,7 @@ public class DatabaseMigrations {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
+        migrated = true;
         LOG.info(() -> "Database schema migrated: " + result.migrationsExecuted + " migration(s) applied now, schema at version "
                 + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion));
     }

@@ -8,7 +8,10 @@ import fr.ameli.compte.domain.ActivationToken;
 import fr.ameli.compte.domain.CodeResetToken;
 import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.ProvisionalCode;
+import fr.ameli.compte.domain.AuditEvent;
+import fr.ameli.compte.infrastructure.health.ServiceMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -28,6 +31,8 @@ public class JpaAccountRepository implements AccountRepository {
 
     @PersistenceContext(unitName = "ameli")
     EntityManager em;
+    @Inject
+    ServiceMetrics metrics;
 
     @Override
     public Optional<Account> findByNir(Nir nir) {
@@ -114,8 +119,10 @@ public class JpaAccountRepository implements AccountRepository {
                 .setParameter(1, before).executeUpdate();
         em.createNativeQuery("DELETE FROM outbound_mail WHERE account_id IN " + expired)
                 .setParameter(1, before).executeUpdate();
-        return em.createNativeQuery("DELETE FROM account WHERE status = '" + AccountStatus.PENDING_ACTIVATION.name()
+        int removed = em.createNativeQuery("DELETE FROM account WHERE status = '" + AccountStatus.PENDING_ACTIVATION.name()
                         + "' AND link_sent_at < ?1")
                 .setParameter(1, before).executeUpdate();
+        metrics.event(AuditEvent.Type.ACCOUNT_EXPIRED, removed);
+        return removed;
     }
 }

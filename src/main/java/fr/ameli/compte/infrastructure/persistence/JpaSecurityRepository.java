@@ -3,7 +3,9 @@ package fr.ameli.compte.infrastructure.persistence;
 import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.SecurityRepository;
 import fr.ameli.compte.domain.ThrottleCounter;
+import fr.ameli.compte.infrastructure.health.ServiceMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -16,6 +18,8 @@ public class JpaSecurityRepository implements SecurityRepository {
 
     @PersistenceContext(unitName = "ameli")
     EntityManager em;
+    @Inject
+    ServiceMetrics metrics;
 
     @Override
     public Optional<ThrottleCounter> findCounter(String id) {
@@ -41,5 +45,6 @@ public class JpaSecurityRepository implements SecurityRepository {
     @Override
     public void record(AuditEvent event) {
         em.persist(event);
+        metrics.event(event.event(), 1);
     }
 }
