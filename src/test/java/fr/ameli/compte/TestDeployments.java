@@ -10,6 +10,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,10 +34,39 @@ public final class TestDeployments {
         return Path.of(System.getProperty("ameli.it.dir"), name);
     }
 
+    /**
+     * With {@code -Dameli.it.postgresql=jdbc:postgresql://host:port} (user and password
+     * {@code ameli}, allowed to create databases), each deployment gets a fresh PostgreSQL
+     * database {@code ameli_it_<name>} instead of embedded Derby.
+     */
+    public static boolean onPostgresql() {
+        return System.getProperty("ameli.it.postgresql", "").startsWith("jdbc:postgresql:");
+    }
+
+    private static Map<String, String> freshPostgresqlDatabase(String name) {
+        String server = System.getProperty("ameli.it.postgresql");
+        String database = "ameli_it_" + name.replaceAll("[^a-z0-9]", "_");
+        try (Connection c = DriverManager.getConnection(server + "/postgres", "ameli", "ameli");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database);
+            s.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + server + " could not give a fresh database", e);
+        }
+        return Map.of("ameli.datasource.class-name", "org.postgresql.ds.PGSimpleDataSource",
+                "ameli.datasource.url", server + "/" + database,
+                "ameli.datasource.database-name", database,
+                "ameli.datasource.user", "ameli",
+                "ameli.datasource.password", "ameli");
+    }
+
     public static WebArchive war(String name, Map<String, String> keys) {
         WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("ameli.war")));
         Map<String, String> all = new LinkedHashMap<>();
         all.put("ameli.data-dir", dataDir(name).toString());
+        if (onPostgresql()) {
+            all.putAll(freshPostgresqlDatabase(name));
+        }
         all.putAll(keys);
         StringBuilder config = new StringBuilder(read(war));
         config.append("\n# Test deployment ").append(name).append('\n');

@@ -2,7 +2,7 @@ package fr.ameli.compte.application;
 
 import fr.ameli.compte.domain.Account;
 import fr.ameli.compte.domain.AccountRepository;
-import fr.ameli.compte.domain.ActivationToken;
+import fr.ameli.compte.domain.SingleUseToken;
 import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.CodePolicy;
 import fr.ameli.compte.domain.CodeResetToken;
@@ -32,11 +32,11 @@ public class CodeReset {
     private static final CodePolicy CODE_POLICY = new CodePolicy();
 
     /** What a link is worth when it is opened: its state, and whose code it changes. */
-    public record Link(ActivationToken.State state, PersonalData personalData) {
+    public record Link(SingleUseToken.State state, PersonalData personalData) {
         public static final Link UNKNOWN = new Link(null, null);
 
         public boolean valid() {
-            return state == ActivationToken.State.VALID;
+            return state == SingleUseToken.State.VALID;
         }
     }
 
@@ -89,7 +89,7 @@ public class CodeReset {
 
     /** The new code, checked against the same rules as at creation; the old code stops working. */
     public Outcome choose(String token, String code, String confirmation) {
-        Optional<CodeResetToken> found = find(token).filter(t -> t.stateAt(clock.instant()) == ActivationToken.State.VALID);
+        Optional<CodeResetToken> found = find(token).filter(t -> t.stateAt(clock.instant()) == SingleUseToken.State.VALID);
         if (found.isEmpty()) {
             return Outcome.LINK_UNUSABLE;
         }

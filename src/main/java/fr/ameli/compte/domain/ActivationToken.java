@@ -1,79 +1,26 @@
 package fr.ameli.compte.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.Objects;
 
-/**
- * The activation link's secret, as the database knows it: only its SHA-256 hash (the token itself
- * is random, 256 bits, and only travels in the mail). Single use: once used it stays, marked, so
- * that a second click gets « déjà utilisé » rather than « inconnu ».
- */
+/** The activation link's secret: following it once activates the account. */
 @Entity
 @Table(name = "activation_token")
-public class ActivationToken {
-
-    /** What a token is worth to the person who follows it. */
-    public enum State { VALID, USED, EXPIRED }
-
-    @Id
-    @Column(name = "token_hash", length = 64, nullable = false, updatable = false)
-    private String tokenHash;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "account_id", nullable = false, updatable = false)
-    private Account account;
-
-    @Column(name = "expires_at", nullable = false, updatable = false)
-    private Instant expiresAt;
-
-    @Column(name = "used_at")
-    private Instant usedAt;
+public class ActivationToken extends SingleUseToken {
 
     /** For JPA only. */
     protected ActivationToken() {
     }
 
     public ActivationToken(String tokenHash, Account account, Instant expiresAt) {
-        if (tokenHash == null || !tokenHash.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("a SHA-256 hash in hexadecimal is expected");
-        }
-        this.tokenHash = tokenHash;
-        this.account = Objects.requireNonNull(account, "account");
-        this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
-    }
-
-    public State stateAt(Instant now) {
-        if (usedAt != null) {
-            return State.USED;
-        }
-        return now.isBefore(expiresAt) ? State.VALID : State.EXPIRED;
+        super(tokenHash, account, expiresAt);
     }
 
     /** Uses the token: activates its account. Throws unless the token is valid now. */
     public void use(Instant now) {
-        if (stateAt(now) != State.VALID) {
-            throw new IllegalStateException("Token " + stateAt(now));
-        }
-        usedAt = now;
-        account.activate(now);
-    }
-
-    public Account account() {
-        return account;
-    }
-
-    public Instant expiresAt() {
-        return expiresAt;
-    }
-
-    public Instant usedAt() {
-        return usedAt;
+        markUsed(now);
+        account().activate(now);
     }
 }

@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.CodeReset;
-import fr.ameli.compte.domain.ActivationToken;
+import fr.ameli.compte.domain.SingleUseToken;
 import fr.ameli.compte.domain.CodePolicy;
 import fr.ameli.compte.domain.PersonalData;
 import fr.ameli.compte.domain.RuleCheck;
@@ -30,7 +30,7 @@ public class NewCodePage implements Serializable {
     CodeReset codeReset;
 
     private String token;
-    private ActivationToken.State state;
+    private SingleUseToken.State state;
     private PersonalData personalData;
     private boolean changed;
     private String code;

@@ -108,6 +108,8 @@ class AccountServicesIT {
     MailOutbox outbox;
     @Resource
     UserTransaction transaction;
+    @Resource(lookup = fr.ameli.compte.infrastructure.persistence.DatabaseMigrations.DATA_SOURCE)
+    javax.sql.DataSource dataSource;
     @Resource
     ManagedExecutorService executor;
     @PersistenceContext(unitName = "ameli")
@@ -381,17 +383,14 @@ class AccountServicesIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void with_the_database_down_a_page_says_to_retry_later_with_a_503_and_the_service_recovers(@ArquillianResource URL base) throws Exception {
-        // Take the database away: stop Derby and put a plain file where its folder was, so that it can
-        // neither boot nor be created again. Then bring it back.
-        Path database = config.dataDir().resolve("derby");
-        Path away = config.dataDir().resolve("derby-away");
-        try {
-            java.sql.DriverManager.getConnection("jdbc:derby:" + database + ";shutdown=true");
-        } catch (java.sql.SQLException expected) {
-            assertEquals("08006", expected.getSQLState(), "Derby says it shut the database down");
+        String product;
+        String url;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+            url = c.getMetaData().getURL();
         }
-        Files.move(database, away);
-        Files.writeString(database, "not a database");
+        DatabaseOutage outage = "PostgreSQL".equals(product) ? postgresqlOutage(url) : derbyOutage();
+        outage.begin();
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest activation = HttpRequest.newBuilder(URI.create(base + "activation.xhtml?jeton=" + "A".repeat(43))).build();
         try {
@@ -403,14 +402,65 @@ class AccountServicesIT {
             assertTrue(down.body().matches("(?s).*<strong id=\"incident\">[0-9a-f]{8}</strong>.*"),
                     "an incident number, the one of the log line: " + down.body());
         } finally {
-            Files.delete(database);
-            Files.move(away, database);
+            outage.end();
         }
         int status = 0;
         for (int i = 0; i < 10 && status != 200; i++) {
             status = http.send(activation, HttpResponse.BodyHandlers.ofString()).statusCode();
         }
         assertEquals(200, status, "once the database is back, the pool gives working connections again");
+    }
+
+    /** Takes the database away, and brings it back. */
+    interface DatabaseOutage {
+        void begin() throws Exception;
+
+        void end() throws Exception;
+    }
+
+    /** Embedded Derby: stop it and put a plain file where its folder was, so that it can neither boot nor be created again. */
+    private DatabaseOutage derbyOutage() {
+        Path database = config.dataDir().resolve("derby");
+        Path away = config.dataDir().resolve("derby-away");
+        return new DatabaseOutage() {
+            public void begin() throws Exception {
+                try {
+                    java.sql.DriverManager.getConnection("jdbc:derby:" + database + ";shutdown=true");
+                } catch (java.sql.SQLException expected) {
+                    assertEquals("08006", expected.getSQLState(), "Derby says it shut the database down");
+                }
+                Files.move(database, away);
+                Files.writeString(database, "not a database");
+            }
+
+            public void end() throws Exception {
+                Files.delete(database);
+                Files.move(away, database);
+            }
+        };
+    }
+
+    /** PostgreSQL: refuse new connections to the database and end the open ones; then allow them again. */
+    private DatabaseOutage postgresqlOutage(String url) {
+        String withoutOptions = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        String name = withoutOptions.substring(withoutOptions.lastIndexOf('/') + 1);
+        String admin = withoutOptions.substring(0, withoutOptions.lastIndexOf('/')) + "/postgres";
+        return new DatabaseOutage() {
+            public void begin() throws Exception {
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin, "ameli", "ameli");
+                     java.sql.Statement s = c.createStatement()) {
+                    s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+                    s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+                }
+            }
+
+            public void end() throws Exception {
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin, "ameli", "ameli");
+                     java.sql.Statement s = c.createStatement()) {
+                    s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+                }
+            }
+        };
     }
 
     private static final Person DUPONT = new Person("299121305555755", "Dupont", "12/12/1999", "13001", "0890611", "28214288123");

@@ -20,9 +20,9 @@ class ActivationTokenTest {
 
     @Test
     void valid_until_its_expiry_then_expired() {
-        assertEquals(ActivationToken.State.VALID, token.stateAt(CREATED));
-        assertEquals(ActivationToken.State.VALID, token.stateAt(EXPIRES.minusMillis(1)));
-        assertEquals(ActivationToken.State.EXPIRED, token.stateAt(EXPIRES));
+        assertEquals(SingleUseToken.State.VALID, token.stateAt(CREATED));
+        assertEquals(SingleUseToken.State.VALID, token.stateAt(EXPIRES.minusMillis(1)));
+        assertEquals(SingleUseToken.State.EXPIRED, token.stateAt(EXPIRES));
     }
 
     @Test
@@ -30,8 +30,8 @@ class ActivationTokenTest {
         token.use(CREATED.plusSeconds(60));
         assertTrue(account.isActive());
         assertEquals(CREATED.plusSeconds(60), account.activatedAt());
-        assertEquals(ActivationToken.State.USED, token.stateAt(CREATED.plusSeconds(61)));
-        assertEquals(ActivationToken.State.USED, token.stateAt(EXPIRES.plusSeconds(1)), "used stays used, even later");
+        assertEquals(SingleUseToken.State.USED, token.stateAt(CREATED.plusSeconds(61)));
+        assertEquals(SingleUseToken.State.USED, token.stateAt(EXPIRES.plusSeconds(1)), "used stays used, even later");
         assertThrows(IllegalStateException.class, () -> token.use(CREATED.plusSeconds(62)));
     }
 

@@ -137,12 +137,15 @@ class RegisterLoadingIT {
     }
 
     @Test
-    void the_schema_comes_from_the_flyway_migrations_in_the_derby_database_of_the_data_dir() throws Exception {
+    void the_schema_comes_from_the_flyway_migrations_in_the_configured_database() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select \"version\", \"success\" from \"flyway_schema_history\" where \"version\" is not null order by \"installed_rank\"")) {
             assertTrue(rs.next(), "at least one migration applied");
             assertEquals("1", rs.getString(1));
             assertTrue(rs.getBoolean(2));
+            if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
+                return;
+            }
             assertEquals("Apache Derby", c.getMetaData().getDatabaseProductName());
         }
         Path database = config.dataDir().resolve("derby");
