@@ -14,9 +14,10 @@ COPY --chown=payara:payara payara-config/ /opt/payara/config/
 COPY --chown=payara:payara target/compte-ameli.war /opt/payara/deployments/compte-ameli.war
 
 EXPOSE 8080
-# The login page answers 200 once the application is deployed (no curl/wget needed: bash's /dev/tcp).
+# Readiness (MicroProfile Health): 200 once deployed, the database reachable and migrated, the
+# mail outbox not piling up (no curl/wget in the image: bash's /dev/tcp).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET / HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/ready HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
 
 # An explicit entry point, so that the options below are the whole command line.
 ENTRYPOINT ["java", "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=70.0", "-XX:+ExitOnOutOfMemoryError", \
