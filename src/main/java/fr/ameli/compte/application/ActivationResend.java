@@ -39,6 +39,11 @@ public class ActivationResend {
     @Inject
     Clock clock;
 
+    /** Whether the NIR has an account still waiting for activation. */
+    public boolean isPending(Nir nir) {
+        return accounts.findByNir(nir).filter(account -> !account.isActive()).isPresent();
+    }
+
     /** Empty when the NIR has no pending account (activated or expired meanwhile). */
     public Optional<Outcome> resend(Nir nir) {
         Optional<Account> pending = accounts.findByNir(nir).filter(account -> !account.isActive());

@@ -27,8 +27,13 @@ public class ActivationResendPage {
     @Inject
     Clock clock;
 
+    /**
+     * Offered while the proof is fresh and the account still waits (it may have been activated
+     * meanwhile). Not cached: the login action sets the proof within the request that shows it.
+     */
     public boolean isOffered() {
-        return proof.nir(clock.instant()) != null;
+        String proven = proof.nir(clock.instant());
+        return proven != null && activationResend.isPending(Nir.parse(proven));
     }
 
     public String resend() {

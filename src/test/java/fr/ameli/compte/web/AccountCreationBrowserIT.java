@@ -451,6 +451,8 @@ class AccountCreationBrowserIT {
                 "robert.lambert@example.fr", "Dijon*Bourgogne_21");
         franceConnectWillSay("Robert", "LAMBERT", "1931-03-27");
         browser.open(url("/"));
+        assertTrue(browser.driver.findElements(By.id("connexion:renvoyer")).isEmpty(),
+                "no offer of a new activation mail once the account is active");
         assertEquals("OU", browser.driver.findElement(By.cssSelector("p.ou")).getText());
         browser.screenshot("20-connexion-franceconnect");
         browser.submit("franceconnect");
