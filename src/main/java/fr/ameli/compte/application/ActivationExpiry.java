@@ -43,6 +43,10 @@ public class ActivationExpiry {
     ServiceSettings settings;
     @Inject
     Clock clock;
+    @Inject
+    JobLeases leases;
+
+    static final String JOB = "activation-expiry";
 
     private final AtomicBoolean running = new AtomicBoolean();
 
@@ -56,8 +60,13 @@ public class ActivationExpiry {
 
     @Timeout
     void onTimer() {
-        // One sweep at a time: a slow sweep is not overtaken by the next tick.
+        // One sweep at a time: a slow sweep is not overtaken by the next tick, and with several
+        // servers only the lease holder sweeps.
         if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        if (!leases.acquire(JOB, settings.activationSweepInterval().multipliedBy(2).plusSeconds(30))) {
+            running.set(false);
             return;
         }
         try {

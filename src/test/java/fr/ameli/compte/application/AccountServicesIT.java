@@ -463,6 +463,35 @@ class AccountServicesIT {
         };
     }
 
+    private static final Person JEAN_BAPTISTE = new Person("249059712048392", "Jean-Baptiste", "15/05/1949", "97100", "1182639", "09456432019");
+
+    private void setExpiryLease(String owner, Instant expiresAt) throws Exception {
+        transaction.begin();
+        em.createNativeQuery("UPDATE job_lease SET owner = ?1, expires_at = ?2 WHERE name = 'activation-expiry'")
+                .setParameter(1, owner).setParameter(2, java.sql.Timestamp.from(expiresAt)).executeUpdate();
+        transaction.commit();
+    }
+
+    @Test
+    void while_another_server_holds_the_expiry_lease_this_one_does_not_sweep_and_takes_over_when_it_expires() throws Exception {
+        setExpiryLease("another-server", Instant.now().plusSeconds(3600));
+        try {
+            registration.register(request(JEAN_BAPTISTE, "josette@example.fr"));
+            Thread.sleep(6000);
+            assertTrue(accounts.findByNir(Nir.parse(JEAN_BAPTISTE.nir())).isPresent(),
+                    "past its validity, but the lease holder is another server: this one does not sweep");
+        } finally {
+            setExpiryLease("another-server", Instant.now().minusSeconds(1));
+        }
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (accounts.findByNir(Nir.parse(JEAN_BAPTISTE.nir())).isPresent() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        assertTrue(accounts.findByNir(Nir.parse(JEAN_BAPTISTE.nir())).isEmpty(), "the lease expired: this server took the job over");
+        assertNotEquals("another-server", em.createNativeQuery("SELECT owner FROM job_lease WHERE name = 'activation-expiry'")
+                .getSingleResult().toString());
+    }
+
     private static final Person DUPONT = new Person("299121305555755", "Dupont", "12/12/1999", "13001", "0890611", "28214288123");
 
     @Inject

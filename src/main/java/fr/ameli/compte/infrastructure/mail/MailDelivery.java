@@ -1,5 +1,6 @@
 package fr.ameli.compte.infrastructure.mail;
 
+import fr.ameli.compte.application.JobLeases;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import fr.ameli.compte.infrastructure.health.ServiceMetrics;
 import jakarta.annotation.PostConstruct;
@@ -50,6 +51,8 @@ public class MailDelivery {
     FileMailTransport file;
     @Inject
     ServiceMetrics metrics;
+    @Inject
+    JobLeases leases;
 
     @PostConstruct
     void schedule() {
@@ -71,6 +74,10 @@ public class MailDelivery {
 
     @Timeout
     void retryDue() {
+        // With several servers, one retries the backlog at a time (the others still send their own new mails).
+        if (!leases.acquire("mail-outbox", config.mailRetryInterval().multipliedBy(2).plusSeconds(30))) {
+            return;
+        }
         for (Long id : store.due(100)) {
             deliver(id);
         }
