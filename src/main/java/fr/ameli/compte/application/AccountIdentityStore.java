@@ -61,7 +61,7 @@ public class AccountIdentityStore implements IdentityStore {
         String code = login.getPasswordAsString();
         Optional<Nir> nir = parse(login.getCaller());
         if (nir.isEmpty() || code == null || code.length() > CodeRule.MAX_LENGTH) {
-            codeHasher.verifyNothing("");
+            codeHasher.verify("", Optional.empty());
             return CredentialValidationResult.INVALID_RESULT;
         }
         String subject = pseudonyms.of(nir.get());
@@ -71,13 +71,7 @@ public class AccountIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         Optional<Account> account = accounts.findByNir(nir.get());
-        boolean codeMatches;
-        if (account.isPresent()) {
-            codeMatches = codeHasher.verify(code, account.get().codeHash());
-        } else {
-            codeHasher.verifyNothing(code);
-            codeMatches = false;
-        }
+        boolean codeMatches = codeHasher.verify(code, account.map(Account::codeHash));
         if (codeMatches && account.get().isActive()) {
             throttling.success(Kind.LOGIN, subject);
             audit.record(AuditEvent.Type.LOGIN_SUCCESS, nir.get());

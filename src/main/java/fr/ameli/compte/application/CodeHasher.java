@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Codes personnels as salted, slow hashes (SPEC §5): Jakarta Security's PBKDF2 with
@@ -35,11 +36,16 @@ public class CodeHasher {
     }
 
     /**
-     * Spends the time a verification takes, for a login whose NIR has no account, so that the
-     * answer's timing does not tell which NIRs have one.
+     * Checks a code against a hash that may not exist (a NIR without account or provisional
+     * code): then the same work is spent on a decoy and the answer is false, so that the timing
+     * does not tell which NIRs have one.
      */
-    public void verifyNothing(String code) {
-        pbkdf2.verify((code == null ? "" : code).toCharArray(), decoy);
+    public boolean verify(String code, Optional<String> storedHash) {
+        if (storedHash.isEmpty()) {
+            pbkdf2.verify((code == null ? "" : code).toCharArray(), decoy);
+            return false;
+        }
+        return verify(code, storedHash.get());
     }
 
     public String hash(String code) {

@@ -102,13 +102,7 @@ public class ProvisionalCodes {
         }
         Instant now = clock.instant();
         Optional<ProvisionalCode> usable = accounts.provisionalCodes(nir).stream().filter(c -> c.isUsableAt(now)).findFirst();
-        boolean matches;
-        if (usable.isPresent()) {
-            matches = codeHasher.verify(code, usable.get().codeHash());
-        } else {
-            codeHasher.verifyNothing(code);
-            matches = false;
-        }
+        boolean matches = codeHasher.verify(code, usable.map(ProvisionalCode::codeHash));
         Optional<InsuredPerson> person = register.find(nir);
         if (matches && person.isPresent() && accounts.findByNir(nir).isEmpty()) {
             usable.get().use(now);
