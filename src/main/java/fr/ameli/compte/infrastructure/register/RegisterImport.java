@@ -1,6 +1,7 @@
 package fr.ameli.compte.infrastructure.register;
 
 import fr.ameli.compte.domain.InsuredPerson;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -63,7 +64,16 @@ public class RegisterImport {
         if (batch.isEmpty()) {
             return;
         }
-        RegisterWriter.BatchResult result = writer.write(List.copyOf(batch));
+        RegisterWriter.BatchResult result;
+        try {
+            result = writer.write(List.copyOf(batch));
+        } catch (EJBException collision) {
+            // Two servers loading the same register at once (nodes starting together on an empty
+            // database): the other one committed some of these NIRs first. Written again, they are
+            // found and compared, as in any idempotent load.
+            LOG.info(() -> "Register batch written again after a concurrent load: " + collision.getMessage());
+            result = writer.write(List.copyOf(batch));
+        }
         counts[0] += result.inserted();
         counts[1] += result.updated();
         counts[2] += result.unchanged();
