@@ -43,7 +43,8 @@ public final class TestDeployments {
         return System.getProperty("ameli.it.postgresql", "").startsWith("jdbc:postgresql:");
     }
 
-    private static Map<String, String> freshPostgresqlDatabase(String name) {
+    /** A fresh PostgreSQL database {@code ameli_it_<name>}: the configuration keys that point at it. */
+    public static Map<String, String> freshPostgresqlDatabase(String name) {
         String server = System.getProperty("ameli.it.postgresql");
         String database = "ameli_it_" + name.replaceAll("[^a-z0-9]", "_");
         try (Connection c = DriverManager.getConnection(server + "/postgres", "ameli", "ameli");
