@@ -1,7 +1,6 @@
 package fr.ameli.compte.infrastructure.health;
 
 import fr.ameli.compte.infrastructure.persistence.DatabaseMigrations;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -26,7 +25,7 @@ public class ServiceHealth {
     /** More mails waiting than this (for longer than a retry or two) means delivery is broken. */
     static final int OUTBOX_BACKLOG_LIMIT = 500;
 
-    @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
+    @Inject
     DataSource dataSource;
     @Inject
     DatabaseMigrations migrations;

@@ -2,7 +2,6 @@ package fr.ameli.compte.infrastructure.health;
 
 import fr.ameli.compte.domain.AuditEvent;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -26,7 +25,7 @@ public class ServiceMetrics {
 
     @Inject
     MetricRegistry registry;
-    @Resource(lookup = "java:app/jdbc/ameli")
+    @Inject
     DataSource dataSource;
 
     @PostConstruct

@@ -1,7 +1,7 @@
 package fr.ameli.compte.infrastructure.persistence;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -19,9 +19,11 @@ import java.util.logging.Logger;
  * Brings the database schema to the latest version before anything else touches it.
  *
  * <p>The schema is owned by the versioned SQL migrations under {@code db/migration} (Flyway), never
- * by EclipseLink's DDL generation: an operator can read, review and replay every change. The data
- * source is defined here by configuration keys, so pointing the service at another database is a
- * matter of setting {@code ameli.datasource.*} (environment variables work), not of rebuilding.
+ * by EclipseLink's DDL generation: an operator can read, review and replay every change. The
+ * built-in data source is defined here by configuration keys, so pointing the service at another
+ * database is a matter of setting {@code ameli.datasource.*} (environment variables work), not of
+ * rebuilding; or the operator names a JDBC resource of the server in
+ * {@code ameli.datasource.jndi-name} and this definition stays unused ({@link ServiceDataSource}).
  */
 @DataSourceDefinition(
         name = DatabaseMigrations.DATA_SOURCE,
@@ -45,10 +47,11 @@ import java.util.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DatabaseMigrations {
 
+    /** The built-in data source, made from the {@code ameli.datasource.*} keys. */
     public static final String DATA_SOURCE = "java:app/jdbc/ameli";
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
-    @Resource(lookup = DATA_SOURCE)
+    @Inject
     DataSource dataSource;
 
     private volatile boolean migrated;

@@ -7,7 +7,7 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 
@@ -32,7 +32,7 @@ public class DatabaseSecretKeys implements SecretKeys {
 
     private static final String PSEUDONYM_KEY = "pseudonym-key";
 
-    @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
+    @Inject
     DataSource dataSource;
 
     private byte[] pseudonymKey;

@@ -5,11 +5,11 @@ import fr.ameli.compte.domain.InsuredPerson;
 import fr.ameli.compte.domain.InsuredPersonRepository;
 import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
-import fr.ameli.compte.infrastructure.persistence.DatabaseMigrations;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -43,6 +43,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and an extract holding good and bad rows (src/test/resources/registre-extrait.csv): the
  * start-up load, the idempotent reload, the JPA mapping and the schema
  * migrations, all against one server launch.
+ *
+ * <p>Here the database is the operator's: a JDBC resource {@code jdbc/ameli} that the server's
+ * start-up file {@code payara-config/database-derby.asadmin} creates, named by
+ * {@code ameli.datasource.jndi-name} (container {@code payara-micro-operator-pool} of
+ * arquillian.xml). So every test of this class also shows that JPA, Flyway and the rest use it.
  */
 @ExtendWith(ArquillianExtension.class)
 class RegisterLoadingIT {
@@ -50,9 +55,14 @@ class RegisterLoadingIT {
     private static final int DEMO_PERSONS = 22;
     private static final Nir TOTO = Nir.parse("2 28 12 31 815 001");
 
+    /** The operator's JDBC resource, as payara-config/database-derby.asadmin names it. */
+    private static final String OPERATOR_RESOURCE = "jdbc/ameli";
+
     @Deployment
+    @TargetsContainer("payara-micro-operator-pool")
     static WebArchive deployment() {
         return TestDeployments.war("register", Map.of(
+                "ameli.datasource.jndi-name", OPERATOR_RESOURCE,
                 "ameli.registry.demo", "true",
                 "ameli.registry.csv", System.getProperty("ameli.test.resources") + "/registre-extrait.csv"));
     }
@@ -65,8 +75,8 @@ class RegisterLoadingIT {
     InsuredPersonRepository register;
     @Inject
     AmeliConfig config;
-    @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
-    DataSource dataSource;
+    @Resource(lookup = OPERATOR_RESOURCE)
+    DataSource operatorResource;
 
     @Test
     void the_demo_register_is_loaded_into_the_empty_register_at_first_start() {
@@ -117,7 +127,7 @@ class RegisterLoadingIT {
     }
 
     @Test
-    void a_person_is_read_back_from_derby_with_every_field_mapped() {
+    void a_person_is_read_back_from_the_database_with_every_field_mapped() {
         InsuredPerson toto = register.find(TOTO).orElseThrow();
         assertEquals(TOTO, toto.nir());
         assertEquals("228123181500110", toto.nir().fullForm());
@@ -137,19 +147,28 @@ class RegisterLoadingIT {
     }
 
     @Test
-    void the_schema_comes_from_the_flyway_migrations_in_the_configured_database() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select \"version\", \"success\" from \"flyway_schema_history\" where \"version\" is not null order by \"installed_rank\"")) {
-            assertTrue(rs.next(), "at least one migration applied");
-            assertEquals("1", rs.getString(1));
-            assertTrue(rs.getBoolean(2));
-            if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
-                return;
-            }
+    void schema_register_and_secret_key_are_in_the_operators_database_and_the_built_in_one_is_never_created() throws Exception {
+        try (Connection c = operatorResource.getConnection(); Statement s = c.createStatement()) {
             assertEquals("Apache Derby", c.getMetaData().getDatabaseProductName());
+            try (ResultSet rs = s.executeQuery("select \"version\", \"success\" from \"flyway_schema_history\" where \"version\" is not null order by \"installed_rank\"")) {
+                assertTrue(rs.next(), "at least one migration applied");
+                assertEquals("1", rs.getString(1));
+                assertTrue(rs.getBoolean(2));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM insured_person")) {
+                rs.next();
+                assertEquals(register.count(), rs.getLong(1), "the persons JPA loaded");
+                assertEquals(DEMO_PERSONS + 3, rs.getLong(1));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM service_secret")) {
+                rs.next();
+                assertEquals(1, rs.getLong(1), "the pseudonym key");
+            }
         }
-        Path database = config.dataDir().resolve("derby");
-        assertTrue(Files.exists(database.resolve("service.properties")), "Derby files under " + database);
+        Path operatorDatabase = Path.of(System.getenv("AMELI_DERBY_DATABASE"));
+        assertTrue(Files.exists(operatorDatabase.resolve("service.properties")), "Derby files under " + operatorDatabase);
+        Path builtIn = config.dataDir().resolve("derby");
+        assertFalse(Files.exists(builtIn), "the built-in data source was opened: " + builtIn);
     }
 
     @Test
