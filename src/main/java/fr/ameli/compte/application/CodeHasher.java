@@ -1,13 +1,19 @@
 package fr.ameli.compte.application;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -16,11 +22,14 @@ import java.util.function.Supplier;
  * code. The stored form carries its own parameters, so raising the iterations later still
  * verifies older hashes.
  *
- * <p>At most one hash per core runs at a time; other requests wait their turn without using the
- * processor. Fifty people validating at once would otherwise share the cores fifty ways: each
- * hash would take fifty times longer, and every other page of the service would crawl meanwhile.
- * Queued this way, the hashes keep every core busy, each person's wait is the queue ahead of
- * them, and the other pages still find a core at once.
+ * <p>Hashes run on their own threads, one per core, at the lowest priority; the request thread
+ * waits for its hash in a first-come first-served queue without using the processor. Fifty
+ * people validating at once would otherwise share the cores fifty ways: each hash would take
+ * fifty times longer, and every other page of the service would crawl meanwhile. This way the
+ * hashes keep every core busy when nothing else needs it, and any other page takes a core from
+ * them at once (with {@code -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19} the
+ * lowest Java priority is the lowest Linux priority; without them, the queue alone still keeps
+ * hashing to one thread per core).
  */
 @ApplicationScoped
 public class CodeHasher {
@@ -30,13 +39,22 @@ public class CodeHasher {
     @Inject
     ServiceSettings settings;
 
-    private final Semaphore cores = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    @Resource
+    ManagedThreadFactory threads;
+    private ExecutorService hashing;
 
     /** A hash of a random code, verified when there is no account: the same work, the same time. */
     private String decoy;
 
     @PostConstruct
     void configure() {
+        AtomicInteger number = new AtomicInteger();
+        hashing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = threads.newThread(task);
+            thread.setName("code-hashing-" + number.incrementAndGet());
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        });
         pbkdf2.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
                 "Pbkdf2PasswordHash.Iterations", String.valueOf(settings.codeHashIterations()),
@@ -66,12 +84,20 @@ public class CodeHasher {
         return code != null && storedHash != null && oneCore(() -> pbkdf2.verify(code.toCharArray(), storedHash));
     }
 
+    @PreDestroy
+    void stop() {
+        hashing.shutdownNow();
+    }
+
+    /** Runs {@code work} on a hashing thread and waits for it. */
     private <T> T oneCore(Supplier<T> work) {
-        cores.acquireUninterruptibly();
         try {
-            return work.get();
-        } finally {
-            cores.release();
+            return hashing.submit(work::get).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a code hash", e);
         }
     }
 }
