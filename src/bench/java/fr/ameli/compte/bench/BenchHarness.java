@@ -117,10 +117,7 @@ public final class BenchHarness {
 
         // 1. Payara Micro alone: an empty WAR, same JVM, same command files.
         Path empty = emptyWar(dir.resolve("vide.war"));
-        PayaraMicro bare = PayaraMicro.start(microJar, empty, port, payaraConfig, Map.of(), dir.resolve("vide.log"));
-        Duration bareStart = bare.awaitOk(base, Duration.ofMinutes(3));
-        bare.stop();
-        record("coldstart.empty-war.ms", bareStart.toMillis());
+        long bareFirst = startEmptyWar(empty);
 
         // 2. The service on an empty database, importing the register through the CSV import.
         Map<String, String> importKeys = new LinkedHashMap<>(serviceKeys());
@@ -137,14 +134,33 @@ public final class BenchHarness {
         record("import.rows", persons);
         record("import.ms", Long.parseLong(m.group(5)));
 
-        // 3. The service restarted on that database: its cold start, then it serves Gatling.
+        // 3. The service restarted on that database, twice, alternating with the empty WAR (the
+        //    shorter of two starts of each: a start can only be slowed down by something else);
+        //    the second one serves Gatling.
+        PayaraMicro first = PayaraMicro.start(microJar, war, port, payaraConfig, serviceKeys(), dir.resolve("service-1.log"));
+        long serviceFirst = first.awaitOk(base, Duration.ofMinutes(3)).toMillis();
+        first.stop();
+        long bareSecond = startEmptyWar(empty);
         PayaraMicro service = PayaraMicro.start(microJar, war, port, payaraConfig, serviceKeys(), dir.resolve("service.log"));
         Files.writeString(pidFile, String.valueOf(service.pid()));
-        Duration serviceStart = service.awaitOk(base, Duration.ofMinutes(3));
-        record("coldstart.service.ms", serviceStart.toMillis());
+        long serviceSecond = service.awaitOk(base, Duration.ofMinutes(3)).toMillis();
+        record("coldstart.empty-war.ms", Math.min(bareFirst, bareSecond));
+        record("coldstart.service.ms", Math.min(serviceFirst, serviceSecond));
+        results.setProperty("coldstart.all", "empty WAR " + bareFirst + " and " + bareSecond + " ms, service "
+                + serviceFirst + " and " + serviceSecond + " ms");
         record("service.heap-at-start.bytes", service.heapUsedAfterGc());
-        System.out.printf("Bench: empty WAR up in %d ms, service in %d ms; register of %d rows imported in %d ms%n",
-                bareStart.toMillis(), serviceStart.toMillis(), persons, Long.parseLong(m.group(5)));
+        System.out.printf("Bench: %s; register of %d rows imported in %d ms%n", results.getProperty("coldstart.all"),
+                persons, Long.parseLong(m.group(5)));
+    }
+
+    /** Starts Payara Micro with the empty WAR, waits for its page, stops it; the start's milliseconds. */
+    private long startEmptyWar(Path empty) throws Exception {
+        PayaraMicro bare = PayaraMicro.start(microJar, empty, port, payaraConfig, Map.of(), dir.resolve("vide.log"));
+        try {
+            return bare.awaitOk(base, Duration.ofMinutes(3)).toMillis();
+        } finally {
+            bare.stop();
+        }
     }
 
     /** A WAR with one static page: what Payara Micro itself costs to start. */
@@ -184,7 +200,7 @@ public final class BenchHarness {
             long before = service.heapUsedAfterGc();
             openWizards(wizards);
             long open = service.heapUsedAfterGc();
-            Thread.sleep(Duration.ofSeconds(90).toMillis());
+            Thread.sleep(Duration.ofSeconds(80).toMillis());
             long abandoned = service.heapUsedAfterGc();
             record("wizards.count", wizards);
             record("wizards.heap-before.bytes", before);
@@ -368,23 +384,29 @@ public final class BenchHarness {
         md.append("| journey request (50 users) | count OK | KO | mean ms | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|---|---|\n");
         double registrations = 0;
         double journeys = 0;
+        long seconds = Long.parseLong(property("bench.journey-seconds"));
         for (JsonNode request : journey.path("contents")) {
             JsonNode s = request.path("stats");
             String name = s.path("name").asText();
+            if (name.startsWith(JourneySimulation.WARM_UP)) {
+                continue;
+            }
             md.append(String.format("| %s | %d | %d | %d | %d | %d | %d | %d |%n", name, s.path("numberOfRequests").path("ok").asLong(),
                     s.path("numberOfRequests").path("ko").asLong(), s.path("meanResponseTime").path("ok").asLong(),
                     s.path("percentiles1").path("ok").asLong(), s.path("percentiles3").path("ok").asLong(),
                     s.path("percentiles4").path("ok").asLong(), s.path("maxResponseTime").path("ok").asLong()));
+            // Completed in the measured window (closed model: the last journeys end just after it).
             if (name.equals(JourneySimulation.REGISTRATION)) {
-                registrations = s.path("meanNumberOfRequestsPerSecond").path("ok").asDouble();
+                registrations = s.path("numberOfRequests").path("ok").asDouble() / seconds;
             }
             if (name.equals(JourneySimulation.MY_SPACE)) {
-                journeys = s.path("meanNumberOfRequestsPerSecond").path("ok").asDouble();
+                journeys = s.path("numberOfRequests").path("ok").asDouble() / seconds;
             }
         }
         JsonNode all = journey.path("stats");
-        md.append(String.format("%nJourney run: %d requests, %d KO.%n%n", all.path("numberOfRequests").path("total").asLong(),
-                all.path("numberOfRequests").path("ko").asLong()));
+        md.append(String.format("%nJourney run (with its 20-s warm-up): %d requests, %d KO; measured window %d s at %s users.%n%n",
+                all.path("numberOfRequests").path("total").asLong(), all.path("numberOfRequests").path("ko").asLong(), seconds,
+                System.getProperty("bench.users", "50")));
 
         JsonNode lp = loginPage.path("stats");
         long coldService = Long.parseLong(results.getProperty("coldstart.service.ms"));
@@ -402,8 +424,8 @@ public final class BenchHarness {
         md.append(String.format("| registrations/s at 50 users | %.2f/s = %.2f of the limit | ≥ 0.8 |%n", registrations, registrations / hashLimit));
         md.append(String.format("| journeys/s (register, mail link, activation, login, Mon espace: 2 hashes each) | %.2f/s = %.2f of the limit for 2 hashes (%.2f/s) | Keycloak 1.15/s |%n",
                 journeys, journeys * 2 / hashLimit, hashLimit / 2));
-        md.append(String.format("| cold start to the login page / empty WAR | %d ms / %d ms = %.2f | ≤ 1.3 |%n", coldService, coldEmpty,
-                (double) coldService / coldEmpty));
+        md.append(String.format("| cold start to the login page / empty WAR (shorter of 2 each: %s) | %d ms / %d ms = %.2f | ≤ 1.3 |%n",
+                results.getProperty("coldstart.all"), coldService, coldEmpty, (double) coldService / coldEmpty));
         md.append(String.format("| expiry of %s stale pending accounts | %d ms (%s removed) | ≤ 5 s |%n", results.getProperty("expiry.written"),
                 expiryMs, results.getProperty("expiry.removed")));
         md.append(String.format("| heap per open wizard (%d wizards) | %.1f KiB (%d MiB → %d MiB) | small |%n", wizards,

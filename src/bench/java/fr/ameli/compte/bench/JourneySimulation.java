@@ -75,20 +75,24 @@ public class JourneySimulation extends Simulation {
         return request;
     }
 
-    private final ChainBuilder journey = feed(new Persons(Path.of(System.getProperty("bench.register"))))
-            .exec(http("01 page de connexion").get("/")
+    private final Persons persons = new Persons(Path.of(System.getProperty("bench.register")));
+
+    /** The journey; its requests' names start with {@code phase} (the warm-up's are reported apart). */
+    private ChainBuilder journey(String phase) {
+        return feed(persons)
+            .exec(http(phase + "01 page de connexion").get("/")
                     .check(status().is(200), regex("href=\"([^\"]*creation/identite\\.xhtml[^\"]*)\"").saveAs("creer")))
-            .exec(http("02 créer un compte").get("#{creer}").check(form("identite")))
-            .exec(post("03 identité", "identite", "continuer", "nom", "#{nom}", "nir", "#{nir}",
+            .exec(http(phase + "02 créer un compte").get("#{creer}").check(form("identite")))
+            .exec(post(phase + "03 identité", "identite", "continuer", "nom", "#{nom}", "nir", "#{nir}",
                     "naissance", "#{naissance}", "codePostal", "#{codePostal}")
                     .check(currentLocationRegex(".*/creation/verification\\.xhtml.*")).check(form("verification")))
-            .exec(post("04 vérification", "verification", "valider", "iban", "#{iban}", "vitale", "#{vitale}")
+            .exec(post(phase + "04 vérification", "verification", "valider", "iban", "#{iban}", "vitale", "#{vitale}")
                     .check(currentLocationRegex(".*/creation/conditions\\.xhtml.*")).check(form("conditions")))
-            .exec(post("05 conditions", "conditions", "continuer", "choix", "oui")
+            .exec(post(phase + "05 conditions", "conditions", "continuer", "choix", "oui")
                     .check(currentLocationRegex(".*/creation/code-personnel\\.xhtml.*")).check(form("codePersonnel")))
-            .exec(post("06 code personnel", "codePersonnel", "continuer", "code", CODE, "confirmation", CODE)
+            .exec(post(phase + "06 code personnel", "codePersonnel", "continuer", "code", CODE, "confirmation", CODE)
                     .check(currentLocationRegex(".*/creation/coordonnees\\.xhtml.*")).check(form("coordonnees")))
-            .exec(post(REGISTRATION, "coordonnees", "continuer", "email", "#{email}", "emailConfirmation", "#{email}",
+            .exec(post(phase + REGISTRATION, "coordonnees", "continuer", "email", "#{email}", "emailConfirmation", "#{email}",
                     "promotions", "non")
                     .check(status().is(200), currentLocationRegex(".*/creation/courriel-envoye\\.xhtml.*")))
             // The mail: read from the SMTP relay, as the person opens it.
@@ -99,22 +103,29 @@ public class JourneySimulation extends Simulation {
                         io.gatling.javaapi.core.Session tried = session.set("essais", session.getInt("essais") + 1);
                         return link == null ? tried : tried.set("lien", link);
                     }).doIf(session -> !session.contains("lien")).then(pause(Duration.ofMillis(100)))))
-            .exec(http("08 lien d'activation").get("#{lien}")
+            .exec(http(phase + "08 lien d'activation").get("#{lien}")
                     .check(status().is(200), regex("Votre compte ameli est activé")))
-            .exec(http("09 page de connexion").get("/")
+            .exec(http(phase + "09 page de connexion").get("/")
                     .check(form("connexion"))
                     .check(regex("name=\"jeton\" value=\"([^\"]*)\"").saveAs("jeton")))
-            .exec(post(LOGIN, "connexion", "connecter", "nir", "#{nir}", "code", CODE)
+            .exec(post(phase + LOGIN, "connexion", "connecter", "nir", "#{nir}", "code", CODE)
                     .formParam("jeton", "#{jeton}")
                     .disableFollowRedirect()
                     .check(status().is(302), io.gatling.javaapi.http.HttpDsl.header("Location").saveAs("espace")))
-            .exec(http(MY_SPACE).get("#{espace}")
+            .exec(http(phase + MY_SPACE).get("#{espace}")
                     .check(status().is(200), regex("<h1>Mon espace</h1>")));
+    }
 
-    private final ScenarioBuilder people = scenario("création de compte").exec(journey);
+    /** Warm-up: 10 people for 20 s (the JIT compiles the pages), reported under « échauffement ». */
+    static final String WARM_UP = "échauffement · ";
+
+    private final ScenarioBuilder warmUp = scenario("échauffement").exec(journey(WARM_UP));
+    private final ScenarioBuilder people = scenario("création de compte").exec(journey(""));
 
     {
-        setUp(people.injectClosed(constantConcurrentUsers(USERS).during(LENGTH))).protocols(protocol);
+        setUp(warmUp.injectClosed(constantConcurrentUsers(10).during(Duration.ofSeconds(20)))
+                .andThen(people.injectClosed(constantConcurrentUsers(USERS).during(LENGTH))))
+                .protocols(protocol);
     }
 
     @Override
