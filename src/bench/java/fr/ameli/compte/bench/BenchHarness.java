@@ -403,6 +403,23 @@ public final class BenchHarness {
                 journeys = s.path("numberOfRequests").path("ok").asDouble() / seconds;
             }
         }
+        String cpuEnd = results.getProperty("journey.end.cpu-ms");
+        if (cpuEnd != null) {
+            double cpu = (Long.parseLong(cpuEnd) - Long.parseLong(results.getProperty("journey.start.cpu-ms"))) / 1000.0;
+            double wall = (Long.parseLong(results.getProperty("journey.end.wall-ms"))
+                    - Long.parseLong(results.getProperty("journey.start.wall-ms"))) / 1000.0;
+            long hashes = 0;
+            for (JsonNode request : journey.path("contents")) {
+                String name = request.path("stats").path("name").asText().replace(JourneySimulation.WARM_UP, "");
+                if (name.equals(JourneySimulation.REGISTRATION) || name.equals(JourneySimulation.LOGIN)) {
+                    hashes += request.path("stats").path("numberOfRequests").path("total").asLong();
+                }
+            }
+            double hashing = hashes * Long.parseLong(results.getProperty("hash.ms")) / 1000.0;
+            md.append(String.format("%nService processor time during the journey simulation: %.0f s of %.0f s × %d cores = %.0f %% "
+                            + "(the rest: Gatling, its SMTP relay, the system); of it, %d hashes × %s ms = %.0f s hashing (%.0f %%).%n",
+                    cpu, wall, cores, 100 * cpu / (wall * cores), hashes, results.getProperty("hash.ms"), hashing, 100 * hashing / cpu));
+        }
         JsonNode all = journey.path("stats");
         md.append(String.format("%nJourney run (with its 20-s warm-up): %d requests, %d KO; measured window %d s at %s users.%n%n",
                 all.path("numberOfRequests").path("total").asLong(), all.path("numberOfRequests").path("ko").asLong(), seconds,

@@ -131,10 +131,12 @@ public class JourneySimulation extends Simulation {
     @Override
     public void before() {
         mailbox.start();
+        LoginPageSimulation.recordServiceCpu("journey.start");
     }
 
     @Override
     public void after() {
+        LoginPageSimulation.recordServiceCpu("journey.end");
         mailbox.stop();
     }
 

@@ -63,23 +63,47 @@ public class LoginPageSimulation extends Simulation {
 
     /** The service's heap after full GCs, added to the benchmark's results file. */
     private static void record(String key) {
+        try {
+            long heap = PayaraMicro.heapUsedAfterGc(servicePid());
+            store(key, heap);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The processor time the service has used so far (Linux /proc, in ticks of 10 ms), and the clock. */
+    static void recordServiceCpu(String key) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(servicePid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+            store(key + ".cpu-ms", ticks * 10);
+            store(key + ".wall-ms", System.currentTimeMillis());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long servicePid() throws IOException {
+        return Long.parseLong(Files.readString(Path.of(System.getProperty("bench.dir"), "service.pid")).strip());
+    }
+
+    private static synchronized void store(String key, long value) {
         Path dir = Path.of(System.getProperty("bench.dir"));
         try {
-            long pid = Long.parseLong(Files.readString(dir.resolve("service.pid")).strip());
-            long heap = PayaraMicro.heapUsedAfterGc(pid);
             Properties results = new Properties();
             Path file = dir.resolve("results.properties");
             try (InputStream in = Files.newInputStream(file)) {
                 results.load(in);
             }
-            results.setProperty(key, String.valueOf(heap));
+            results.setProperty(key, String.valueOf(value));
             try (OutputStream out = Files.newOutputStream(file)) {
                 results.store(out, "compte-ameli benchmark");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
