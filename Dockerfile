@@ -19,8 +19,12 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/ready HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
 
-# An explicit entry point, so that the options below are the whole command line.
+# An explicit entry point, so that the options below are the whole command line. The two
+# priority options let the code-hashing threads run at Linux's lowest priority, so that pages
+# stay quick while codes are hashed (docs/BENCHMARKS.md; as a non-root user the JVM warns that
+# it may lack the permission: lowering a priority needs none).
 ENTRYPOINT ["java", "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=70.0", "-XX:+ExitOnOutOfMemoryError", \
+            "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19", \
             "-jar", "/opt/payara/payara-micro.jar"]
 CMD ["--deploy", "/opt/payara/deployments/compte-ameli.war", "--contextroot", "/", \
      "--port", "8080", "--nocluster", \

@@ -7,7 +7,11 @@ import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.CodePolicy;
 import fr.ameli.compte.domain.InsuredPerson;
 import fr.ameli.compte.domain.PersonalData;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -27,6 +31,9 @@ import static fr.ameli.compte.application.RegistrationRefused.Reason.TERMS_NOT_A
  * account (code hashed), its activation token (hashed) and the activation mail in the outbox.
  * Everything the wizard already checked is checked again here, because the service is the only
  * judge: a refused request creates nothing.
+ *
+ * <p>The code is hashed before that transaction begins: the slow hash, and its wait for a free
+ * core ({@link CodeHasher}), hold no database connection and no lock.
  */
 @Stateless
 public class Registration {
@@ -51,7 +58,26 @@ public class Registration {
     @Inject
     AuditTrail audit;
 
+    @Resource
+    SessionContext context;
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public PendingAccount register(AccountRequest request) throws RegistrationRefused {
+        // The cheap checks first, so that a refused request costs no hashing.
+        InsuredPerson person = identityVerification.findIdentified(request.claim())
+                .orElseThrow(() -> new RegistrationRefused(NOT_IDENTIFIED));
+        checkCode(request, new PersonalData(person.nir(), person.birthDate()));
+        String codeHash = codeHasher.hash(request.code());
+        return context.getBusinessObject(Registration.class).create(request, codeHash);
+    }
+
+    /**
+     * The checks again and the writes, in one transaction. Called by {@link #register} only, with
+     * {@code codeHash} = {@link CodeHasher#hash} of the request's code (a business method only so
+     * that the container gives it its transaction).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public PendingAccount create(AccountRequest request, String codeHash) throws RegistrationRefused {
         InsuredPerson person = identityVerification.findIdentified(request.claim())
                 .orElseThrow(() -> new RegistrationRefused(NOT_IDENTIFIED));
         boolean proven = request.proof() != null
@@ -63,13 +89,7 @@ public class Registration {
         if (request.termsAcceptedAt() == null) {
             throw new RegistrationRefused(TERMS_NOT_ACCEPTED);
         }
-        PersonalData personalData = new PersonalData(person.nir(), person.birthDate());
-        if (request.code() == null || !CODE_POLICY.isSatisfied(request.code(), personalData)) {
-            throw new RegistrationRefused(CODE_REJECTED);
-        }
-        if (!CODE_POLICY.confirms(request.code(), request.codeConfirmation())) {
-            throw new RegistrationRefused(CODE_NOT_CONFIRMED);
-        }
+        checkCode(request, new PersonalData(person.nir(), person.birthDate()));
         if (request.contact() == null || !request.contact().email().equals(request.emailConfirmation())) {
             throw new RegistrationRefused(EMAIL_NOT_CONFIRMED);
         }
@@ -78,7 +98,7 @@ public class Registration {
         }
 
         Instant now = clock.instant();
-        Account account = Account.pending(person.nir(), pseudonyms.of(person.nir()), codeHasher.hash(request.code()),
+        Account account = Account.pending(person.nir(), pseudonyms.of(person.nir()), codeHash,
                 request.termsAcceptedAt(), request.contact(), now);
         ActivationLinks.Issued link = links.issue(account, now);
         try {
@@ -90,5 +110,14 @@ public class Registration {
         audit.record(AuditEvent.Type.ACCOUNT_CREATED, person.nir());
         LOG.info(() -> "Account " + account.id() + " created, pending activation until " + link.expiresAt());
         return pending;
+    }
+
+    private static void checkCode(AccountRequest request, PersonalData personalData) throws RegistrationRefused {
+        if (request.code() == null || !CODE_POLICY.isSatisfied(request.code(), personalData)) {
+            throw new RegistrationRefused(CODE_REJECTED);
+        }
+        if (!CODE_POLICY.confirms(request.code(), request.codeConfirmation())) {
+            throw new RegistrationRefused(CODE_NOT_CONFIRMED);
+        }
     }
 }

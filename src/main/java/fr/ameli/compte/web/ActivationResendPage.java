@@ -32,6 +32,10 @@ public class ActivationResendPage {
      * meanwhile). Not cached: the login action sets the proof within the request that shows it.
      */
     public boolean isOffered() {
+        if (FacesContext.getCurrentInstance().getExternalContext().getSession(false) == null) {
+            // No session, no proof in it; looking would create one for every anonymous visit.
+            return false;
+        }
         String proven = proof.nir(clock.instant());
         return proven != null && activationResend.isPending(Nir.parse(proven));
     }

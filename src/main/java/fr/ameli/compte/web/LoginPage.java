@@ -45,11 +45,19 @@ public class LoginPage {
     FranceConnectClient franceConnect;
     @Inject
     Clock clock;
+    @Inject
+    LoginFormToken formToken;
 
     private String nir;
     private String code;
 
     public String login() {
+        if (!formToken.submittedWithTheCookie()) {
+            // Not the form this browser was given (a forged cross-site POST, or cookies refused).
+            Messages.errorKey(null, "login.formExpired");
+            code = null;
+            return null;
+        }
         if (nir == null || nir.isBlank()) {
             Messages.errorKey("connexion:nir", "login.nir.required");
         }
@@ -75,8 +83,7 @@ public class LoginPage {
                 return null;
             }
             case SUCCESS -> {
-                // A new session id at login: a session id known before cannot be used to ride this one.
-                request.changeSessionId();
+                renewSessionId(request);
                 return "/espace/index?faces-redirect=true";
             }
             default -> {
@@ -112,7 +119,7 @@ public class LoginPage {
         ProvisionalCodes.ProvisionalLogin login = provisionalCodes.login(parsed, code);
         code = null;
         if (login.claim() != null) {
-            request.changeSessionId();
+            renewSessionId(request);
             return creation.continueWithProvisionalCode(login.claim());
         }
         if (login.lockedUntil() != null) {
@@ -121,6 +128,16 @@ public class LoginPage {
             Messages.errorKey(null, "login.failed");
         }
         return null;
+    }
+
+    /**
+     * A new session id at login: a session id known before cannot be used to ride this one. The
+     * login page itself creates no session, so there may be none yet (a new one gets a new id).
+     */
+    private static void renewSessionId(HttpServletRequest request) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
     }
 
     public String getNir() {

@@ -36,6 +36,21 @@ final class FormClient {
             return unescape(find("<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]*)\""));
         }
 
+        /** The form's own hidden fields (a browser posts them), but the ViewState, which is added last. */
+        Map<String, String> hiddenFields(String formId) {
+            Matcher form = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\".*?</form>", Pattern.DOTALL).matcher(body);
+            Map<String, String> hidden = new LinkedHashMap<>();
+            if (form.find()) {
+                Matcher input = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\"").matcher(form.group());
+                while (input.find()) {
+                    if (!input.group(1).equals("jakarta.faces.ViewState")) {
+                        hidden.put(unescape(input.group(1)), unescape(input.group(2)));
+                    }
+                }
+            }
+            return hidden;
+        }
+
         String h1() {
             return unescape(find("<h1>(.*?)</h1>"));
         }
@@ -92,6 +107,7 @@ final class FormClient {
     HttpRequest post(Page page, String formId, String buttonId, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put(formId, formId);
+        form.putAll(page.hiddenFields(formId));
         form.putAll(fields);
         form.put(buttonId, "x");
         form.put("jakarta.faces.ViewState", page.viewState());

@@ -206,9 +206,9 @@ class HardeningIT {
     void the_session_id_changes_when_a_wizard_starts_and_at_login() throws Exception {
         ensureActiveAccount();
         FormClient c = client();
-        c.get("");
+        c.get("creation/identite.xhtml");
         String before = c.sessionId();
-        assertTrue(before != null, "the login page has a session (its form's state)");
+        assertTrue(before != null, "a wizard lives in a session");
         c.get("creation/identite.xhtml");
         assertNotEquals(before, c.sessionId(), "new id at wizard start");
 
@@ -216,6 +216,34 @@ class HardeningIT {
         FormClient.Page space = login(c, GARCIA.nir(), CODE);
         assertEquals("Mon espace", space.h1(), space.body());
         assertNotEquals(beforeLogin, c.sessionId(), "new id at login");
+    }
+
+    @Test
+    void an_anonymous_visit_of_the_login_page_creates_no_session_and_a_forged_login_is_refused() throws Exception {
+        ensureActiveAccount();
+        FormClient c = client();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(base.toString())).GET().build());
+            assertEquals(200, r.statusCode());
+            assertTrue(r.headers().allValues("Set-Cookie").stream().noneMatch(h -> h.startsWith("JSESSIONID=")),
+                    "visit " + (i + 1) + " of the login page: " + r.headers().allValues("Set-Cookie"));
+        }
+        assertEquals(null, c.sessionId(), "no session kept on the server for an anonymous visitor");
+
+        // A login form posted from another site: the fields and the page's hidden values, not the cookie.
+        FormClient.Page page = c.get("");
+        HttpRequest forged = client().post(page, "connexion", "connexion:connecter",
+                Map.of("connexion:nir", GARCIA.nir(), "connexion:code", CODE));
+        FormClient forger = client();
+        FormClient.Page refused = forger.follow(forger.send(forged));
+        assertEquals("J'accède à mon compte ameli", refused.h1(), refused.body());
+        assertTrue(refused.globalErrors("connexion").startsWith("La page de connexion a expiré."), refused.body());
+        assertEquals(null, forger.sessionId(), "nobody logged in");
+
+        // The same form from this browser logs in.
+        FormClient.Page space = c.submit(page, "connexion", "connexion:connecter",
+                Map.of("connexion:nir", GARCIA.nir(), "connexion:code", CODE));
+        assertEquals("Mon espace", space.h1(), space.body());
     }
 
     @Test

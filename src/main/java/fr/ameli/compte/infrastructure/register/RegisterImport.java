@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -31,6 +32,7 @@ public class RegisterImport {
     RegisterWriter writer;
 
     public RegisterImportReport load(String source, Reader csv) {
+        long start = System.nanoTime();
         List<RejectedRow> rejected = new ArrayList<>();
         List<InsuredPerson> batch = new ArrayList<>(BATCH_SIZE);
         int[] counts = new int[3];
@@ -55,7 +57,8 @@ public class RegisterImport {
             throw new UncheckedIOException("Register " + source + " could not be read", e);
         }
         flush(batch, counts);
-        RegisterImportReport report = new RegisterImportReport(source, counts[0], counts[1], counts[2], rejected);
+        RegisterImportReport report = new RegisterImportReport(source, counts[0], counts[1], counts[2], rejected,
+                Duration.ofNanos(System.nanoTime() - start));
         LOG.info(report::toString);
         return report;
     }

@@ -1,0 +1,109 @@
+package fr.ameli.compte.bench;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.during;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.regex;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.headerRegex;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * Raw throughput of what every visitor gets first: the login page and its style sheet, 50
+ * connections kept alive, as fast as they go. No response may open an HTTP session, and the
+ * service's heap is read (after full GCs) before and after the run.
+ */
+public class LoginPageSimulation extends Simulation {
+
+    static final int CONNECTIONS = Integer.getInteger("bench.connections", 50);
+    static final Duration LENGTH = Duration.ofSeconds(Integer.getInteger("bench.login-page-seconds", 30));
+
+    private final HttpProtocolBuilder protocol = http.baseUrl(System.getProperty("bench.base-url"))
+            .disableWarmUp()
+            .disableCaching()
+            .acceptEncodingHeader("gzip, deflate")
+            .acceptHeader("text/html,application/xhtml+xml,*/*");
+
+    private final ScenarioBuilder visitors = scenario("page de connexion")
+            .exec(http("page de connexion (première)").get("/")
+                    .check(status().is(200), regex("<link[^>]*href=\"([^\"]*ameli\\.css[^\"]*)\"").saveAs("css")))
+            .exec(during(LENGTH).on(exec(
+                    http("page de connexion").get("/")
+                            .check(status().is(200), headerRegex("Set-Cookie", "JSESSIONID=.*").notExists()),
+                    http("feuille de style").get("#{css}")
+                            .check(status().is(200)))));
+
+    {
+        setUp(visitors.injectOpen(atOnceUsers(CONNECTIONS))).protocols(protocol);
+    }
+
+    @Override
+    public void before() {
+        record("loginpage.heap-before.bytes");
+    }
+
+    @Override
+    public void after() {
+        record("loginpage.heap-after.bytes");
+    }
+
+    /** The service's heap after full GCs, added to the benchmark's results file. */
+    private static void record(String key) {
+        try {
+            long heap = PayaraMicro.heapUsedAfterGc(servicePid());
+            store(key, heap);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The processor time the service has used so far (Linux /proc, in ticks of 10 ms), and the clock. */
+    static void recordServiceCpu(String key) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(servicePid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+            store(key + ".cpu-ms", ticks * 10);
+            store(key + ".wall-ms", System.currentTimeMillis());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long servicePid() throws IOException {
+        return Long.parseLong(Files.readString(Path.of(System.getProperty("bench.dir"), "service.pid")).strip());
+    }
+
+    private static synchronized void store(String key, long value) {
+        Path dir = Path.of(System.getProperty("bench.dir"));
+        try {
+            Properties results = new Properties();
+            Path file = dir.resolve("results.properties");
+            try (InputStream in = Files.newInputStream(file)) {
+                results.load(in);
+            }
+            results.setProperty(key, String.valueOf(value));
+            try (OutputStream out = Files.newOutputStream(file)) {
+                results.store(out, "compte-ameli benchmark");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

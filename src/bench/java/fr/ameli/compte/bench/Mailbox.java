@@ -1,0 +1,62 @@
+package fr.ameli.compte.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The SMTP relay the service sends its mails to during the benchmark (GreenMail on loopback):
+ * the journey reads each person's activation link from the mail, as the person would.
+ */
+final class Mailbox {
+
+    private static final Pattern LINK = Pattern.compile("(https?://\\S*activation\\.xhtml\\?jeton=[A-Za-z0-9_-]{43})");
+
+    private final GreenMail smtp;
+    private final Map<String, String> links = new ConcurrentHashMap<>();
+    private int read;
+
+    Mailbox(int port) {
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    void start() {
+        smtp.start();
+    }
+
+    void stop() {
+        smtp.stop();
+    }
+
+    /** The activation link mailed to {@code recipient}, or null if no such mail has come yet. */
+    String activationLink(String recipient) {
+        String link = links.get(recipient);
+        if (link == null) {
+            readNewMails();
+            link = links.get(recipient);
+        }
+        return link;
+    }
+
+    private synchronized void readNewMails() {
+        MimeMessage[] all = smtp.getReceivedMessages();
+        for (; read < all.length; read++) {
+            try {
+                MimeMessage mail = all[read];
+                String text = (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
+                Matcher m = LINK.matcher(text);
+                if (m.find()) {
+                    links.put(mail.getAllRecipients()[0].toString(), m.group(1));
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("unreadable mail", e);
+            }
+        }
+    }
+}
