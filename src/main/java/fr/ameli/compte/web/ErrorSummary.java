@@ -21,8 +21,17 @@ import java.util.List;
 @RequestScoped
 public class ErrorSummary {
 
-    /** One field in error: the id to link to, the field's label and what is wrong. */
-    public record FieldError(String target, String label, String text) {
+    /** One field in error: the id to link to, and the line that names the field and says what is wrong. */
+    public record FieldError(String target, String line) {
+
+        static FieldError of(String target, Object label, String text) {
+            String name = label == null ? "" : label.toString().strip();
+            if (name.isEmpty()) {
+                return new FieldError(target, text);
+            }
+            // « Mon nom : Ce champ est obligatoire. », but « Acceptez-vous … ? Indiquez si … ».
+            return new FieldError(target, name + (name.endsWith("?") ? " " : " : ") + text);
+        }
     }
 
     private List<FieldError> fieldErrors;
@@ -50,7 +59,7 @@ public class ErrorSummary {
             // A radio group is a list; its first button is what takes the focus.
             String target = field instanceof HtmlSelectOneRadio ? clientId + ":0" : clientId;
             for (FacesMessage message : context.getMessageList(clientId)) {
-                errors.add(new FieldError(target, label == null ? "" : label.toString(), message.getSummary()));
+                errors.add(FieldError.of(target, label, message.getSummary()));
             }
         }
         return errors;

@@ -198,12 +198,12 @@ class AccountCreationBrowserIT {
      * impact) to target/screenshots/audit-axe.txt.
      */
     private void audit(String name) {
+        long start = System.nanoTime();
         Results results = browser.axe();
+        long axeMillis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(results.getErrorMessage() == null && !results.getPasses().isEmpty(), name + ": axe did not run " + results.getErrorMessage());
         browser.saveSource(name);
         List<String> findings = results.getViolations().stream().map(AccountCreationBrowserIT::describe).toList();
-        appendToReport(name + " (" + browser.driver.getCurrentUrl().replaceAll("[?;].*", "") + "): "
-                + (findings.isEmpty() ? "aucune anomalie" : String.join(" | ", findings)));
 
         assertEquals("fr", browser.driver.findElement(By.tagName("html")).getAttribute("lang"), name);
         assertTrue(browser.driver.getTitle().endsWith("– Compte ameli"), name + ": " + browser.driver.getTitle());
@@ -223,6 +223,8 @@ class AccountCreationBrowserIT {
             }
         }
         browser.resetViewport();
+        appendToReport(name + " (" + browser.driver.getCurrentUrl().replaceAll("[?;].*", "") + ", axe " + axeMillis + " ms, in all "
+                + (System.nanoTime() - start) / 1_000_000 + " ms): " + (findings.isEmpty() ? "aucune anomalie" : String.join(" | ", findings)));
         assertTrue(overflow.isEmpty(), name + ": horizontal scrolling " + overflow);
 
         List<String> serious = results.getViolations().stream()
@@ -356,11 +358,12 @@ class AccountCreationBrowserIT {
         typeHere("elodie@example.fr");
         tabTo("coordonnees:emailConfirmation");
         typeHere("elodie@example.fr");
+        // A radio group is one stop of the Tab key (its other buttons are reached with the arrows).
         tabTo("coordonnees:promotions:0");
-        tabTo("coordonnees:mobile");
-        tabTo("coordonnees:promotions:1", true);
         browser.press(" ");
-        assertTrue(browser.find("coordonnees:promotions:1").isSelected(), "Shift+Tab reaches « Non », Space chooses it");
+        assertTrue(browser.find("coordonnees:promotions:0").isSelected(), "Space chooses « Oui »");
+        tabTo("coordonnees:mobile");
+        tabTo("coordonnees:promotions:0", true);
         tabTo("coordonnees:continuer");
         browser.pressAndWait(Keys.ENTER);
         assertEquals("Un courriel vous a été envoyé", browser.h1());
@@ -404,6 +407,9 @@ class AccountCreationBrowserIT {
         assertEquals("true", browser.find("coordonnees:email").getAttribute("aria-invalid"));
         assertFalse(browser.fieldError("coordonnees:promotions").isEmpty());
         audit("32-coordonnees-erreurs");
+        assertEquals("coordonnees:resume-erreurs", browser.focusedId(), "the error summary has the focus");
+        browser.driver.findElement(By.xpath("//div[@id='coordonnees:resume-erreurs']//a[starts-with(., \"J'autorise\")]")).click();
+        assertEquals("coordonnees:promotions:0", browser.focusedId(), "a radio group's link leads to its first button");
 
         browser.open(url("/code-oublie.xhtml"));
         browser.submit("oubli:envoyer");
@@ -504,6 +510,12 @@ class AccountCreationBrowserIT {
         assertEquals("toto@example.fr", browser.find("adresse").getText());
         assertEquals("48 heures", browser.find("validite").getText());
         audit("07-courriel-envoye");
+        browser.media("print");
+        browser.screenshot("07-courriel-envoye-impression");
+        assertFalse(browser.driver.findElement(By.tagName("footer")).isDisplayed(), "on paper: no footer");
+        assertFalse(browser.driver.findElement(By.xpath("//a[normalize-space(.)=\"Retour à l'accueil\"]")).isDisplayed(), "on paper: no buttons");
+        assertTrue(browser.find("adresse").isDisplayed(), "on paper: the address the mail went to");
+        browser.media("screen");
 
         String link = activationLinkSentTo("toto@example.fr");
         assertTrue(link.startsWith(BASE_URL + "activation.xhtml?jeton="), link);

@@ -160,6 +160,11 @@ final class Browser implements AutoCloseable {
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
+    /** Lays the page out for paper ("print") or back for the screen ("screen"). */
+    void media(String media) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media));
+    }
+
     /** Back to the window's own size. */
     void resetViewport() {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
