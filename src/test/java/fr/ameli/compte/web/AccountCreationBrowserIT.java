@@ -193,7 +193,7 @@ class AccountCreationBrowserIT {
      * The checks every page and every error state gets, where the person meets it: axe-core
      * (WCAG 2.1 A and AA, best practices) finds nothing serious or critical; the page has
      * {@code lang="fr"}, a title, one h1, one main and the footer link to the accessibility
-     * statement; nothing makes it scroll horizontally at 1280 px, at 200 % zoom (640 px) or at
+     * statement; each field in error has {@code aria-invalid} and is described by its message; nothing makes it scroll horizontally at 1280 px, at 200 % zoom (640 px) or at
      * 320 px. Screenshots at 1280 px and 320 px go to target/screenshots, every axe finding (of any
      * impact) to target/screenshots/audit-axe.txt.
      */
@@ -210,6 +210,27 @@ class AccountCreationBrowserIT {
         assertEquals(1, browser.driver.findElements(By.tagName("h1")).size(), name + ": one h1");
         assertEquals(1, browser.driver.findElements(By.tagName("main")).size(), name + ": one main");
         assertEquals("Déclaration d'accessibilité", browser.driver.findElement(By.cssSelector("footer a#accessibilite")).getText(), name);
+
+        @SuppressWarnings("unchecked")
+        List<String> untied = (List<String>) browser.driver.executeScript("""
+                var untied = [];
+                document.querySelectorAll('input[aria-invalid=true]').forEach(function (field) {
+                    var holder = field.type === 'radio' ? field.closest('fieldset') : field;
+                    var ids = ((holder && holder.getAttribute('aria-describedby')) || '').split(/\\s+/);
+                    if (!ids.some(function (id) {
+                        var e = document.getElementById(id);
+                        return e && e.classList.contains('erreur-champ') && e.textContent.trim() !== '';
+                    })) { untied.push(field.id + ' is not described by its error'); }
+                });
+                document.querySelectorAll('.erreur-champ').forEach(function (error) {
+                    var field = document.getElementById(error.id.replace(/-erreur$/, ''));
+                    if (error.textContent.trim() !== '' && !(field && field.getAttribute('aria-invalid') === 'true')) {
+                        untied.push(error.id + ' belongs to no field marked aria-invalid');
+                    }
+                });
+                return untied;
+                """);
+        assertEquals(List.of(), untied, name + ": field errors tied with aria-describedby and aria-invalid");
 
         Map<Integer, String> overflow = new java.util.LinkedHashMap<>();
         for (int width : new int[] {1280, 640, 320}) {
