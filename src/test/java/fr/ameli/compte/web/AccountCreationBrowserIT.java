@@ -4,6 +4,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.ameli.compte.TestDeployments;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import jakarta.mail.Multipart;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 
 import java.io.IOException;
@@ -28,6 +32,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +50,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What a person does, in Chromium, against the real WAR in Payara Micro: TOTO of the town-hall
  * guide from the login page through the six steps, the activation mail (caught by a real SMTP
  * server, GreenMail, in smtp mode), the link, the login and « Mon espace »; and the refusals a
- * person meets on the way. Screenshots of each step land in target/screenshots.
+ * person meets on the way. Each page and each error state is audited where the person meets it
+ * (see {@link #audit}): axe-core, structure, no horizontal scrolling at 320 px and 200 % zoom,
+ * screenshots at 320 px and 1280 px in target/screenshots; one journey is made with the keyboard only.
  */
 @ExtendWith(ArquillianExtension.class)
 class AccountCreationBrowserIT {
@@ -81,7 +91,8 @@ class AccountCreationBrowserIT {
     private Browser browser;
 
     @BeforeAll
-    static void startSmtpServer() {
+    static void startSmtpServer() throws IOException {
+        Files.deleteIfExists(AUDIT_REPORT);
         smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
@@ -174,6 +185,290 @@ class AccountCreationBrowserIT {
         return browser.driver.findElements(By.cssSelector("ul.regles li")).stream().map(li -> li.getAttribute("class")).toList();
     }
 
+    // ---- Accessibility (RGAA 4.1 / WCAG 2.1 AA)
+
+    private static final Path AUDIT_REPORT = Path.of(System.getProperty("ameli.screenshots", "target/screenshots"), "audit-axe.txt");
+
+    /**
+     * The checks every page and every error state gets, where the person meets it: axe-core
+     * (WCAG 2.1 A and AA, best practices) finds nothing serious or critical; the page has
+     * {@code lang="fr"}, a title, one h1, one main and the footer link to the accessibility
+     * statement; each field in error has {@code aria-invalid} and is described by its message; nothing makes it scroll horizontally at 1280 px, at 200 % zoom (640 px) or at
+     * 320 px. Screenshots at 1280 px and 320 px go to target/screenshots, every axe finding (of any
+     * impact) to target/screenshots/audit-axe.txt.
+     */
+    private void audit(String name) {
+        long start = System.nanoTime();
+        Results results = browser.axe();
+        long axeMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(results.getErrorMessage() == null && !results.getPasses().isEmpty(), name + ": axe did not run " + results.getErrorMessage());
+        browser.saveSource(name);
+        List<String> findings = results.getViolations().stream().map(AccountCreationBrowserIT::describe).toList();
+
+        assertEquals("fr", browser.driver.findElement(By.tagName("html")).getAttribute("lang"), name);
+        assertTrue(browser.driver.getTitle().endsWith("– Compte ameli"), name + ": " + browser.driver.getTitle());
+        assertEquals(1, browser.driver.findElements(By.tagName("h1")).size(), name + ": one h1");
+        assertEquals(1, browser.driver.findElements(By.tagName("main")).size(), name + ": one main");
+        assertEquals("Déclaration d'accessibilité", browser.driver.findElement(By.cssSelector("footer a#accessibilite")).getText(), name);
+
+        @SuppressWarnings("unchecked")
+        List<String> untied = (List<String>) browser.driver.executeScript("""
+                var untied = [];
+                document.querySelectorAll('input[aria-invalid=true]').forEach(function (field) {
+                    var holder = field.type === 'radio' ? field.closest('fieldset') : field;
+                    var ids = ((holder && holder.getAttribute('aria-describedby')) || '').split(/\\s+/);
+                    if (!ids.some(function (id) {
+                        var e = document.getElementById(id);
+                        return e && e.classList.contains('erreur-champ') && e.textContent.trim() !== '';
+                    })) { untied.push(field.id + ' is not described by its error'); }
+                });
+                document.querySelectorAll('.erreur-champ').forEach(function (error) {
+                    var field = document.getElementById(error.id.replace(/-erreur$/, ''));
+                    if (error.textContent.trim() !== '' && !(field && field.getAttribute('aria-invalid') === 'true')) {
+                        untied.push(error.id + ' belongs to no field marked aria-invalid');
+                    }
+                });
+                return untied;
+                """);
+        assertEquals(List.of(), untied, name + ": field errors tied with aria-describedby and aria-invalid");
+
+        Map<Integer, String> overflow = new java.util.LinkedHashMap<>();
+        for (int width : new int[] {1280, 640, 320}) {
+            browser.viewport(width);
+            if (width != 640) {
+                browser.screenshot(name + "-" + width);
+            }
+            String sticksOut = browser.horizontalOverflow();
+            if (!sticksOut.isEmpty()) {
+                overflow.put(width, sticksOut);
+            }
+        }
+        browser.resetViewport();
+        appendToReport(name + " (" + browser.driver.getCurrentUrl().replaceAll("[?;].*", "") + ", axe " + axeMillis + " ms, in all "
+                + (System.nanoTime() - start) / 1_000_000 + " ms): " + (findings.isEmpty() ? "aucune anomalie" : String.join(" | ", findings)));
+        assertTrue(overflow.isEmpty(), name + ": horizontal scrolling " + overflow);
+
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(AccountCreationBrowserIT::describe).toList();
+        assertTrue(serious.isEmpty(), name + ": serious or critical accessibility violations:\n" + String.join("\n", serious));
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " [" + rule.getImpact() + "] " + rule.getHelp() + " — "
+                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList();
+    }
+
+    private static synchronized void appendToReport(String line) {
+        try {
+            Files.createDirectories(AUDIT_REPORT.getParent());
+            Files.writeString(AUDIT_REPORT, line + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Tab (Shift+Tab when backwards) until the element with this id has the focus; each stop must show its focus. */
+    private void tabTo(String id, boolean backwards) {
+        for (int i = 0; i < 40; i++) {
+            if (backwards) {
+                browser.pressShiftTab();
+            } else {
+                browser.press(Keys.TAB);
+            }
+            String reached = browser.focusedId();
+            assertTrue(browser.focusIndicator() != null, "no visible focus on " + browser.focused().getTagName() + "#" + reached
+                    + " on the way to " + id + " after " + (i + 1) + (backwards ? " Shift+Tab" : " Tab"));
+            if (id.equals(reached)) {
+                return;
+            }
+        }
+        throw new AssertionError("the keyboard never reached " + id + " on " + browser.driver.getCurrentUrl());
+    }
+
+    private void tabTo(String id) {
+        tabTo(id, false);
+    }
+
+    /** Types into what has the focus, key by key. */
+    private void typeHere(String text) {
+        browser.press(text);
+    }
+
+    @Test
+    void a_person_creates_activates_and_logs_in_with_the_keyboard_only() throws Exception {
+        browser.open(url("/"));
+        browser.press(Keys.TAB);
+        assertEquals("Aller au contenu", browser.focused().getText(), "the skip link comes first");
+        assertTrue(browser.focusIndicator() != null, "the skip link shows its focus");
+        browser.press(Keys.ENTER);
+        assertEquals("contenu", browser.focusedId(), "the skip link leads to the main content");
+        tabTo("creer");
+        browser.pressAndWait(Keys.ENTER);
+        assertEquals("Je crée mon compte en remplissant les éléments demandés", browser.h1());
+
+        // A refused submit: the focus goes to the error summary, whose links lead to the fields.
+        tabTo("identite:continuer");
+        browser.pressAndWait(Keys.ENTER);
+        assertTrue(browser.focused().getAttribute("class").contains("resume-erreurs"), "the error summary has the focus");
+        assertEquals("Votre saisie contient des erreurs :", browser.find("resume-erreurs-titre").getText());
+        List<WebElement> links = browser.driver.findElements(By.cssSelector(".resume-erreurs a"));
+        assertEquals(List.of("Mon nom : Ce champ est obligatoire.",
+                "Mon numéro de sécurité sociale : Ce champ est obligatoire.",
+                "Ma date de naissance : Ce champ est obligatoire.",
+                "Mon code postal : Ce champ est obligatoire."), links.stream().map(WebElement::getText).toList());
+        assertEquals("true", browser.find("identite:nom").getAttribute("aria-invalid"));
+        assertTrue(browser.find("identite:nom").getAttribute("aria-describedby").contains("identite:nom-erreur"));
+        browser.press(Keys.TAB);
+        browser.press(Keys.TAB);
+        assertEquals("Mon numéro de sécurité sociale : Ce champ est obligatoire.", browser.focused().getText());
+        browser.press(Keys.ENTER);
+        assertEquals("identite:nir", browser.focusedId(), "the summary's link puts the focus in its field");
+        typeHere("2 78 08 44 109 261");
+        tabTo("identite:nom", true);
+        typeHere("Rousseau");
+        tabTo("identite:naissance");
+        typeHere("08/08/1978");
+        tabTo("identite:codePostal");
+        typeHere("44000");
+        browser.pressAndWait(Keys.ENTER);
+        assertEquals("Accédez immédiatement à votre compte", browser.h1());
+
+        tabTo("verification:iban");
+        typeHere("2739226");
+        tabTo("verification:vitale");
+        typeHere("68906152120");
+        browser.pressAndWait(Keys.ENTER);
+        assertEquals("J'accepte les conditions d'utilisation", browser.h1(), "Enter in a field validates, it does not ask for a letter");
+
+        tabTo("conditions:choix:0");
+        browser.press(" ");
+        assertTrue(browser.find("conditions:choix:0").isSelected());
+        tabTo("conditions:continuer");
+        browser.pressAndWait(Keys.ENTER);
+        assertEquals("Étape 2 sur 3 – Je choisis un code personnel – Compte ameli", browser.driver.getTitle());
+        assertEquals("step", browser.driver.findElement(By.cssSelector("ol.etapes li.courante")).getAttribute("aria-current"));
+
+        // The live rules: told politely once the typing pauses, not on every keystroke.
+        WebElement announcement = browser.find("regles-annonce");
+        assertEquals("polite", announcement.getAttribute("aria-live"));
+        browser.driver.executeScript("""
+                window.annonces = [];
+                new MutationObserver(function () { window.annonces.push(arguments[0].length); })
+                    .observe(document.getElementById('regles-annonce'), { childList: true, characterData: true, subtree: true });
+                """);
+        tabTo("codePersonnel:code");
+        typeHere("Nantes*Loire_44");
+        browser.waitUntil(d -> "5 règles sur 5 respectées. Niveau indicatif de sécurité : élevé.".equals(announcement.getText()));
+        long changes = (Long) browser.driver.executeScript("return window.annonces.length;");
+        assertTrue(changes <= 2, changes + " announcements for 15 keystrokes");
+        tabTo("codePersonnel:code-afficher");
+        assertEquals("Afficher : Mon nouveau code", browser.focused().getAttribute("textContent").trim().replaceAll("\\s+", " "));
+        browser.press(" ");
+        assertEquals("text", browser.find("codePersonnel:code").getAttribute("type"), "Space shows the code");
+        assertTrue(browser.focused().getText().startsWith("Masquer"));
+        browser.press(Keys.ENTER);
+        assertEquals("password", browser.find("codePersonnel:code").getAttribute("type"), "Enter hides it again");
+        tabTo("codePersonnel:confirmation");
+        typeHere("Nantes*Loire_44");
+        browser.pressAndWait(Keys.ENTER);
+        assertEquals("Informations personnelles", browser.h1(), "Enter in a field continues, it does not go back");
+
+        tabTo("coordonnees:email");
+        typeHere("elodie@example.fr");
+        tabTo("coordonnees:emailConfirmation");
+        typeHere("elodie@example.fr");
+        // A radio group is one stop of the Tab key (its other buttons are reached with the arrows).
+        tabTo("coordonnees:promotions:0");
+        browser.press(" ");
+        assertTrue(browser.find("coordonnees:promotions:0").isSelected(), "Space chooses « Oui »");
+        tabTo("coordonnees:mobile");
+        tabTo("coordonnees:promotions:0", true);
+        tabTo("coordonnees:continuer");
+        browser.pressAndWait(Keys.ENTER);
+        assertEquals("Un courriel vous a été envoyé", browser.h1());
+
+        // The link of the mail, opened from the mail program.
+        String link = activationLinkSentTo("elodie@example.fr");
+        browser.open(url("/" + link.substring(BASE_URL.length())));
+        assertEquals("Votre compte ameli est activé.", browser.find("active").getText());
+        tabTo("connexion");
+        browser.pressAndWait(Keys.ENTER);
+
+        tabTo("connexion:nir");
+        typeHere("2 78 08 44 109 261");
+        tabTo("connexion:code");
+        typeHere("Nantes*Loire_44");
+        browser.pressAndWait(Keys.ENTER);
+        assertEquals("Mon espace", browser.h1());
+        assertEquals("Bonjour Élodie ROUSSEAU", browser.find("bonjour").getText());
+    }
+
+    @Test
+    void the_pages_and_error_states_met_on_no_other_journey_pass_the_audit() {
+        browser.open(url("/"));
+        browser.submit("connexion:connecter");
+        assertEquals("Saisissez votre numéro de sécurité sociale.", browser.fieldError("connexion:nir"));
+        audit("30-connexion-erreurs");
+        browser.type("connexion:nir", "1 99 12 75 123 456");
+        browser.type("connexion:code", "Faux*Code_1");
+        browser.submit("connexion:connecter");
+        assertEquals("Numéro de sécurité sociale ou code personnel incorrect.", browser.globalErrors("connexion"));
+        audit("31-connexion-refusee");
+
+        reachCodeStep("Dupont", "2 99 12 13 055 557", "12/12/1999", "13001", "0890611", "28214288123");
+        typeCode("Marseille*13_Vieux");
+        browser.type("codePersonnel:confirmation", "Marseille*13_Vieux");
+        browser.submit("codePersonnel:continuer");
+        browser.type("coordonnees:emailConfirmation", "camille@example.fr");
+        browser.type("coordonnees:mobile", "06 12");
+        browser.submit("coordonnees:continuer");
+        assertEquals("Informations personnelles", browser.h1());
+        assertEquals("true", browser.find("coordonnees:email").getAttribute("aria-invalid"));
+        assertFalse(browser.fieldError("coordonnees:promotions").isEmpty());
+        audit("32-coordonnees-erreurs");
+        assertEquals("coordonnees:resume-erreurs", browser.focusedId(), "the error summary has the focus");
+        browser.driver.findElement(By.xpath("//div[@id='coordonnees:resume-erreurs']//a[starts-with(., \"J'autorise\")]")).click();
+        assertEquals("coordonnees:promotions:0", browser.focusedId(), "a radio group's link leads to its first button");
+
+        browser.open(url("/code-oublie.xhtml"));
+        browser.submit("oubli:envoyer");
+        assertEquals("Ce champ est obligatoire.", browser.fieldError("oubli:nir"));
+        audit("33-code-oublie-erreurs");
+
+        browser.open(url("/activation.xhtml?jeton=inconnu"));
+        assertEquals("Ce lien d'activation n'est pas reconnu.", browser.find("inconnu").getText());
+        audit("34-activation-inconnue");
+        browser.open(url("/nouveau-code.xhtml?jeton=inconnu"));
+        assertTrue(browser.find("inconnu").getText().startsWith("Ce lien n'est pas reconnu."));
+        audit("35-nouveau-code-inconnu");
+
+        browser.open(url("/conditions-utilisation.xhtml"));
+        audit("40-conditions-utilisation");
+        browser.open(url("/franceconnect.xhtml"));
+        audit("41-franceconnect");
+        browser.open(url("/demande-en-cours.xhtml"));
+        audit("42-demande-en-cours");
+        browser.open(url("/erreur.xhtml?incident=A1B2C3"));
+        assertEquals("A1B2C3", browser.find("incident").getText());
+        audit("43-erreur");
+        browser.open(url("/cette-page-n-existe-pas.xhtml"));
+        assertEquals("Page introuvable", browser.h1());
+        audit("44-introuvable");
+
+        browser.open(url("/"));
+        browser.clickLink("Déclaration d'accessibilité");
+        assertEquals("Déclaration d'accessibilité", browser.h1());
+        assertTrue(browser.find("etat-conformite").getText().contains("RGAA"));
+        assertTrue(browser.find("resultat-audit").getText().startsWith("Résultat : aucune anomalie grave ou critique"));
+        audit("45-declaration-accessibilite");
+
+        // The audit sees what it must: a field without a label is a critical violation.
+        browser.driver.executeScript("document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=\\'text\\'>');");
+        assertTrue(browser.axe().getViolations().stream().anyMatch(r -> "label".equals(r.getId()) && "critical".equals(r.getImpact())));
+    }
+
     // ---- The journey of the seed
 
     @Test
@@ -183,7 +478,7 @@ class AccountCreationBrowserIT {
         assertTrue(browser.text().contains("Tous les champs sont obligatoires."));
         assertEquals("Mon numéro de sécurité sociale", label("connexion:nir"));
         assertEquals("Mon code personnel (ou provisoire à 4 chiffres)", label("connexion:code"));
-        browser.screenshot("01-connexion");
+        audit("01-connexion");
         browser.clickLink("Créer un compte");
 
         assertEquals("Mon nom *", label("identite:nom"));
@@ -194,7 +489,7 @@ class AccountCreationBrowserIT {
         browser.type("identite:nir", "2 28 12 31 815 001");
         browser.type("identite:naissance", "03/12/1928");
         browser.type("identite:codePostal", "31470");
-        browser.screenshot("02-identite");
+        audit("02-identite");
         browser.submit("identite:continuer");
 
         assertEquals("Accédez immédiatement à votre compte", browser.h1());
@@ -203,14 +498,14 @@ class AccountCreationBrowserIT {
         assertEquals("Saisissez les 11 derniers chiffres du numéro de série de votre carte Vitale avec photo *", label("verification:vitale"));
         browser.type("verification:iban", "3910 173");
         browser.type("verification:vitale", "01647314244");
-        browser.screenshot("03-verification");
+        audit("03-verification");
         browser.submit("verification:valider");
 
         assertEquals("J'accepte les conditions d'utilisation", browser.h1());
         assertEquals("step", browser.driver.findElement(By.cssSelector("ol.etapes li.courante")).getAttribute("aria-current"));
         assertEquals("Étape 1", browser.driver.findElement(By.cssSelector("ol.etapes li.courante")).getText());
         browser.find("conditions:choix:0").click();
-        browser.screenshot("04-conditions");
+        audit("04-conditions");
         browser.submit("conditions:continuer");
 
         assertEquals("Je choisis un code personnel", browser.h1());
@@ -219,7 +514,7 @@ class AccountCreationBrowserIT {
         browser.waitUntil(d -> "élevé".equals(browser.find("niveau").getText()));
         browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok")));
         browser.type("codePersonnel:confirmation", "Robert*123_A");
-        browser.screenshot("05-code-personnel");
+        audit("05-code-personnel");
         browser.submit("codePersonnel:continuer");
 
         assertEquals("Informations personnelles", browser.h1());
@@ -229,21 +524,28 @@ class AccountCreationBrowserIT {
         browser.type("coordonnees:mobile", "06 12 34 56 78");
         browser.find("coordonnees:mobileAppels:1").click();
         browser.find("coordonnees:mobileSms:0").click();
-        browser.screenshot("06-coordonnees");
+        audit("06-coordonnees");
         browser.submit("coordonnees:continuer");
 
         assertEquals("Un courriel vous a été envoyé", browser.h1());
         assertEquals("toto@example.fr", browser.find("adresse").getText());
         assertEquals("48 heures", browser.find("validite").getText());
-        browser.screenshot("07-courriel-envoye");
+        audit("07-courriel-envoye");
+        browser.media("print");
+        browser.screenshot("07-courriel-envoye-impression");
+        assertFalse(browser.driver.findElement(By.tagName("footer")).isDisplayed(), "on paper: no footer");
+        assertFalse(browser.driver.findElement(By.xpath("//a[normalize-space(.)=\"Retour à l'accueil\"]")).isDisplayed(), "on paper: no buttons");
+        assertTrue(browser.find("adresse").isDisplayed(), "on paper: the address the mail went to");
+        browser.media("screen");
 
         String link = activationLinkSentTo("toto@example.fr");
         assertTrue(link.startsWith(BASE_URL + "activation.xhtml?jeton="), link);
         browser.open(url("/" + link.substring(BASE_URL.length())));
         assertEquals("Votre compte ameli est activé.", browser.find("active").getText());
-        browser.screenshot("08-activation");
+        audit("08-activation");
         browser.open(url("/" + link.substring(BASE_URL.length())));
         assertEquals("Ce lien d'activation a déjà été utilisé.", browser.find("deja-utilise").getText());
+        audit("08b-activation-deja-utilisee");
         browser.clickLink("Me connecter");
 
         browser.type("connexion:nir", "2 28 12 31 815 001");
@@ -256,7 +558,7 @@ class AccountCreationBrowserIT {
         assertTrue(preferences.contains("06 12 34 56 78"), preferences);
         assertTrue(preferences.contains("Par Téléphone : Non"), preferences);
         assertTrue(preferences.contains("Par SMS : Oui"), preferences);
-        browser.screenshot("09-mon-espace");
+        audit("09-mon-espace");
 
         browser.submit("espace:deconnecter");
         assertEquals("J'accède à mon compte ameli", browser.h1());
@@ -266,7 +568,7 @@ class AccountCreationBrowserIT {
         startWizard();
         identify("Toto", "2281231815001", "03/12/1928", "31470");
         assertTrue(browser.globalErrors("identite").startsWith("Vous avez déjà un compte ameli."), browser.globalErrors("identite"));
-        browser.screenshot("16-compte-deja-actif");
+        audit("16-compte-deja-actif");
     }
 
     @Test
@@ -354,9 +656,10 @@ class AccountCreationBrowserIT {
         browser.open(url("/code-oublie.xhtml"));
         browser.type("oubli:nir", "1 34 06 59 350 372");
         browser.type("oubli:naissance", "06/06/1934");
-        browser.screenshot("17-code-oublie");
+        audit("17-code-oublie");
         browser.submit("oubli:envoyer");
         assertEquals(unknownAnswer, browser.find("envoye").getText(), "the same answer, account or not");
+        audit("17b-code-oublie-envoye");
 
         String link = linkSentTo("louis@example.fr", "Choisissez un nouveau code personnel ameli");
         assertTrue(link.startsWith(BASE_URL + "nouveau-code.xhtml?jeton="), link);
@@ -366,10 +669,15 @@ class AccountCreationBrowserIT {
         browser.waitUntil(d -> ruleStates().equals(List.of("ko", "ok", "ko", "ok", "ok")));
         typeCode("Roubaix*Nord_1");
         browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok")));
+        browser.type("codePersonnel:confirmation", "Roubaix*Nord_2");
+        audit("18-nouveau-code");
+        browser.submit("codePersonnel:valider");
+        assertEquals("Les deux codes saisis ne sont pas identiques.", browser.fieldError("codePersonnel:confirmation"));
+        audit("18a-nouveau-code-non-confirme");
         browser.type("codePersonnel:confirmation", "Roubaix*Nord_1");
-        browser.screenshot("18-nouveau-code");
         browser.submit("codePersonnel:valider");
         assertTrue(browser.find("modifie").getText().startsWith("Votre nouveau code personnel est enregistré."));
+        audit("18b-nouveau-code-enregistre");
 
         browser.open(url("/" + link.substring(BASE_URL.length())));
         assertTrue(browser.find("deja-utilise").getText().startsWith("Ce lien a déjà servi"));
@@ -394,7 +702,7 @@ class AccountCreationBrowserIT {
         assertEquals("Un code provisoire vous est envoyé par courrier", browser.h1());
         assertTrue(browser.find("courrier").getText().contains("67000 Strasbourg"), browser.find("courrier").getText());
         assertFalse(browser.text().contains("rue des Juifs"), "the street stays out of the page");
-        browser.screenshot("19-courrier-envoye");
+        audit("19-courrier-envoye");
 
         java.nio.file.Path folder = TestDeployments.dataDir("browser").resolve("courriers").resolve("a-imprimer");
         String code = null;
@@ -454,7 +762,7 @@ class AccountCreationBrowserIT {
         assertTrue(browser.driver.findElements(By.id("connexion:renvoyer")).isEmpty(),
                 "no offer of a new activation mail once the account is active");
         assertEquals("OU", browser.driver.findElement(By.cssSelector("p.ou")).getText());
-        browser.screenshot("20-connexion-franceconnect");
+        audit("20-connexion-franceconnect");
         browser.submit("franceconnect");
         browser.waitUntil(d -> "Mon espace".equals(browser.h1()));
         assertEquals("Bonjour Robert LAMBERT", browser.find("bonjour").getText());
@@ -470,7 +778,7 @@ class AccountCreationBrowserIT {
         assertEquals("GARCIA", browser.find("identite:nom").getAttribute("value"));
         assertEquals("17/01/2001", browser.find("identite:naissance").getAttribute("value"));
         assertEquals("", browser.find("identite:nir").getAttribute("value"));
-        browser.screenshot("21-franceconnect-sans-compte");
+        audit("21-franceconnect-sans-compte");
         browser.type("identite:nir", "1 01 01 34 172 298");
         browser.type("identite:codePostal", "34000");
         browser.submit("identite:continuer");
@@ -482,6 +790,7 @@ class AccountCreationBrowserIT {
         browser.open(url("/franceconnect/retour?code=forged&state=forged"));
         assertEquals("J'accède à mon compte ameli", browser.h1());
         assertTrue(browser.find("franceconnect-echec").getText().startsWith("La connexion avec FranceConnect n'a pas abouti."));
+        audit("22-connexion-franceconnect-echec");
     }
 
     // ---- Refusals
@@ -493,7 +802,7 @@ class AccountCreationBrowserIT {
         assertEquals("Les informations saisies ne permettent pas de vous identifier. Vérifiez-les ou contactez votre caisse.",
                 browser.globalErrors("identite"));
         assertEquals("Lefèvre", browser.find("identite:nom").getAttribute("value"), "what was typed stays");
-        browser.screenshot("10-identite-non-reconnue");
+        audit("10-identite-non-reconnue");
 
         identify(" ", "2 46 07 75 115", "31/02/1946", "75O15");
         assertEquals("Ce champ est obligatoire.", browser.fieldError("identite:nom"));
@@ -501,7 +810,7 @@ class AccountCreationBrowserIT {
         assertEquals("La date de naissance n'existe pas.", browser.fieldError("identite:naissance"));
         assertFalse(browser.fieldError("identite:codePostal").isEmpty());
         assertEquals("true", browser.find("identite:naissance").getAttribute("aria-invalid"));
-        browser.screenshot("11-identite-erreurs");
+        audit("11-identite-erreurs");
     }
 
     @Test
@@ -512,9 +821,10 @@ class AccountCreationBrowserIT {
         assertEquals("Accédez immédiatement à votre compte", browser.h1());
         assertTrue(browser.globalErrors("verification").startsWith("Les informations saisies ne correspondent pas"),
                 browser.globalErrors("verification"));
+        audit("12a-verification-non-reconnue");
         prove("191013", "88916681774");
         assertFalse(browser.fieldError("verification:iban").isEmpty());
-        browser.screenshot("12-verification-refusee");
+        audit("12-verification-refusee");
     }
 
     @Test
@@ -531,17 +841,19 @@ class AccountCreationBrowserIT {
         typeCode("Abcdef*1951");
         browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ko")));
         assertEquals("faible", browser.find("niveau").getText());
-        browser.screenshot("13-code-regle-non-respectee");
+        audit("13-code-regle-non-respectee");
 
         browser.type("codePersonnel:confirmation", "Abcdef*1951");
         browser.submit("codePersonnel:continuer");
         assertEquals("Je choisis un code personnel", browser.h1());
         assertTrue(browser.fieldError("codePersonnel:code").contains("ne pas contenir votre n° de sécurité sociale"), browser.fieldError("codePersonnel:code"));
+        audit("13b-code-refuse");
 
         typeCode("Lyon*Rhone_69");
         browser.type("codePersonnel:confirmation", "Lyon*Rhone_70");
         browser.submit("codePersonnel:continuer");
         assertEquals("Les deux codes saisis ne sont pas identiques.", browser.fieldError("codePersonnel:confirmation"));
+        audit("13c-code-non-confirme");
     }
 
     @Test
@@ -551,11 +863,12 @@ class AccountCreationBrowserIT {
         prove("2609603", "76828107546");
         browser.submit("conditions:continuer");
         assertEquals("Indiquez si vous acceptez les conditions d'utilisation.", browser.fieldError("conditions:choix"));
+        audit("14a-conditions-sans-choix");
         browser.find("conditions:choix:1").click();
         browser.submit("conditions:continuer");
         assertEquals("Votre compte ne peut pas être créé sans votre accord", browser.find("conditions:refus")
                 .findElement(By.tagName("h2")).getText());
-        browser.screenshot("14-conditions-refusees");
+        audit("14-conditions-refusees");
         browser.submit("conditions:revoir");
         assertEquals("J'accepte les conditions d'utilisation", browser.h1());
         browser.open(url("/creation/code-personnel.xhtml?cid=" + cid()));
@@ -595,7 +908,7 @@ class AccountCreationBrowserIT {
 
         browser.open(url("/creation/verification.xhtml?cid=99999"));
         assertEquals("Votre session a expiré", browser.h1());
-        browser.screenshot("15-session-expiree");
+        audit("15-session-expiree");
         browser.clickLink("Recommencer la création de mon compte");
         assertEquals("Je crée mon compte en remplissant les éléments demandés", browser.h1());
     }

@@ -1,6 +1,11 @@
 package fr.ameli.compte.web;
 
+import com.deque.html.axecore.args.AxeRunOptions;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -17,16 +22,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Debian's Chromium, headless, driven by its own chromedriver (never downloaded: the paths are
  * given and SE_OFFLINE is set), with a fresh profile. Screenshots go to target/screenshots.
+ * Also what the accessibility checks need: the axe-core audit (its script is bundled in Deque's
+ * jar, nothing is downloaded), other viewport widths, and the keyboard.
  */
 final class Browser implements AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of(System.getProperty("ameli.screenshots", "target/screenshots"));
 
-    final WebDriver driver;
+    final ChromeDriver driver;
     private final Path profile;
 
     Browser() {
@@ -88,6 +97,106 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    // ---- Keyboard
+
+    /** Presses keys as a keyboard does: they go to whatever has the focus. */
+    void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Shift+Tab: the focus goes back. */
+    void pressShiftTab() {
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+    }
+
+    /** Presses a key that leaves the page (Enter on a button or link) and waits for the next one. */
+    void pressAndWait(CharSequence key) {
+        WebElement html = driver.findElement(By.tagName("html"));
+        press(key);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> isGone(html));
+    }
+
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** The id of what has the focus ("" when it has none). */
+    String focusedId() {
+        String id = focused().getAttribute("id");
+        return id == null ? "" : id;
+    }
+
+    /**
+     * How the focused element shows its focus: its outline and box shadow as computed, or null
+     * when neither shows (no outline, or one thinner than 2 px, and no shadow).
+     */
+    String focusIndicator() {
+        return (String) driver.executeScript("""
+                var s = getComputedStyle(document.activeElement);
+                var outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+                var shadow = s.boxShadow && s.boxShadow !== 'none';
+                return outline || shadow ? s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor + ' / ' + s.boxShadow : null;
+                """);
+    }
+
+    // ---- Accessibility audit and viewports
+
+    /** axe-core against WCAG 2.1 A and AA (what RGAA 4.1 builds on) and axe's best practices. */
+    Results axe() {
+        // Only the violations come back in full (passes are listed without their elements): faster.
+        AxeRunOptions options = new AxeRunOptions();
+        options.setResultTypes(List.of("violations"));
+        return new AxeBuilder().withOptions(options)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+                .disableIframeTesting()
+                .analyze(driver);
+    }
+
+    /**
+     * Lays the page out in a viewport this many CSS pixels wide (320: a small phone, or 1280 at
+     * 400 % zoom; 640: 1280 at 200 % zoom), as tall as the whole page so that a screenshot shows it all.
+     */
+    void viewport(int width) {
+        metrics(width, 900);
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
+        metrics(width, (int) Math.min(height, 6000));
+    }
+
+    private void metrics(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** Lays the page out for paper ("print") or back for the screen ("screen"). */
+    void media(String media) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media));
+    }
+
+    /** Back to the window's own size. */
+    void resetViewport() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /**
+     * What sticks out of the viewport to the right and makes the page scroll horizontally ("" when
+     * nothing does): the page's width and the outermost elements that overflow.
+     */
+    String horizontalOverflow() {
+        return (String) driver.executeScript("""
+                var root = document.documentElement, limit = root.clientWidth;
+                if (root.scrollWidth <= limit) { return ''; }
+                var culprits = [];
+                document.querySelectorAll('body *').forEach(function (e) {
+                    var r = e.getBoundingClientRect();
+                    if (r.right > limit + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > limit + 1)) {
+                        culprits.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')
+                                + ' (' + Math.round(r.right) + ' px)');
+                    }
+                });
+                return 'page ' + root.scrollWidth + ' px wide for ' + limit + ' px: ' + culprits.join(', ');
+                """);
+    }
+
     String h1() {
         return driver.findElement(By.tagName("h1")).getText();
     }
@@ -114,6 +223,16 @@ final class Browser implements AutoCloseable {
             Files.createDirectories(SCREENSHOTS);
             byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
             Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The HTML as the browser holds it now, next to the screenshots. */
+    void saveSource(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
