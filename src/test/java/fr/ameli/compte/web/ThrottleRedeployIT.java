@@ -34,7 +34,8 @@ class ThrottleRedeployIT {
 
     @Deployment(name = APP, managed = false, testable = false)
     static WebArchive deployment() {
-        return TestDeployments.war(APP, Map.of());
+        // The lock does not depend on the cost of the hash: a cheap one keeps the test quick.
+        return TestDeployments.war(APP, Map.of("ameli.code.hash-iterations", "1024"));
     }
 
     @ArquillianResource
