@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,6 +60,15 @@ public final class TestDeployments {
                 "ameli.datasource.database-name", database,
                 "ameli.datasource.user", "ameli",
                 "ameli.datasource.password", "ameli");
+    }
+
+    /** A TCP port free on this machine now, for a server a test starts (SMTP, a node). */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static WebArchive war(String name, Map<String, String> keys) {

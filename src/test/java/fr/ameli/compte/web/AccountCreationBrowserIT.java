@@ -26,7 +26,6 @@ import org.openqa.selenium.WindowType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,7 +58,7 @@ class AccountCreationBrowserIT {
 
     /** Links in mails start with this (ameli.base-url); the test follows them on the test server. */
     private static final String BASE_URL = "https://compte.ameli.test/";
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = TestDeployments.freePort();
     private static GreenMail smtp;
     /** A real OpenID Connect provider standing for FranceConnect. */
     private static final MockOAuth2Server FRANCECONNECT = startFranceConnect();
@@ -128,13 +127,6 @@ class AccountCreationBrowserIT {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private String url(String path) {
         return base.toString().replaceAll("/$", "") + path;

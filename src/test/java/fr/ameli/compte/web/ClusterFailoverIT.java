@@ -3,7 +3,6 @@ package fr.ameli.compte.web;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.ameli.compte.TestDeployments;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,10 +45,10 @@ class ClusterFailoverIT {
 
     private static final Path ROOT = Path.of(System.getProperty("ameli.payara.config")).getParent();
     private static final Path CLUSTER_DIR = Path.of(System.getProperty("ameli.it.dir"), "cluster");
-    private static final int NODE_A = freePort();
-    private static final int NODE_B = freePort();
-    private static final int BALANCER = freePort();
-    private static final int SMTP_PORT = freePort();
+    private static final int NODE_A = TestDeployments.freePort();
+    private static final int NODE_B = TestDeployments.freePort();
+    private static final int BALANCER = TestDeployments.freePort();
+    private static final int SMTP_PORT = TestDeployments.freePort();
 
     private static GreenMail smtp;
     private static Map<String, String> database;
@@ -81,8 +78,8 @@ class ClusterFailoverIT {
         env.put("NODE_A_PORT", String.valueOf(NODE_A));
         env.put("NODE_B_PORT", String.valueOf(NODE_B));
         env.put("LB_PORT", String.valueOf(BALANCER));
-        env.put("HZ_PORT_A", String.valueOf(freePort()));
-        env.put("HZ_PORT_B", String.valueOf(freePort()));
+        env.put("HZ_PORT_A", String.valueOf(TestDeployments.freePort()));
+        env.put("HZ_PORT_B", String.valueOf(TestDeployments.freePort()));
         env.put("NODE_HEAP", "384m");
         assertEquals(0, pair("start", env, Duration.ofMinutes(5)), "pair.sh start; see " + CLUSTER_DIR + "/pair.log");
     }
@@ -145,7 +142,7 @@ class ClusterFailoverIT {
         Thread.sleep(3_000); // three retry ticks of the outbox: a second node sending it again would show now
         assertEquals(1, smtp.getReceivedMessages().length, "exactly one mail");
 
-        FormClient.Page activated = c.get(activationPath(mail));
+        FormClient.Page activated = c.get(MailLinks.activationPath(mail));
         assertTrue(activated.text().contains("Votre compte ameli est activé."), activated.text());
         FormClient.Page login = c.get("");
         FormClient.Page space = c.submit(login, "connexion", "connexion:connecter",
@@ -193,22 +190,9 @@ class ClusterFailoverIT {
         return smtp.getReceivedMessages()[0];
     }
 
-    private static String activationPath(MimeMessage mail) throws Exception {
-        String text = (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
-        Matcher m = Pattern.compile("(activation\\.xhtml\\?jeton=[A-Za-z0-9_-]{43})").matcher(text);
-        assertTrue(m.find(), text);
-        return m.group(1);
-    }
 
     private static String environmentName(String key) {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

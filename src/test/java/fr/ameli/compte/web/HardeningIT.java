@@ -3,7 +3,6 @@ package fr.ameli.compte.web;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.ameli.compte.TestDeployments;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -14,9 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -27,8 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class HardeningIT {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = TestDeployments.freePort();
     private static GreenMail smtp;
 
     @Deployment(testable = false)
@@ -77,13 +71,6 @@ class HardeningIT {
         return server;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private FormClient client() {
         return new FormClient(URI.create(base.toString()));
@@ -149,12 +136,6 @@ class HardeningIT {
         throw new AssertionError("no mail to " + recipient);
     }
 
-    private String activationPath(MimeMessage mail) throws Exception {
-        String text = (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
-        Matcher m = Pattern.compile("(activation\\.xhtml\\?jeton=[A-Za-z0-9_-]{43})").matcher(text);
-        assertTrue(m.find(), text);
-        return m.group(1);
-    }
 
     private static boolean activeAccountReady;
 
@@ -165,7 +146,7 @@ class HardeningIT {
         }
         FormClient c = client();
         c.submit(toContactStep(c, GARCIA), "coordonnees", "coordonnees:continuer", contact("garcia@example.fr"));
-        FormClient.Page activated = c.get(activationPath(awaitMail("garcia@example.fr", 20_000)));
+        FormClient.Page activated = c.get(MailLinks.activationPath(awaitMail("garcia@example.fr", 20_000)));
         assertEquals("Votre compte ameli est activé.", activated.text().contains("Votre compte ameli est activé.")
                 ? "Votre compte ameli est activé." : activated.body());
         activeAccountReady = true;
@@ -405,7 +386,7 @@ class HardeningIT {
     void a_pending_account_s_owner_is_told_to_activate_and_offered_a_new_mail_only_after_a_correct_code() throws Exception {
         FormClient c = client();
         c.submit(toContactStep(c, ROUSSEAU), "coordonnees", "coordonnees:continuer", contact("elodie@example.fr"));
-        String oldLink = activationPath(awaitMail("elodie@example.fr", 20_000));
+        String oldLink = MailLinks.activationPath(awaitMail("elodie@example.fr", 20_000));
 
         FormClient.Page wrong = login(client(), ROUSSEAU.nir(), "Mauvais*code_1");
         assertEquals("Numéro de sécurité sociale ou code personnel incorrect.", wrong.globalErrors("connexion"));
@@ -424,7 +405,7 @@ class HardeningIT {
         }
         List<MimeMessage> mails = mailsTo("elodie@example.fr");
         assertEquals(2, mails.size());
-        String newLink = activationPath(mails.get(1));
+        String newLink = MailLinks.activationPath(mails.get(1));
         assertTrue(client().get(oldLink).text().contains("Ce lien d'activation n'est pas reconnu."), "the old link stops working");
         assertTrue(client().get(newLink).text().contains("Votre compte ameli est activé."));
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ConversationScoped;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.Serializable;
@@ -28,16 +29,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class ReplicatedStateTest {
 
-    private static List<Class<?>> sessionBeans() {
-        List<Class<?>> beans = new ArrayList<>();
+    private static List<Class<?>> sessionBeans;
+
+    /** The service's classes are read once: reading them is most of this test's time. */
+    @BeforeAll
+    static void findSessionBeans() {
+        sessionBeans = new ArrayList<>();
         for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("fr.ameli.compte")) {
             if (c.isAnnotatedWith(SessionScoped.class) || c.isAnnotatedWith(ConversationScoped.class)
                     || c.isAnnotatedWith(ViewScoped.class)) {
-                beans.add(c.reflect());
+                sessionBeans.add(c.reflect());
             }
         }
-        return beans;
+    }
+
+    private static List<Class<?>> sessionBeans() {
+        return sessionBeans;
     }
 
     @Test
