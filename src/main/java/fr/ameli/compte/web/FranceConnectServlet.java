@@ -84,7 +84,6 @@ public class FranceConnectServlet extends HttpServlet {
             AuthenticationStatus status = securityContext.authenticate(request, response,
                     AuthenticationParameters.withParams().credential(new FranceConnectCredential(account.get())).newAuthentication(true));
             if (status == AuthenticationStatus.SUCCESS) {
-                request.changeSessionId();
                 response.sendRedirect(request.getContextPath() + "/espace/index.xhtml");
                 return;
             }

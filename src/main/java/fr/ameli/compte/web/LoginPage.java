@@ -83,7 +83,7 @@ public class LoginPage {
                 return null;
             }
             case SUCCESS -> {
-                renewSessionId(request);
+                // SessionLoginMechanism gave the session a new id.
                 return "/espace/index?faces-redirect=true";
             }
             default -> {

@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two Payara Micro nodes in one Hazelcast cluster, one PostgreSQL database and nginx in front,
  * started by the operators' script {@code payara-config/cluster/pair.sh} as it is: a person's
  * wizard survives the node that served it being killed (kill -9) mid-way, and the account and its
- * mail exist exactly once; the proof throttle counts attempts made on either node.
+ * mail exist exactly once; a person logged in on one node is logged in on the other; the proof
+ * throttle counts attempts made on either node.
  * Needs PostgreSQL ({@code -Dameli.it.postgresql}) and nginx: run by the PostgreSQL profile.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -113,6 +114,35 @@ class ClusterFailoverIT {
 
     @Test
     @Order(2)
+    void a_person_logged_in_on_one_node_is_logged_in_on_the_other() throws Exception {
+        FormClient c = new FormClient(URI.create("http://127.0.0.1:" + NODE_A + "/"));
+        FormClient.Page page = c.submit(c.get("creation/identite.xhtml"), "identite", "identite:continuer",
+                Map.of("identite:nom", "Lefèvre", "identite:nir", "2 46 07 75 115 039 04",
+                        "identite:naissance", "14/07/1946", "identite:codePostal", "75015"));
+        page = c.submit(page, "verification", "verification:valider",
+                Map.of("verification:iban", "1910138", "verification:vitale", "88916681774"));
+        page = c.submit(page, "conditions", "conditions:continuer", Map.of("conditions:choix", "oui"));
+        page = c.submit(page, "codePersonnel", "codePersonnel:continuer",
+                Map.of("codePersonnel:code", CODE, "codePersonnel:confirmation", CODE));
+        page = c.submit(page, "coordonnees", "coordonnees:continuer", Map.of("coordonnees:email", "jeanne.lefevre@example.fr",
+                "coordonnees:emailConfirmation", "jeanne.lefevre@example.fr", "coordonnees:promotions", "non"));
+        assertTrue(page.text().contains("jeanne.lefevre@example.fr"), page.text());
+        MimeMessage mail = awaitOneMail("jeanne.lefevre@example.fr");
+        smtp.purgeEmailFromAllMailboxes();
+        assertTrue(c.get(MailLinks.activationPath(mail)).text().contains("Votre compte ameli est activé."));
+        FormClient.Page space = c.submit(c.get(""), "connexion", "connexion:connecter",
+                Map.of("connexion:nir", "2 46 07 75 115 039 04", "connexion:code", CODE));
+        assertEquals("Mon espace", space.h1(), "logged in on node A");
+
+        // The same browser (its session cookie) on node B: the session and its roles came along.
+        FormClient.Page onB = c.get("http://127.0.0.1:" + NODE_B + "/espace/index.xhtml");
+        assertEquals(200, onB.status(), onB.body());
+        assertEquals("Mon espace", onB.h1(), "still logged in on node B");
+        assertTrue(onB.text().contains("Bonjour Jeanne LEFÈVRE"), onB.text());
+    }
+
+    @Test
+    @Order(3)
     void a_wizard_goes_on_after_its_node_is_killed_and_creates_one_account_and_one_mail() throws Exception {
         FormClient c = new FormClient(URI.create("http://127.0.0.1:" + BALANCER + "/"));
         FormClient.Page page = c.get("creation/identite.xhtml");

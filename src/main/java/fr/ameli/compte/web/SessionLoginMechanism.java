@@ -1,0 +1,87 @@
+package fr.ameli.compte.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.Serializable;
+import java.util.Set;
+
+/**
+ * How a person stays logged in (SPEC §2.9): the login page and FranceConnect hand a credential to
+ * {@code SecurityContext.authenticate}; once the identity store accepts it, the caller and their
+ * groups are kept in the HTTP session, and every later request tells the container who is calling
+ * and with which groups. A protected page asked for without login sends the person to the login
+ * page.
+ *
+ * <p>Why not Jakarta Security's built-in form mechanism with {@code @AutoApplySession}: Payara
+ * then restores the caller from the session without their groups, and under load a logged-in
+ * person sometimes got a 403 on « Mon espace » (3 journeys of 344 in the load benchmark; Payara
+ * issue 6145), and on a node other than the one where they logged in always did (Payara issue
+ * 6342). Here the groups travel with the session, which the cluster replicates.
+ */
+@ApplicationScoped
+public class SessionLoginMechanism implements HttpAuthenticationMechanism {
+
+    /** The session attribute holding the logged-in caller. */
+    static final String CALLER = SessionLoginMechanism.class.getName() + ".caller";
+
+    /** The page a protected request without login is sent to. */
+    static final String LOGIN_PAGE = "/index.xhtml";
+
+    /** Who is logged in in this session: the caller's name (the NIR's 13 characters) and groups. */
+    record LoggedIn(String name, Set<String> groups) implements Serializable {
+    }
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential != null) {
+            return login(request, context, identityStores.validate(credential));
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(CALLER) instanceof LoggedIn caller) {
+            return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+        }
+        if (context.isProtected()) {
+            return context.redirect(request.getContextPath() + LOGIN_PAGE);
+        }
+        return context.doNothing();
+    }
+
+    private static AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,
+                                              CredentialValidationResult result) {
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        // A new session id at login: a session id known before (planted, or seen on a shared
+        // computer) cannot be used to ride the logged-in session.
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        LoggedIn caller = new LoggedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()));
+        request.getSession().setAttribute(CALLER, caller);
+        return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(CALLER);
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+}
