@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -181,6 +184,42 @@ class HardeningIT {
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.contains("SameSite=Lax"), cookie);
         assertFalse(cookie.contains("Secure"), "plain HTTP here: " + cookie);
+    }
+
+    @Test
+    void the_style_sheet_and_scripts_have_versioned_urls_cached_for_a_year_compressed_and_pages_are_never_cached()
+            throws Exception {
+        FormClient c = client();
+        FormClient.Page login = c.get("");
+        assertEquals("no-store", login.headers().firstValue("Cache-Control").orElse(""));
+        Matcher links = Pattern.compile("(?:href|src)=\"([^\"]*/jakarta\\.faces\\.resource/[^\"]*)\"").matcher(login.body());
+        List<String> resources = new ArrayList<>();
+        HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        while (links.find()) {
+            resources.add(links.group(1).replace("&amp;", "&"));
+        }
+        assertEquals(2, resources.size(), "the style sheet and the script: " + resources);
+        for (String resource : resources) {
+            assertTrue(resource.matches(".*[?&]v=[0-9a-f]{8}$"), resource);
+            HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(resource)).GET().build());
+            assertEquals(200, r.statusCode(), resource);
+            assertEquals("public, max-age=31536000, immutable", r.headers().firstValue("Cache-Control").orElse(""), resource);
+            // Another version (an old page's URL) is served, but not promised for a year.
+            HttpResponse<String> old = c.send(HttpRequest.newBuilder(URI.create(base.toString())
+                    .resolve(resource.replaceFirst("v=[0-9a-f]{8}", "v=00000000"))).GET().build());
+            assertEquals(200, old.statusCode(), resource);
+            assertNotEquals("public, max-age=31536000, immutable", old.headers().firstValue("Cache-Control").orElse(""), resource);
+            // Compressed for browsers that accept it, over HTTP/1.1 as a reverse proxy asks (Payara
+            // compresses no HTTP/2 response).
+            HttpResponse<byte[]> gzip = http11.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(resource))
+                    .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals("gzip", gzip.headers().firstValue("Content-Encoding").orElse(""), resource);
+            assertTrue(gzip.body().length < r.body().length() / 2, resource + ": " + gzip.body().length + " bytes compressed");
+        }
+        // Pages carry secrets (the login form's token), so they are not compressed (BREACH).
+        HttpResponse<byte[]> page = http11.send(HttpRequest.newBuilder(URI.create(base.toString())).header("Accept-Encoding", "gzip")
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(page.headers().firstValue("Content-Encoding").isEmpty(), page.headers().toString());
     }
 
     @Test
