@@ -5,6 +5,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
@@ -23,7 +25,8 @@ import java.util.function.Supplier;
  * verifies older hashes.
  *
  * <p>Hashes run on their own threads, one per core, at the lowest priority; the request thread
- * waits for its hash in a first-come first-served queue without using the processor. Fifty
+ * waits for its hash in a first-come first-served queue without using the processor, having given
+ * its {@link RequestAdmission turn} to the next request. Fifty
  * people validating at once would otherwise share the cores fifty ways: each hash would take
  * fifty times longer, and every other page of the service would crawl meanwhile. This way the
  * hashes keep every core busy when nothing else needs it, and any other page takes a core from
@@ -38,6 +41,8 @@ public class CodeHasher {
     Pbkdf2PasswordHash pbkdf2;
     @Inject
     ServiceSettings settings;
+    @Inject
+    RequestAdmission admission;
 
     @Resource
     ManagedThreadFactory threads;
@@ -61,6 +66,14 @@ public class CodeHasher {
                 "Pbkdf2PasswordHash.SaltSizeBytes", "16",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
         decoy = hash(SecretTokens.newToken());
+    }
+
+    /**
+     * Made at start-up rather than in the first request that needs it: the decoy's hash is then
+     * not made while requests wait for this bean.
+     */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
+        // the bean exists: configure() ran
     }
 
     /**
@@ -89,15 +102,19 @@ public class CodeHasher {
         hashing.shutdownNow();
     }
 
-    /** Runs {@code work} on a hashing thread and waits for it. */
+    /** Runs {@code work} on a hashing thread and waits for it, this request's turn given to the next one. */
     private <T> T oneCore(Supplier<T> work) {
         try {
-            return hashing.submit(work::get).get();
+            return admission.stepAsideWhile(() -> hashing.submit(work::get).get());
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a code hash", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -24,6 +24,9 @@ public interface ServiceSettings {
     /** PBKDF2-HMAC-SHA256 iterations for codes personnels. */
     int codeHashIterations();
 
+    /** How many requests are worked on at once per processor core (the others wait their turn). */
+    int requestsAtOncePerCore();
+
     /** How many identity attempts (wizard step 1) one client address may make per minute. */
     int identityAttemptsPerMinute();
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.BusyConversationException;
 import jakarta.enterprise.context.NonexistentConversationException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
@@ -62,7 +63,7 @@ public class FriendlyErrorFilter extends HttpFilter {
             }
             response.reset();
             if (databaseDown) {
-                unavailable(request, response, id);
+                unavailable(request, response, id, getServletContext());
                 return;
             }
             SecurityHeadersFilter.apply(request, response);
@@ -71,15 +72,17 @@ public class FriendlyErrorFilter extends HttpFilter {
     }
 
     /**
-     * The database down (or its pool exhausted): a 503 page that says to retry later, written
-     * here without Faces or the database, with Retry-After for browsers and load balancers.
+     * The database down (or its pool exhausted), or the service overloaded: a 503 page that says
+     * to retry later, written here without Faces or the database, with Retry-After for browsers
+     * and load balancers.
      */
-    private void unavailable(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
+    static void unavailable(HttpServletRequest request, HttpServletResponse response, String id, ServletContext context)
+            throws IOException {
         SecurityHeadersFilter.apply(request, response);
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "120");
         response.setContentType("text/html;charset=UTF-8");
-        try (var in = getServletContext().getResourceAsStream("/WEB-INF/indisponible.html")) {
+        try (var in = context.getResourceAsStream("/WEB-INF/indisponible.html")) {
             String page = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("CONTEXT", request.getContextPath())
                     .replace("INCIDENT", id);

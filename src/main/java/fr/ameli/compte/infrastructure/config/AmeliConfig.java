@@ -53,6 +53,8 @@ public class AmeliConfig implements ServiceSettings {
     int codeHashIterations;
     @Inject @ConfigProperty(name = "ameli.throttle.identity-attempts-per-minute")
     int identityAttemptsPerMinute;
+    @Inject @ConfigProperty(name = "ameli.requests.at-once-per-core")
+    int requestsAtOncePerCore;
     @Inject @ConfigProperty(name = "ameli.trusted-proxies")
     Optional<String> trustedProxies;
     @Inject @ConfigProperty(name = "ameli.mail.retry-interval")
@@ -74,6 +76,9 @@ public class AmeliConfig implements ServiceSettings {
         activationSweepInterval();
         codeResetValidity();
         mailRetryInterval();
+        if (requestsAtOncePerCore < 1) {
+            throw invalid("ameli.requests.at-once-per-core", String.valueOf(requestsAtOncePerCore), "a positive number");
+        }
         if (identityAttemptsPerMinute < 1) {
             throw invalid("ameli.throttle.identity-attempts-per-minute", String.valueOf(identityAttemptsPerMinute), "a positive number");
         }
@@ -155,6 +160,11 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public int codeHashIterations() {
         return codeHashIterations;
+    }
+
+    @Override
+    public int requestsAtOncePerCore() {
+        return requestsAtOncePerCore;
     }
 
     @Override
