@@ -8,12 +8,15 @@ import fr.ameli.compte.domain.CodePolicy;
 import fr.ameli.compte.domain.InsuredPerson;
 import fr.ameli.compte.domain.PersonalData;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
@@ -40,6 +43,8 @@ public class Registration {
 
     private static final Logger LOG = Logger.getLogger(Registration.class.getName());
     private static final CodePolicy CODE_POLICY = new CodePolicy();
+    /** How many times the creation's transaction is made when the database rolls it back for contention. */
+    static final int ATTEMPTS = 3;
 
     @Inject
     IdentityVerification identityVerification;
@@ -68,7 +73,34 @@ public class Registration {
                 .orElseThrow(() -> new RegistrationRefused(NOT_IDENTIFIED));
         checkCode(request, new PersonalData(person.nir(), person.birthDate()));
         String codeHash = codeHasher.hash(request.code());
-        return context.getBusinessObject(Registration.class).create(request, codeHash);
+        Registration transactional = context.getBusinessObject(Registration.class);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactional.create(request, codeHash);
+            } catch (EJBException e) {
+                if (attempt == ATTEMPTS || !rolledBackByContention(e)) {
+                    throw e;
+                }
+                // The transaction was rolled back whole: nothing was written, it can be made again.
+                LOG.info(() -> "Account creation rolled back by the database (" + e.getCause() + "), made again");
+            }
+        }
+    }
+
+    /**
+     * A transaction the database rolled back because of other transactions, not because of what
+     * it wrote (SQLState class 40: a deadlock, a lock wait that timed out, a serialization
+     * failure): made again, it succeeds. Embedded Derby does this now and then under load when
+     * two inserts at once need a new range of identity values (its error 40XL1).
+     */
+    static boolean rolledBackByContention(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransactionRollbackException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
