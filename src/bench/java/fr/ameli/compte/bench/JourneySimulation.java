@@ -35,7 +35,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * ViewState to its action, which carries the conversation id), the activation link read from the
  * mail, the activation, the login and « Mon espace ». 50 people at a time (a closed model: each
  * one who finishes is replaced), no think time. Two steps hash a code (the account's creation and
- * the login); every other step should be quick.
+ * the login); every other step should be quick. Before it, 50 people at a time only create their
+ * account (up to the mail sent): registrations per second against the hash-bound limit.
  */
 public class JourneySimulation extends Simulation {
 
@@ -77,8 +78,11 @@ public class JourneySimulation extends Simulation {
 
     private final Persons persons = new Persons(Path.of(System.getProperty("bench.register")));
 
-    /** The journey; its requests' names start with {@code phase} (the warm-up's are reported apart). */
-    private ChainBuilder journey(String phase) {
+    /**
+     * Up to the account's creation (the mail leaves for the SMTP relay, unread); the requests'
+     * names start with {@code phase}.
+     */
+    private ChainBuilder registration(String phase) {
         return feed(persons)
             .exec(http(phase + "01 page de connexion").get("/")
                     .check(status().is(200), regex("href=\"([^\"]*creation/identite\\.xhtml[^\"]*)\"").saveAs("creer")))
@@ -94,7 +98,12 @@ public class JourneySimulation extends Simulation {
                     .check(currentLocationRegex(".*/creation/coordonnees\\.xhtml.*")).check(form("coordonnees")))
             .exec(post(phase + REGISTRATION, "coordonnees", "continuer", "email", "#{email}", "emailConfirmation", "#{email}",
                     "promotions", "non")
-                    .check(status().is(200), currentLocationRegex(".*/creation/courriel-envoye\\.xhtml.*")))
+                    .check(status().is(200), currentLocationRegex(".*/creation/courriel-envoye\\.xhtml.*")));
+    }
+
+    /** The whole journey; its requests' names start with {@code phase} (the warm-up's are reported apart). */
+    private ChainBuilder journey(String phase) {
+        return registration(phase)
             // The mail: read from the SMTP relay, as the person opens it.
             .exec(session -> session.set("essais", 0))
             .exec(asLongAs(session -> !session.contains("lien") && session.getInt("essais") < 300).on(
@@ -118,13 +127,18 @@ public class JourneySimulation extends Simulation {
 
     /** Warm-up: 10 people for 20 s (the JIT compiles the pages), reported under « échauffement ». */
     static final String WARM_UP = "échauffement · ";
+    /** Registrations only (no login): the ratio of registrations to the hash-bound limit. */
+    static final String REGISTRATIONS_ONLY = "inscription · ";
+    static final Duration REGISTRATIONS_LENGTH = Duration.ofSeconds(Integer.getInteger("bench.registration-seconds", 60));
 
     private final ScenarioBuilder warmUp = scenario("échauffement").exec(journey(WARM_UP));
+    private final ScenarioBuilder registrations = scenario("inscription").exec(registration(REGISTRATIONS_ONLY));
     private final ScenarioBuilder people = scenario("création de compte").exec(journey(""));
 
     {
         setUp(warmUp.injectClosed(constantConcurrentUsers(10).during(Duration.ofSeconds(20)))
-                .andThen(people.injectClosed(constantConcurrentUsers(USERS).during(LENGTH))))
+                .andThen(registrations.injectClosed(constantConcurrentUsers(USERS).during(REGISTRATIONS_LENGTH))
+                        .andThen(people.injectClosed(constantConcurrentUsers(USERS).during(LENGTH)))))
                 .protocols(protocol);
     }
 

@@ -29,7 +29,9 @@ final class PayaraMicro {
      * lowest Java thread priority is Linux's lowest (the code-hashing threads, see CodeHasher).
      */
     static final List<String> JVM_OPTIONS = List.of("-Xmx768m", "-XX:+ExitOnOutOfMemoryError",
-            "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19");
+            "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19",
+            // Should a Derby lock wait time out, the log shows who held what (diagnostics only).
+            "-Dderby.locks.deadlockTrace=true", "-Dderby.locks.monitor=true");
 
     private final Process process;
     private final Path log;
