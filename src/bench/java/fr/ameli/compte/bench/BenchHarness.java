@@ -195,10 +195,7 @@ public final class BenchHarness {
         keys.put("ameli.activation.sweep-interval", "PT15S");
         PayaraMicro service = PayaraMicro.start(microJar, shortSessions, port, payaraConfig, keys, dir.resolve("expiry.log"));
         try {
-            service.awaitOk(base, Duration.ofMinutes(3));
-            var m = sweep(service);
-            record("expiry.removed", Long.parseLong(m.group(1)));
-            record("expiry.ms", Long.parseLong(m.group(2)));
+            recordSweep(service, "expiry");
 
             // 5. Heap per open wizard, and once the wizards are abandoned (sessions time out after 1 min here).
             int wizards = Integer.parseInt(property("bench.wizards"));
@@ -239,9 +236,9 @@ public final class BenchHarness {
         Duration length = Duration.ofSeconds(Long.parseLong(property("bench.login-page-seconds")));
         RawPageLoad.run(port, "/", connections, Duration.ofSeconds(10));
         long pid = Long.parseLong(Files.readString(pidFile).strip());
-        long cpuBefore = processTicks(pid);
+        long cpuBefore = PayaraMicro.processorMillis(pid);
         RawPageLoad.Result r = RawPageLoad.run(port, "/", connections, length);
-        long cpuMs = (processTicks(pid) - cpuBefore) * 10;
+        long cpuMs = PayaraMicro.processorMillis(pid) - cpuBefore;
         record("rawpage.requests", r.requests());
         record("rawpage.ms", r.length().toMillis());
         record("rawpage.failures", r.failures());
@@ -253,13 +250,6 @@ public final class BenchHarness {
         record("rawpage.service-cpu.ms", cpuMs);
         System.out.printf("Bench: login page, %d connections: %.0f requests/s, p99 %d ms%n", connections, r.perSecond(),
                 r.percentileMillis(99));
-    }
-
-    /** utime + stime of a process, in ticks of 10 ms (Linux /proc). */
-    private static long processTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /**
@@ -293,24 +283,26 @@ public final class BenchHarness {
         keys.put("ameli.activation.sweep-interval", "PT15S");
         PayaraMicro sweeping = PayaraMicro.start(microJar, war, port, payaraConfig, keys, dir.resolve("expiry-postgresql.log"));
         try {
-            sweeping.awaitOk(base, Duration.ofMinutes(3));
-            var m = sweep(sweeping);
-            record("expiry-postgresql.removed", Long.parseLong(m.group(1)));
-            record("expiry-postgresql.ms", Long.parseLong(m.group(2)));
+            recordSweep(sweeping, "expiry-postgresql");
         } finally {
             sweeping.stop();
         }
     }
 
-    /** The expiry timer's log line: group 1 the accounts removed, group 2 the milliseconds. */
-    private static java.util.regex.Matcher sweep(PayaraMicro service) throws Exception {
+    /**
+     * Waits for the service, then for the expiry timer's log line, and records its accounts
+     * removed ({@code prefix.removed}) and milliseconds ({@code prefix.ms}).
+     */
+    private void recordSweep(PayaraMicro service, String prefix) throws Exception {
+        service.awaitOk(base, Duration.ofMinutes(3));
         String swept = service.awaitLog(Pattern.compile("(\\d+ unconfirmed account\\(s\\) older than \\S+ removed in \\d+ ms)"),
                 Duration.ofMinutes(3)).orElseThrow(() -> new IllegalStateException("no sweep in the service's log"));
         var m = Pattern.compile("(\\d+) unconfirmed.* in (\\d+) ms").matcher(swept);
         if (!m.find()) {
             throw new IllegalStateException(swept);
         }
-        return m;
+        record(prefix + ".removed", Long.parseLong(m.group(1)));
+        record(prefix + ".ms", Long.parseLong(m.group(2)));
     }
 
     /** Pending accounts whose link was sent 3 days ago (validity 48 h), written straight to the stopped service's Derby. */

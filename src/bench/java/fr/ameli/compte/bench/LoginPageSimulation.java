@@ -85,10 +85,7 @@ public class LoginPageSimulation extends Simulation {
     /** The processor time the service has used so far (Linux /proc, in ticks of 10 ms), and the clock. */
     static void recordServiceCpu(String key) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(servicePid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
-            store(key + ".cpu-ms", ticks * 10);
+            store(key + ".cpu-ms", PayaraMicro.processorMillis(servicePid()));
             store(key + ".wall-ms", System.currentTimeMillis());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

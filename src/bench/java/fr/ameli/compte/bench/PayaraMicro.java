@@ -101,6 +101,13 @@ final class PayaraMicro {
         return Optional.empty();
     }
 
+    /** The processor time a process has used so far, in milliseconds (utime + stime from Linux /proc). */
+    static long processorMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // ticks of 10 ms
+    }
+
     /** Heap in use after full collections, in bytes. */
     long heapUsedAfterGc() throws IOException, InterruptedException {
         return heapUsedAfterGc(pid());
