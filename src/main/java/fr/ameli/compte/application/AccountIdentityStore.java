@@ -4,7 +4,6 @@ import fr.ameli.compte.domain.Account;
 import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.CodeRule;
-import fr.ameli.compte.domain.InvalidValueException;
 import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.ThrottleCounter.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +13,6 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,8 +37,6 @@ public class AccountIdentityStore implements IdentityStore {
     @Inject
     Throttling throttling;
     @Inject
-    Pseudonyms pseudonyms;
-    @Inject
     AuditTrail audit;
     @Inject
     LoginOutcome outcome;
@@ -59,42 +55,27 @@ public class AccountIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         String code = login.getPasswordAsString();
-        Optional<Nir> nir = parse(login.getCaller());
+        Optional<Nir> nir = Nir.tryParse(login.getCaller());
         if (nir.isEmpty() || code == null || code.length() > CodeRule.MAX_LENGTH) {
             codeHasher.verify("", Optional.empty());
             return CredentialValidationResult.INVALID_RESULT;
         }
-        String subject = pseudonyms.of(nir.get());
-        Optional<Instant> locked = throttling.lockedUntil(Kind.LOGIN, subject);
-        if (locked.isPresent()) {
-            outcome.refuse(LoginOutcome.Refusal.LOCKED, locked.get());
+        Throttled<Account> checked = throttling.guard(Kind.LOGIN, nir.get(), () -> {
+            // A NIR without an account costs the same hashing time (a decoy hash) as one with an account.
+            Optional<Account> account = accounts.findByNir(nir.get());
+            return codeHasher.verify(code, account.map(Account::codeHash)) ? account : Optional.empty();
+        });
+        if (checked.locked()) {
+            outcome.refuse(LoginOutcome.Refusal.LOCKED, checked.lockedUntil().get());
             return CredentialValidationResult.INVALID_RESULT;
         }
-        Optional<Account> account = accounts.findByNir(nir.get());
-        boolean codeMatches = codeHasher.verify(code, account.map(Account::codeHash));
-        if (codeMatches && account.get().isActive()) {
-            throttling.success(Kind.LOGIN, subject);
+        if (checked.passed() && checked.value().get().isActive()) {
             audit.record(AuditEvent.Type.LOGIN_SUCCESS, nir.get());
             return new CredentialValidationResult(nir.get().digits13(), Set.of(INSURED));
         }
-        if (codeMatches) {
+        if (checked.passed()) {
             outcome.refuse(LoginOutcome.Refusal.PENDING_ACTIVATION, null);
-            return CredentialValidationResult.INVALID_RESULT;
-        }
-        audit.record(AuditEvent.Type.LOGIN_FAILURE, nir.get());
-        Optional<Instant> lock = throttling.failure(Kind.LOGIN, subject);
-        if (lock.isPresent()) {
-            audit.record(AuditEvent.Type.LOGIN_LOCKED, nir.get());
-            outcome.refuse(LoginOutcome.Refusal.LOCKED, lock.get());
         }
         return CredentialValidationResult.INVALID_RESULT;
-    }
-
-    private static Optional<Nir> parse(String typedNir) {
-        try {
-            return Optional.of(Nir.parse(typedNir));
-        } catch (InvalidValueException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -4,7 +4,6 @@ import fr.ameli.compte.domain.Account;
 import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.InsuredPerson;
 import fr.ameli.compte.domain.InsuredPersonRepository;
-import fr.ameli.compte.domain.InvalidValueException;
 import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.PersonName;
 import jakarta.ejb.Stateless;
@@ -28,17 +27,12 @@ public class FranceConnectLogin {
     AccountRepository accounts;
 
     public Optional<Nir> activeAccountOf(FranceConnectIdentity identity) {
-        if (identity.birthDate() == null || identity.familyName() == null) {
-            return Optional.empty();
-        }
-        PersonName family;
-        try {
-            family = new PersonName(identity.familyName());
-        } catch (InvalidValueException e) {
+        Optional<PersonName> family = identity.familyName() == null ? Optional.empty() : PersonName.tryParse(identity.familyName());
+        if (identity.birthDate() == null || family.isEmpty()) {
             return Optional.empty();
         }
         List<InsuredPerson> matching = register.findByBirthDate(identity.birthDate()).stream()
-                .filter(p -> p.familyName().matches(family))
+                .filter(p -> p.familyName().matches(family.get()))
                 .filter(p -> p.givenNames() == null || identity.givenNames() == null
                         || PersonName.matchKey(identity.givenNames()).startsWith(PersonName.matchKey(p.givenNames()))
                         || PersonName.matchKey(p.givenNames()).startsWith(PersonName.matchKey(identity.givenNames())))

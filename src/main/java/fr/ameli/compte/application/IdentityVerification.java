@@ -8,16 +8,15 @@ import fr.ameli.compte.domain.ThrottleCounter.Kind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Wizard steps 1 and 2: is this person in the register, and can they prove it? Both answers
+ * The wizard's identity and verification steps: is this person in the register, and can they prove it? Both answers
  * come from the register only; nothing the browser says is taken on trust, and the
  * registration checks both again before it creates anything.
  *
- * <p>Guessing is slowed down: step 1 is capped per client address and minute, and 5 failed
- * proofs for a NIR lock its step 2 for 15 minutes.
+ * <p>Guessing is slowed down: the identity step is capped per client address and minute, and 5 failed
+ * proofs for a NIR lock its verification step for 15 minutes.
  */
 @Stateless
 public class IdentityVerification {
@@ -38,7 +37,7 @@ public class IdentityVerification {
     ServiceSettings settings;
 
     /**
-     * Step 1: the person of the register with that NIR, name, birth date and postal code. An
+     * The identity step: the person of the register with that NIR, name, birth date and postal code. An
      * unknown NIR and a wrong field get the same answer, by the same path (one register look-up).
      */
     public IdentityCheck identify(IdentityClaim claim) {
@@ -55,27 +54,14 @@ public class IdentityVerification {
                 .orElse(IdentityCheck.IDENTIFIED);
     }
 
-    /** Step 2: the claim is identified and the tails match the register's IBAN and Vitale serial. */
+    /** The verification step: the claim is identified and the tails match the register's IBAN and Vitale serial. */
     public ProofCheck prove(IdentityClaim claim, IdentityProof proof) {
-        String subject = pseudonyms.of(claim.nir());
-        Optional<Instant> locked = throttling.lockedUntil(Kind.PROOF, subject);
-        if (locked.isPresent()) {
-            return ProofCheck.locked(locked.get());
-        }
-        boolean proven = findIdentified(claim)
-                .map(person -> person.isProvenBy(proof.ibanTail(), proof.vitaleSerialTail()))
-                .orElse(false);
-        if (proven) {
-            throttling.success(Kind.PROOF, subject);
+        Throttled<InsuredPerson> proven = throttling.guard(Kind.PROOF, claim.nir(), () -> findIdentified(claim)
+                .filter(person -> person.isProvenBy(proof.ibanTail(), proof.vitaleSerialTail())));
+        if (proven.passed()) {
             return ProofCheck.PROVEN;
         }
-        audit.record(AuditEvent.Type.PROOF_FAILURE, claim.nir());
-        Optional<Instant> lock = throttling.failure(Kind.PROOF, subject);
-        if (lock.isPresent()) {
-            audit.record(AuditEvent.Type.PROOF_LOCKED, claim.nir());
-            return ProofCheck.locked(lock.get());
-        }
-        return ProofCheck.NOT_PROVEN;
+        return proven.lockedUntil().map(ProofCheck::locked).orElse(ProofCheck.NOT_PROVEN);
     }
 
     /** The register's person matching the claim, if any. */

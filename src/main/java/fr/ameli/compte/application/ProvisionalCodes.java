@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * « Je ne dispose pas du numéro de série de ma carte Vitale » (SPEC §2.3): after step 1, a
+ * « Je ne dispose pas du numéro de série de ma carte Vitale » (SPEC §2.3): after the identity step, a
  * provisional 4-digit code goes by post to the register's address. Logging in with the NIR and
  * that code (once, within 15 days, throttled like any code) proves the identity and opens the
  * rest of the wizard; the account then created consumes it.
@@ -49,8 +49,6 @@ public class ProvisionalCodes {
     @Inject
     Throttling throttling;
     @Inject
-    Pseudonyms pseudonyms;
-    @Inject
     AuditTrail audit;
     @Inject
     ServiceSettings settings;
@@ -71,7 +69,7 @@ public class ProvisionalCodes {
         if (recent.isPresent()) {
             return Optional.of(new LetterSent(person.postalCode().value(), person.city(), recent.get().expiresAt(), true));
         }
-        String code = String.format("%04d", RANDOM.nextInt(10_000));
+        String code = ProvisionalCode.newCode(RANDOM);
         ProvisionalCode provisional = new ProvisionalCode(claim.nir(), codeHasher.hash(code), now);
         accounts.replaceProvisionalCode(provisional);
         List<String> address = new ArrayList<>();
@@ -95,24 +93,23 @@ public class ProvisionalCodes {
      * it proves, to continue the wizard with.
      */
     public ProvisionalLogin login(Nir nir, String code) {
-        String subject = pseudonyms.of(nir);
-        Optional<Instant> locked = throttling.lockedUntil(Kind.LOGIN, subject);
-        if (locked.isPresent()) {
-            return new ProvisionalLogin(null, locked.get());
-        }
         Instant now = clock.instant();
-        Optional<ProvisionalCode> usable = accounts.provisionalCodes(nir).stream().filter(c -> c.isUsableAt(now)).findFirst();
-        boolean matches = codeHasher.verify(code, usable.map(ProvisionalCode::codeHash));
-        Optional<InsuredPerson> person = register.find(nir);
-        if (matches && person.isPresent() && accounts.findByNir(nir).isEmpty()) {
+        Throttled<InsuredPerson> login = throttling.guard(Kind.LOGIN, nir, () -> {
+            Optional<ProvisionalCode> usable = accounts.provisionalCodes(nir).stream().filter(c -> c.isUsableAt(now)).findFirst();
+            boolean matches = codeHasher.verify(code, usable.map(ProvisionalCode::codeHash));
+            Optional<InsuredPerson> person = register.find(nir);
+            if (!matches || person.isEmpty() || accounts.findByNir(nir).isPresent()) {
+                return Optional.empty();
+            }
             usable.get().use(now);
-            throttling.success(Kind.LOGIN, subject);
-            audit.record(AuditEvent.Type.PROVISIONAL_CODE_USED, nir);
-            InsuredPerson p = person.get();
-            return new ProvisionalLogin(new IdentityClaim(nir, p.familyName(), BirthDate.of(p.birthDate(), clock), p.postalCode()), null);
+            return person;
+        });
+        if (!login.passed()) {
+            return new ProvisionalLogin(null, login.lockedUntil().orElse(null));
         }
-        audit.record(AuditEvent.Type.LOGIN_FAILURE, nir);
-        return new ProvisionalLogin(null, throttling.failure(Kind.LOGIN, subject).orElse(null));
+        audit.record(AuditEvent.Type.PROVISIONAL_CODE_USED, nir);
+        InsuredPerson p = login.value().get();
+        return new ProvisionalLogin(new IdentityClaim(nir, p.familyName(), BirthDate.of(p.birthDate(), clock), p.postalCode()), null);
     }
 
     /** The registration after a provisional-code login consumes the code; false if there is none to consume. */

@@ -1,5 +1,7 @@
 package fr.ameli.compte.application;
 
+import fr.ameli.compte.domain.AuditEvent;
+import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.SecurityRepository;
 import fr.ameli.compte.domain.ThrottleCounter;
 import fr.ameli.compte.domain.ThrottleCounter.Kind;
@@ -14,12 +16,16 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The throttling rules (see {@link ThrottleCounter}) over counters kept in the database, each
  * change in a transaction of its own so that a failure counts even when the caller's work is
  * rolled back. Rows are locked while they change, so concurrent attempts (on one server or
  * several) all count.
+ *
+ * <p>Every check that a guesser could repeat (the proof of the wizard's verification step, a code
+ * personnel, a provisional code) runs through {@link #guard}: one sequence, one set of audit events.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -29,8 +35,56 @@ public class Throttling {
     SecurityRepository repository;
     @Inject
     Clock clock;
+    @Inject
+    Pseudonyms pseudonyms;
+    @Inject
+    AuditTrail audit;
     @Resource
     SessionContext context;
+
+    /**
+     * Runs {@code check} for {@code nir} under its counter of this kind: refused without running it
+     * while the NIR is locked; a success (a value) resets the count; a failure (empty) is audited,
+     * counted, and may start a lock, which is audited too. The check runs in the caller's
+     * transaction, if any; the counter changes in transactions of their own.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public <T> Throttled<T> guard(Kind kind, Nir nir, Supplier<Optional<T>> check) {
+        String subject = pseudonyms.of(nir);
+        Optional<Instant> locked = lockedUntil(kind, subject);
+        if (locked.isPresent()) {
+            return Throttled.failed(locked);
+        }
+        Optional<T> value = check.get();
+        if (value.isPresent()) {
+            self().success(kind, subject);
+            return Throttled.passed(value.get());
+        }
+        audit.record(failureEvent(kind), nir);
+        Optional<Instant> lock = failure(kind, subject);
+        lock.ifPresent(until -> audit.record(lockEvent(kind), nir));
+        return Throttled.failed(lock);
+    }
+
+    /** The audit event of a failed guarded check. */
+    static AuditEvent.Type failureEvent(Kind kind) {
+        return switch (kind) {
+            case PROOF -> AuditEvent.Type.PROOF_FAILURE;
+            case LOGIN -> AuditEvent.Type.LOGIN_FAILURE;
+            case IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET ->
+                    throw new IllegalArgumentException(kind + " is a rate limit, not a guarded check");
+        };
+    }
+
+    /** The audit event of the lock a failed guarded check starts. */
+    static AuditEvent.Type lockEvent(Kind kind) {
+        return switch (kind) {
+            case PROOF -> AuditEvent.Type.PROOF_LOCKED;
+            case LOGIN -> AuditEvent.Type.LOGIN_LOCKED;
+            case IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET ->
+                    throw new IllegalArgumentException(kind + " is a rate limit, not a guarded check");
+        };
+    }
 
     /** Until when attempts of this kind are refused for this subject, if they are now. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

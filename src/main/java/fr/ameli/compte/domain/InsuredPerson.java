@@ -130,7 +130,7 @@ public class InsuredPerson {
     }
 
     /**
-     * Step 1 of the wizard (SPEC §2.2, §3): the name typed matches (ignoring case, accents,
+     * The wizard's identity step (SPEC §2.2, §3): the name typed matches (ignoring case, accents,
      * hyphens, apostrophes and spaces), and the birth date and postal code are the register's.
      */
     public boolean isIdentifiedBy(PersonName typedName, LocalDate typedBirthDate, PostalCode typedPostalCode) {
@@ -139,7 +139,7 @@ public class InsuredPerson {
                 && postalCode.equals(typedPostalCode);
     }
 
-    /** Step 2 (SPEC §2.3): the tails of the IBAN and of the carte Vitale serial are this person's. */
+    /** The wizard's verification step (SPEC §2.3): the tails of the IBAN and of the carte Vitale serial are this person's. */
     public boolean isProvenBy(IbanTail ibanTail, VitaleSerialTail vitaleSerialTail) {
         return ibanTail.matchesIban(iban.value()) && vitaleSerialTail.matchesSerial(vitaleSerial);
     }

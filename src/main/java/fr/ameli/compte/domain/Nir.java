@@ -49,6 +49,15 @@ public record Nir(String digits13) implements java.io.Serializable {
         throw new InvalidValueException(LENGTH_MESSAGE);
     }
 
+    /** What a person typed, if it is a valid NIR: for the places where a bad one needs no message of its own. */
+    public static java.util.Optional<Nir> tryParse(String typed) {
+        try {
+            return java.util.Optional.of(parse(typed));
+        } catch (InvalidValueException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The register's form: exactly 15 characters, no spaces, with a key that checks. */
     public static Nir parseFullForm(String fullForm) {
         if (fullForm == null || fullForm.length() != 15) {

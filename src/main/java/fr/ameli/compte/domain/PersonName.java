@@ -34,6 +34,15 @@ public record PersonName(String value) implements java.io.Serializable {
         }
     }
 
+    /** A name from elsewhere (FranceConnect), if it is one we can hold. */
+    public static java.util.Optional<PersonName> tryParse(String typed) {
+        try {
+            return java.util.Optional.of(new PersonName(typed));
+        } catch (InvalidValueException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /**
      * The form two names are compared in: capitals, no accents (Œ → OE, Æ → AE, ß → SS),
      * no hyphens, apostrophes or spaces. "Le Fèvre" and "LEFEVRE" give the same key.

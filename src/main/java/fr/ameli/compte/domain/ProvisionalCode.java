@@ -22,6 +22,8 @@ import java.util.Objects;
 public class ProvisionalCode {
 
     public static final Duration VALIDITY = Duration.ofDays(15);
+    /** A provisional code is 4 digits; a code personnel is at least 8 characters, so they never meet. */
+    public static final int DIGITS = 4;
     /** How long after logging in with the code the wizard may still create the account. */
     public static final Duration REGISTRATION_WINDOW = Duration.ofHours(2);
 
@@ -41,6 +43,16 @@ public class ProvisionalCode {
     private Instant usedAt;
     @Column(name = "registered_at")
     private Instant registeredAt;
+
+    /** Whether what was typed in the login's code field is a provisional code rather than a code personnel. */
+    public static boolean looksLike(String typed) {
+        return typed != null && typed.length() == DIGITS && typed.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** A new code, each of the 10,000 equally likely (give a {@code SecureRandom}). */
+    public static String newCode(java.util.random.RandomGenerator random) {
+        return String.format("%04d", random.nextInt(10_000));
+    }
 
     /** For JPA only. */
     protected ProvisionalCode() {

@@ -15,10 +15,10 @@ import java.util.Optional;
  * client address's, never the value itself.
  *
  * <ul>
- *   <li>{@link Kind#PROOF}: 5 consecutive failed proofs (wizard step 2) lock for 15 minutes.</li>
+ *   <li>{@link Kind#PROOF}: 5 consecutive failed proofs (the wizard's verification step) lock for 15 minutes.</li>
  *   <li>{@link Kind#LOGIN}: 5 consecutive failed logins lock for 15 minutes, doubling at each
  *       further lock up to 24 hours.</li>
- *   <li>{@link Kind#IDENTITY_ADDRESS}: at most N identity attempts (step 1) per minute from one
+ *   <li>{@link Kind#IDENTITY_ADDRESS}: at most N identity attempts (the wizard's identity step) per minute from one
  *       client address.</li>
  *   <li>{@link Kind#ACTIVATION_RESEND}, {@link Kind#CODE_RESET}: at most a few mails per hour for one NIR.</li>
  * </ul>

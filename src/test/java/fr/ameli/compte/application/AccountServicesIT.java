@@ -315,6 +315,46 @@ class AccountServicesIT {
         assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_ACTIVATED, MOREL));
     }
 
+    private static final Person GARCIA = new Person("101013417229840", "Garcia", "17/01/2001", "34000", "1203626", "47647879854");
+    private static final Person LAMBERT = new Person("131032123159488", "Lambert", "27/03/1931", "21000", "2091421", "59923680877");
+    private static final Person SANTONI = new Person("158042A00440910", "Santoni", "19/04/1958", "20000", "5686356", "32637163048");
+
+    /**
+     * The three checks a guesser could repeat run under one guard (Throttling.guard): five failures
+     * of each leave the same trail, five failures then one lock, and the sixth try is refused.
+     */
+    @Test
+    void every_guarded_check_leaves_the_same_trail_of_failures_and_lock() throws Exception {
+        registration.register(request(LAMBERT, "robert.lambert@example.fr"));
+        activation.activate(tokenFrom(awaitMail("robert.lambert@example.fr")));
+        IdentityProof wrongProof = new IdentityProof(new IbanTail("0000000"), new VitaleSerialTail("00000000000"));
+        UsernamePasswordCredential wrongCode = new UsernamePasswordCredential(LAMBERT.nir(), new Password("Mauvais*code_1"));
+        Nir santoni = Nir.parse(SANTONI.nir());
+        for (int i = 0; i < 5; i++) {
+            identityVerification.prove(GARCIA.claim(), wrongProof);
+            identityStore.validate(wrongCode);
+            provisionalCodes.login(santoni, "0000");
+        }
+        List<String> failuresThenLock = List.of("FAILURE", "FAILURE", "FAILURE", "FAILURE", "FAILURE", "LOCKED");
+        assertEquals(failuresThenLock, guardTrail(GARCIA, "PROOF_"), "wizard proof");
+        assertEquals(failuresThenLock, guardTrail(LAMBERT, "LOGIN_"), "code personnel");
+        assertEquals(failuresThenLock, guardTrail(SANTONI, "LOGIN_"), "provisional code");
+        assertTrue(identityVerification.prove(GARCIA.claim(), GARCIA.proof()).locked(), "proof locked");
+        assertTrue(provisionalCodes.login(santoni, "0000").lockedUntil() != null, "provisional code locked");
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.validate(
+                new UsernamePasswordCredential(LAMBERT.nir(), new Password(CODE))).getStatus(), "code personnel locked");
+        assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal());
+    }
+
+    /** The person's failure and lock events of one kind, oldest first, without their prefix. */
+    @SuppressWarnings("unchecked")
+    private List<String> guardTrail(Person person, String prefix) {
+        List<Object> events = em.createNativeQuery("select event from audit_event where nir_hash = ?1 and event like ?2 order by id")
+                .setParameter(1, pseudonyms.of(Nir.parse(person.nir()))).setParameter(2, prefix + "%").getResultList();
+        return events.stream().map(e -> e.toString().substring(prefix.length()))
+                .filter(e -> e.equals("FAILURE") || e.equals("LOCKED")).toList();
+    }
+
     @Test
     void identity_attempts_are_capped_per_client_address_and_minute() {
         clientOrigin.setAddress("203.0.113.7");
