@@ -1,0 +1,123 @@
+package fr.ameli.compte.infrastructure.security;
+
+import fr.ameli.compte.application.CodeHasher;
+import fr.ameli.compte.application.RequestAdmission;
+import fr.ameli.compte.application.SecretTokens;
+import fr.ameli.compte.application.ServiceSettings;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * {@link CodeHasher} with Jakarta Security's PBKDF2 (PRODUCT §5): HMAC-SHA256,
+ * HMAC-SHA256, the configured number of iterations (600,000 by default) and a random salt per
+ * code. The stored form carries its own parameters, so raising the iterations later still
+ * verifies older hashes.
+ *
+ * <p>Hashes run on their own threads, one per core, at the lowest priority; the request thread
+ * waits for its hash in a first-come first-served queue without using the processor, having given
+ * its {@link RequestAdmission turn} to the next request. Fifty
+ * people validating at once would otherwise share the cores fifty ways: each hash would take
+ * fifty times longer, and every other page of the service would crawl meanwhile. This way the
+ * hashes keep every core busy when nothing else needs it, and any other page takes a core from
+ * them at once (with {@code -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19} the
+ * lowest Java priority is the lowest Linux priority; without them, the queue alone still keeps
+ * hashing to one thread per core).
+ */
+@ApplicationScoped
+public class Pbkdf2CodeHasher implements CodeHasher {
+
+    @Inject
+    Pbkdf2PasswordHash pbkdf2;
+    @Inject
+    ServiceSettings settings;
+    @Inject
+    RequestAdmission admission;
+
+    @Resource
+    ManagedThreadFactory threads;
+    private ExecutorService hashing;
+
+    /** A hash of a random code, verified when there is no account: the same work, the same time. */
+    private String decoy;
+
+    @PostConstruct
+    void configure() {
+        AtomicInteger number = new AtomicInteger();
+        hashing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = threads.newThread(task);
+            thread.setName("code-hashing-" + number.incrementAndGet());
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        });
+        pbkdf2.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.Iterations", String.valueOf(settings.codeHashIterations()),
+                "Pbkdf2PasswordHash.SaltSizeBytes", "16",
+                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        decoy = hash(SecretTokens.newToken());
+    }
+
+    /**
+     * Made at start-up rather than in the first request that needs it: the decoy's hash is then
+     * not made while requests wait for this bean.
+     */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
+        // the bean exists: configure() ran
+    }
+
+    @Override
+    public boolean verify(String code, Optional<String> storedHash) {
+        if (storedHash.isEmpty()) {
+            oneCore(() -> pbkdf2.verify((code == null ? "" : code).toCharArray(), decoy));
+            return false;
+        }
+        return verify(code, storedHash.get());
+    }
+
+    @Override
+    public String hash(String code) {
+        return oneCore(() -> pbkdf2.generate(code.toCharArray()));
+    }
+
+    @Override
+    public boolean verify(String code, String storedHash) {
+        return code != null && storedHash != null && oneCore(() -> pbkdf2.verify(code.toCharArray(), storedHash));
+    }
+
+    @PreDestroy
+    void stop() {
+        hashing.shutdownNow();
+    }
+
+    /** Runs {@code work} on a hashing thread and waits for it, this request's turn given to the next one. */
+    private <T> T oneCore(Supplier<T> work) {
+        try {
+            return admission.stepAsideWhile(() -> hashing.submit(work::get).get());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a code hash", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
