@@ -1,7 +1,7 @@
 package fr.ameli.compte.application;
 
 /**
- * The answer to step 1. {@code NOT_IDENTIFIED} covers every mismatch alike (unknown NIR, wrong
+ * The answer to the identity step. {@code NOT_IDENTIFIED} covers every mismatch alike (unknown NIR, wrong
  * name, date or postal code), so that the page cannot tell which field was wrong. What is said
  * about an existing account is said only to a person who was identified.
  */

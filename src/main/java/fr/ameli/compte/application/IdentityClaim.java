@@ -8,7 +8,7 @@ import fr.ameli.compte.domain.PostalCode;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** Who the person says they are (wizard step 1), already in valid value objects. */
+/** Who the person says they are (the wizard's identity step), already in valid value objects. */
 public record IdentityClaim(Nir nir, PersonName name, BirthDate birthDate, PostalCode postalCode) implements Serializable {
 
     public IdentityClaim {

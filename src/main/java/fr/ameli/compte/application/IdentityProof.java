@@ -6,7 +6,7 @@ import fr.ameli.compte.domain.VitaleSerialTail;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** What proves the claim (wizard step 2): the tails of the IBAN and of the carte Vitale serial. */
+/** What proves the claim (the wizard's verification step): the tails of the IBAN and of the carte Vitale serial. */
 public record IdentityProof(IbanTail ibanTail, VitaleSerialTail vitaleSerialTail) implements Serializable {
 
     public IdentityProof {

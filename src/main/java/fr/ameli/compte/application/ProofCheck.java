@@ -3,7 +3,7 @@ package fr.ameli.compte.application;
 import java.time.Instant;
 
 /**
- * The answer to step 2: proven, or not, or refused without looking because of too many failed
+ * The answer to the verification step: proven, or not, or refused without looking because of too many failed
  * proofs for this NIR ({@code lockedUntil} says until when).
  */
 public record ProofCheck(boolean proven, Instant lockedUntil) {

@@ -27,6 +27,6 @@ public interface ServiceSettings {
     /** How many requests are worked on at once per processor core (the others wait their turn). */
     int requestsAtOncePerCore();
 
-    /** How many identity attempts (wizard step 1) one client address may make per minute. */
+    /** How many identity attempts (the wizard's identity step) one client address may make per minute. */
     int identityAttemptsPerMinute();
 }

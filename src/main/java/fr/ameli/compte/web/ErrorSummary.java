@@ -5,6 +5,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.html.HtmlSelectOneRadio;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.util.ArrayList;
@@ -34,15 +35,18 @@ public class ErrorSummary {
         }
     }
 
+    @Inject
+    FacesContext faces;
+
     private List<FieldError> fieldErrors;
 
     public boolean isShown() {
-        return FacesContext.getCurrentInstance().getMaximumSeverity() != null;
+        return faces.getMaximumSeverity() != null;
     }
 
     public List<FieldError> getFieldErrors() {
         if (fieldErrors == null) {
-            fieldErrors = collect(FacesContext.getCurrentInstance());
+            fieldErrors = collect(faces);
         }
         return fieldErrors;
     }

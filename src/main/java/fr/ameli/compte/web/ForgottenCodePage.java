@@ -1,24 +1,27 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.ActivationMail;
 import fr.ameli.compte.application.CodeReset;
+import fr.ameli.compte.application.FrenchTime;
 import fr.ameli.compte.application.ServiceSettings;
 import fr.ameli.compte.domain.BirthDate;
-import fr.ameli.compte.domain.InvalidValueException;
 import fr.ameli.compte.domain.Nir;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
- * « Code oublié ? »: NIR and birth date. The page answers the same whether or not an account
- * matched (only badly typed fields get their own message), so it tells nobody who has an account.
+ * « Code oublié ? » ({@code code-oublie.xhtml}, {@code #{forgottenCodePage}}): NIR and birth date.
+ * The page answers the same whether or not an account matched (only badly typed fields get their
+ * own message), so it tells nobody who has an account.
  */
 @Named
 @RequestScoped
 public class ForgottenCodePage {
+
+    static final String FORM = "oubli";
 
     @Inject
     CodeReset codeReset;
@@ -26,43 +29,28 @@ public class ForgottenCodePage {
     Clock clock;
     @Inject
     ServiceSettings settings;
+    @Inject
+    PageMessages messages;
 
     private String nir;
     private String birthDate;
     private boolean sent;
 
     public String request() {
-        Nir n = null;
-        BirthDate b = null;
-        if (nir == null || nir.isBlank()) {
-            Messages.errorKey("oubli:nir", "wizard.required");
-        } else {
-            try {
-                n = Nir.parse(nir);
-            } catch (InvalidValueException e) {
-                Messages.error("oubli:nir", e.getMessage());
-            }
-        }
-        if (birthDate == null || birthDate.isBlank()) {
-            Messages.errorKey("oubli:naissance", "wizard.required");
-        } else {
-            try {
-                b = BirthDate.parse(birthDate.strip(), clock);
-            } catch (InvalidValueException e) {
-                Messages.error("oubli:naissance", e.getMessage());
-            }
-        }
-        if (n == null || b == null) {
+        FieldReader fields = new FieldReader(messages, FORM);
+        Optional<Nir> n = fields.required("nir", nir, Nir::parse);
+        Optional<BirthDate> b = fields.required("naissance", birthDate, typed -> BirthDate.parse(typed.strip(), clock));
+        if (n.isEmpty() || b.isEmpty()) {
             return null;
         }
-        codeReset.request(n, b.value());
+        codeReset.request(n.get(), b.get().value());
         sent = true;
         return null;
     }
 
-    /** « … un courriel vient d'être envoyé … valable 30 minutes … » */
+    /** « … un courriel vient d'être envoyé … valable … » with the link's validity ({@code ameli.code-reset.validity}). */
     public String getSentText() {
-        return Messages.format("forgotten.sent", ActivationMail.describe(settings.codeResetValidity()));
+        return Texts.format("forgotten.sent", FrenchTime.duration(settings.codeResetValidity()));
     }
 
     public boolean isSent() {

@@ -33,7 +33,6 @@ public class FranceConnectServlet extends HttpServlet {
     static final String START = "/franceconnect/connexion";
     static final String CALLBACK = "/franceconnect/retour";
     static final String PENDING = "ameli.franceconnect.pending";
-    static final String IDENTITY = "ameli.franceconnect.identity";
     private static final Logger LOG = Logger.getLogger(FranceConnectServlet.class.getName());
 
     @Inject
@@ -42,6 +41,8 @@ public class FranceConnectServlet extends HttpServlet {
     FranceConnectLogin franceConnectLogin;
     @Inject
     SecurityContext securityContext;
+    @Inject
+    FranceConnectHandOff handOff;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -88,7 +89,7 @@ public class FranceConnectServlet extends HttpServlet {
                 return;
             }
         }
-        request.getSession().setAttribute(IDENTITY, identity);
+        handOff.handOver(identity);
         response.sendRedirect(request.getContextPath() + "/creation/identite.xhtml");
     }
 }

@@ -1,9 +1,9 @@
 package fr.ameli.compte.web;
 
+import jakarta.inject.Inject;
 import fr.ameli.compte.application.SecretTokens;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,12 +26,14 @@ public class LoginFormToken {
     static final String COOKIE = "ameli-connexion";
     static final String FIELD = "jeton";
 
+    @Inject
+    ExternalContext external;
+
     private String value;
 
     /** The token of this browser, given in a new cookie if it has none yet. */
     public String getValue() {
         if (value == null) {
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             HttpServletRequest request = (HttpServletRequest) external.getRequest();
             value = fromCookie(request);
             if (value == null) {
@@ -53,7 +55,7 @@ public class LoginFormToken {
 
     /** Whether the submitted form carries the same token as the browser's cookie. */
     boolean submittedWithTheCookie() {
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
         String fromCookie = fromCookie(request);
         String fromForm = request.getParameter(FIELD);
         return fromCookie != null && fromForm != null && MessageDigest.isEqual(

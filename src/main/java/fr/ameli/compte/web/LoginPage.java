@@ -1,10 +1,11 @@
 package fr.ameli.compte.web;
 
+import fr.ameli.compte.application.FrenchTime;
 import fr.ameli.compte.application.LoginOutcome;
 import fr.ameli.compte.application.ProvisionalCodes;
-import fr.ameli.compte.domain.InvalidValueException;
-import fr.ameli.compte.infrastructure.franceconnect.FranceConnectClient;
 import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.ProvisionalCode;
+import fr.ameli.compte.infrastructure.franceconnect.FranceConnectClient;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -19,17 +20,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.time.Clock;
-import java.util.regex.Pattern;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * « J'accède à mon compte ameli » (SPEC §2.1): NIR and code personnel, through Jakarta Security;
- * or NIR and the provisional 4-digit code received by post, which continues the account creation.
+ * « J'accède à mon compte ameli » (PRODUCT §2.1; {@code index.xhtml}, {@code #{loginPage}}): NIR
+ * and code personnel, through Jakarta Security; or NIR and the provisional 4-digit code received
+ * by post, which continues the account creation.
  */
 @Named
 @RequestScoped
 public class LoginPage {
 
-    private static final Pattern PROVISIONAL = Pattern.compile("\\d{4}");
+    static final String FORM = "connexion";
 
     @Inject
     SecurityContext securityContext;
@@ -47,6 +50,12 @@ public class LoginPage {
     Clock clock;
     @Inject
     LoginFormToken formToken;
+    @Inject
+    PageMessages messages;
+    @Inject
+    FacesContext faces;
+    @Inject
+    ExternalContext external;
 
     private String nir;
     private String code;
@@ -54,50 +63,43 @@ public class LoginPage {
     public String login() {
         if (!formToken.submittedWithTheCookie()) {
             // Not the form this browser was given (a forged cross-site POST, or cookies refused).
-            Messages.errorKey(null, "login.formExpired");
+            messages.errorKey(null, "login.formExpired");
             code = null;
             return null;
         }
-        if (nir == null || nir.isBlank()) {
-            Messages.errorKey("connexion:nir", "login.nir.required");
-        }
-        if (code == null || code.isEmpty()) {
-            Messages.errorKey("connexion:code", "login.code.required");
-        }
-        if (Messages.hasErrors()) {
+        FieldReader fields = new FieldReader(messages, FORM);
+        boolean typed = fields.present("nir", nir == null ? null : nir.strip(), "login.nir.required")
+                & fields.present("code", code, "login.code.required");
+        if (!typed) {
             return null;
         }
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        if (PROVISIONAL.matcher(code).matches()) {
+        if (ProvisionalCode.looksLike(code)) {
             return loginWithProvisionalCode(request);
         }
         AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams()
                         .credential(new UsernamePasswordCredential(nir, new Password(code)))
                         .newAuthentication(true));
+        code = null;
         switch (status) {
-            case SEND_CONTINUE -> {
-                faces.responseComplete();
-                return null;
+            case SEND_CONTINUE -> faces.responseComplete();
+            // SessionLoginMechanism gave the session a new id.
+            case SUCCESS -> { return "/espace/index?faces-redirect=true"; }
+            case SEND_FAILURE, NOT_DONE -> refused();
+        }
+        return null;
+    }
+
+    /** Why the identity store refused, as it told {@link LoginOutcome}; the same words for an unknown NIR and a wrong code. */
+    private void refused() {
+        switch (outcome.refusal()) {
+            case LOCKED -> locked(outcome.lockedUntil());
+            case PENDING_ACTIVATION -> {
+                messages.errorKey(null, "login.pending");
+                Nir.tryParse(nir).ifPresent(proven -> pendingProof.proven(proven, clock.instant()));
             }
-            case SUCCESS -> {
-                // SessionLoginMechanism gave the session a new id.
-                return "/espace/index?faces-redirect=true";
-            }
-            default -> {
-                switch (outcome.refusal()) {
-                    case LOCKED -> Messages.error(null, Messages.format("login.locked", Messages.when(outcome.lockedUntil())));
-                    case PENDING_ACTIVATION -> {
-                        Messages.errorKey(null, "login.pending");
-                        pendingProof.proven(Nir.parse(nir).digits13(), clock.instant());
-                    }
-                    default -> Messages.errorKey(null, "login.failed");
-                }
-                code = null;
-                return null;
-            }
+            case WRONG_CREDENTIALS -> messages.errorKey(null, "login.failed");
         }
     }
 
@@ -108,36 +110,28 @@ public class LoginPage {
 
     /** NIR + the 4-digit code received by post: the identity is proven, the wizard goes on. */
     private String loginWithProvisionalCode(HttpServletRequest request) {
-        Nir parsed;
-        try {
-            parsed = Nir.parse(nir);
-        } catch (InvalidValueException e) {
-            Messages.errorKey(null, "login.failed");
-            code = null;
+        Optional<Nir> parsed = Nir.tryParse(nir);
+        String typed = code;
+        code = null;
+        if (parsed.isEmpty()) {
+            messages.errorKey(null, "login.failed");
             return null;
         }
-        ProvisionalCodes.ProvisionalLogin login = provisionalCodes.login(parsed, code);
-        code = null;
+        ProvisionalCodes.ProvisionalLogin login = provisionalCodes.login(parsed.get(), typed);
         if (login.claim() != null) {
-            renewSessionId(request);
+            SessionIds.renew(request);
             return creation.continueWithProvisionalCode(login.claim());
         }
         if (login.lockedUntil() != null) {
-            Messages.error(null, Messages.format("login.locked", Messages.when(login.lockedUntil())));
+            locked(login.lockedUntil());
         } else {
-            Messages.errorKey(null, "login.failed");
+            messages.errorKey(null, "login.failed");
         }
         return null;
     }
 
-    /**
-     * A new session id at login: a session id known before cannot be used to ride this one. The
-     * login page itself creates no session, so there may be none yet (a new one gets a new id).
-     */
-    private static void renewSessionId(HttpServletRequest request) {
-        if (request.getSession(false) != null) {
-            request.changeSessionId();
-        }
+    private void locked(Instant until) {
+        messages.errorFormat(null, "login.locked", FrenchTime.when(until));
     }
 
     public String getNir() {

@@ -1,9 +1,9 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.ActivationMail;
+import fr.ameli.compte.application.FrenchTime;
+import jakarta.inject.Inject;
 import fr.ameli.compte.application.PendingAccount;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 
 
@@ -15,20 +15,23 @@ import jakarta.inject.Named;
 @RequestScoped
 public class MailSentPage {
 
+    @Inject
+    FlashData flash;
+
     private PendingAccount pending;
 
     public PendingAccount getPending() {
         if (pending == null) {
-            pending = (PendingAccount) FacesContext.getCurrentInstance().getExternalContext().getFlash().get("pendingAccount");
+            pending = flash.pendingAccount().orElse(null);
         }
         return pending;
     }
 
     public String getValidity() {
-        return getPending() == null ? "" : ActivationMail.describe(pending.validity());
+        return getPending() == null ? "" : FrenchTime.duration(pending.validity());
     }
 
     public String getUntil() {
-        return getPending() == null ? "" : Messages.when(pending.linkExpiresAt());
+        return getPending() == null ? "" : FrenchTime.when(pending.linkExpiresAt());
     }
 }

@@ -5,7 +5,6 @@ import fr.ameli.compte.application.AccountQueries;
 import fr.ameli.compte.domain.Nir;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
@@ -23,6 +22,8 @@ public class MySpacePage {
     SecurityContext securityContext;
     @Inject
     AccountQueries queries;
+    @Inject
+    ExternalContext external;
 
     private AccountOverview overview;
 
@@ -35,11 +36,10 @@ public class MySpacePage {
     }
 
     public String yesNo(Boolean value) {
-        return value == null ? "" : Messages.text(value ? "app.yes" : "app.no");
+        return value == null ? "" : Texts.text(value ? "app.yes" : "app.no");
     }
 
     public String logout() throws ServletException {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
         return "/index?faces-redirect=true&deconnecte=true";

@@ -1,5 +1,7 @@
 package fr.ameli.compte.web;
 
+import java.util.Optional;
+import fr.ameli.compte.domain.Nir;
 import jakarta.enterprise.context.SessionScoped;
 
 import java.io.Serial;
@@ -18,17 +20,17 @@ public class PendingActivationProof implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final long VALID_SECONDS = 600;
 
-    private String nir;
+    private Nir nir;
     private Instant until;
 
-    void proven(String nir, Instant now) {
+    void proven(Nir nir, Instant now) {
         this.nir = nir;
         this.until = now.plusSeconds(VALID_SECONDS);
     }
 
     /** The NIR proven, if still within ten minutes. */
-    String nir(Instant now) {
-        return nir != null && now.isBefore(until) ? nir : null;
+    Optional<Nir> nir(Instant now) {
+        return nir != null && now.isBefore(until) ? Optional.of(nir) : Optional.empty();
     }
 
     void clear() {

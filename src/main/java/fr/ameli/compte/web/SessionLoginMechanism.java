@@ -66,11 +66,7 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        // A new session id at login: a session id known before (planted, or seen on a shared
-        // computer) cannot be used to ride the logged-in session.
-        if (request.getSession(false) != null) {
-            request.changeSessionId();
-        }
+        SessionIds.renew(request);
         LoggedIn caller = new LoggedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()));
         request.getSession().setAttribute(CALLER, caller);
         return context.notifyContainerAboutLogin(caller.name(), caller.groups());

@@ -1,0 +1,85 @@
+package fr.ameli.compte.web;
+
+import fr.ameli.compte.domain.CodePolicy;
+import fr.ameli.compte.domain.PersonalData;
+import fr.ameli.compte.domain.RuleCheck;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A new code personnel typed twice (PRODUCT §2.5), with its rules' live check marks and strength
+ * ({@code WEB-INF/includes/regles-code.xhtml}): form {@code codePersonnel}, fields {@code code} and
+ * {@code confirmation}. The same form for every page that sets a code: the wizard, « Code oublié ? ».
+ * The service checks the rules again; the messages of a refusal are written here only.
+ */
+public class CodeForm implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+    static final String FORM = "codePersonnel";
+    private static final CodePolicy POLICY = new CodePolicy();
+
+    private PersonalData personalData;
+    private String code;
+    private String confirmation;
+
+    /** Whose code it is: the rule about the NIR and the birth date needs them (null: not known yet). */
+    void forPerson(PersonalData data) {
+        this.personalData = data;
+    }
+
+    /** The code, when typed twice and every rule is met; else empty, with a message at each field at fault. */
+    Optional<String> read(PageMessages messages) {
+        FieldReader fields = new FieldReader(messages, FORM);
+        boolean typed = fields.present("code", code);
+        boolean confirmed = fields.present("confirmation", confirmation);
+        boolean valid = typed && POLICY.isSatisfied(code, personalData);
+        if (typed && !valid) {
+            rejected(messages);
+        }
+        if (typed && confirmed && !POLICY.confirms(code, confirmation)) {
+            notConfirmed(messages);
+            return Optional.empty();
+        }
+        return valid && confirmed ? Optional.of(code) : Optional.empty();
+    }
+
+    /** « … ne respecte pas toutes les règles » and, for each rule not met, which one and what was found. */
+    void rejected(PageMessages messages) {
+        StringBuilder why = new StringBuilder(Texts.text("code.rejected"));
+        for (RuleCheck check : getRuleChecks()) {
+            if (!check.satisfied()) {
+                why.append(' ').append(check.detail().isEmpty()
+                        ? Texts.format("code.ruleNotMet", check.rule().label())
+                        : Texts.format("code.ruleNotMetDetail", check.rule().label(), check.detail()));
+            }
+        }
+        messages.error(FORM + ":code", why.toString());
+    }
+
+    void notConfirmed(PageMessages messages) {
+        messages.errorKey(FORM + ":confirmation", "code.notConfirmed");
+    }
+
+    /** Once the code is set: nothing of it stays in the session. */
+    void clear() {
+        code = null;
+        confirmation = null;
+    }
+
+    public List<RuleCheck> getRuleChecks() {
+        return POLICY.evaluate(code == null ? "" : code, personalData);
+    }
+
+    public String getStrength() {
+        return POLICY.strength(code == null ? "" : code, personalData).label();
+    }
+
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
+    public String getConfirmation() { return confirmation; }
+    public void setConfirmation(String confirmation) { this.confirmation = confirmation; }
+}

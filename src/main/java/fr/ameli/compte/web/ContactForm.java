@@ -1,0 +1,76 @@
+package fr.ameli.compte.web;
+
+import fr.ameli.compte.domain.ContactChoices;
+import fr.ameli.compte.domain.EmailAddress;
+import fr.ameli.compte.domain.PhoneNumber;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Optional;
+
+/**
+ * How the person may be reached (PRODUCT §2.6): the email typed twice with its promotional
+ * consent, and the optional mobile and landline with theirs. Form {@code coordonnees}. A phone's
+ * consents are asked only once its number is given ({@link ContactChoices} keeps them only then).
+ */
+public class ContactForm implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+    static final String FORM = "coordonnees";
+
+    /** The choices read, and the confirmation of the email as typed (the registration checks it again). */
+    record Read(ContactChoices choices, EmailAddress emailConfirmation) {
+    }
+
+    private String email;
+    private String emailConfirmation;
+    private String emailPromotions;
+    private String mobile;
+    private String mobileCalls;
+    private String mobileSms;
+    private String landline;
+    private String landlineCalls;
+
+    /** The choices, or empty with a message at each field that is missing or refused. */
+    Optional<Read> read(PageMessages messages) {
+        FieldReader fields = new FieldReader(messages, FORM);
+        Optional<EmailAddress> e = fields.required("email", email, EmailAddress::new);
+        Optional<EmailAddress> c = fields.required("emailConfirmation", emailConfirmation, EmailAddress::new);
+        if (e.isPresent() && c.isPresent() && !e.equals(c)) {
+            emailNotConfirmed(messages);
+        }
+        Optional<Boolean> promotions = fields.choice("promotions", emailPromotions, true, "contact.choiceRequired");
+        Optional<PhoneNumber> m = fields.optional("mobile", mobile, PhoneNumber::mobile);
+        Optional<Boolean> mCalls = fields.choice("mobileAppels", mobileCalls, m.isPresent(), "contact.choiceRequired");
+        Optional<Boolean> mSms = fields.choice("mobileSms", mobileSms, m.isPresent(), "contact.choiceRequired");
+        Optional<PhoneNumber> l = fields.optional("fixe", landline, PhoneNumber::landline);
+        Optional<Boolean> lCalls = fields.choice("fixeAppels", landlineCalls, l.isPresent(), "contact.choiceRequired");
+        if (messages.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Read(new ContactChoices(e.get(), promotions.get(), m.orElse(null), mCalls.orElse(null),
+                mSms.orElse(null), l.orElse(null), lCalls.orElse(null)), c.get()));
+    }
+
+    void emailNotConfirmed(PageMessages messages) {
+        messages.errorKey(FORM + ":emailConfirmation", "contact.emailNotConfirmed");
+    }
+
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getEmailConfirmation() { return emailConfirmation; }
+    public void setEmailConfirmation(String emailConfirmation) { this.emailConfirmation = emailConfirmation; }
+    public String getEmailPromotions() { return emailPromotions; }
+    public void setEmailPromotions(String emailPromotions) { this.emailPromotions = emailPromotions; }
+    public String getMobile() { return mobile; }
+    public void setMobile(String mobile) { this.mobile = mobile; }
+    public String getMobileCalls() { return mobileCalls; }
+    public void setMobileCalls(String mobileCalls) { this.mobileCalls = mobileCalls; }
+    public String getMobileSms() { return mobileSms; }
+    public void setMobileSms(String mobileSms) { this.mobileSms = mobileSms; }
+    public String getLandline() { return landline; }
+    public void setLandline(String landline) { this.landline = landline; }
+    public String getLandlineCalls() { return landlineCalls; }
+    public void setLandlineCalls(String landlineCalls) { this.landlineCalls = landlineCalls; }
+}

@@ -1,0 +1,40 @@
+package fr.ameli.compte.web;
+
+import fr.ameli.compte.application.PendingAccount;
+import fr.ameli.compte.application.ProvisionalCodes;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.Flash;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+
+/**
+ * What an action hands to the page it redirects to, once, through the Faces flash: the account
+ * just created or whose mail was sent again (« Un courriel vous a été envoyé »), the letter just
+ * requested (« Un code provisoire vous est envoyé »). Every flash key is here.
+ */
+@RequestScoped
+public class FlashData {
+
+    static final String PENDING_ACCOUNT = "pendingAccount";
+    static final String LETTER_SENT = "letterSent";
+
+    @Inject
+    Flash flash;
+
+    void pendingAccount(PendingAccount pending) {
+        flash.put(PENDING_ACCOUNT, pending);
+    }
+
+    Optional<PendingAccount> pendingAccount() {
+        return Optional.ofNullable((PendingAccount) flash.get(PENDING_ACCOUNT));
+    }
+
+    void letterSent(ProvisionalCodes.LetterSent sent) {
+        flash.put(LETTER_SENT, sent);
+    }
+
+    Optional<ProvisionalCodes.LetterSent> letterSent() {
+        return Optional.ofNullable((ProvisionalCodes.LetterSent) flash.get(LETTER_SENT));
+    }
+}

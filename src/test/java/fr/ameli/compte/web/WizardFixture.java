@@ -1,0 +1,110 @@
+package fr.ameli.compte.web;
+
+import fr.ameli.compte.application.AccountRequest;
+import fr.ameli.compte.application.IdentityCheck;
+import fr.ameli.compte.application.IdentityClaim;
+import fr.ameli.compte.application.PendingAccount;
+import fr.ameli.compte.application.ProvisionalCodes;
+import fr.ameli.compte.application.Registration;
+import fr.ameli.compte.application.RegistrationRefused;
+import fr.ameli.compte.application.IdentityVerification;
+import fr.ameli.compte.domain.BirthDate;
+import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.PersonName;
+import fr.ameli.compte.domain.PostalCode;
+import jakarta.enterprise.context.Conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link CreationWizard} wired by hand, without a server: a conversation that only records
+ * whether it is running, services that answer what the test says, messages recorded.
+ */
+final class WizardFixture {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+    static final IdentityClaim TOTO = new IdentityClaim(Nir.parse("2 28 12 31 815 001"), new PersonName("TOTO"),
+            BirthDate.parse("03/12/1928", CLOCK), new PostalCode("31470"));
+
+    final CreationWizard wizard = new CreationWizard();
+    final RecordedMessages messages = new RecordedMessages();
+    final TestConversation conversation = new TestConversation();
+    final List<AccountRequest> registered = new ArrayList<>();
+    final List<Object> flashed = new ArrayList<>();
+    IdentityCheck identityAnswer = IdentityCheck.IDENTIFIED;
+    RegistrationRefused.Reason refusal;
+
+    WizardFixture() {
+        wizard.conversation = conversation;
+        wizard.messages = messages;
+        wizard.clock = CLOCK;
+        wizard.pendingProof = new PendingActivationProof();
+        wizard.franceConnect = new FranceConnectHandOff();
+        wizard.identityVerification = new IdentityVerification() {
+            @Override
+            public IdentityCheck identify(IdentityClaim claim) {
+                return identityAnswer;
+            }
+        };
+        wizard.registration = new Registration() {
+            @Override
+            public PendingAccount register(AccountRequest request) throws RegistrationRefused {
+                if (refusal != null) {
+                    throw new RegistrationRefused(refusal);
+                }
+                registered.add(request);
+                return new PendingAccount("toto@example.fr", java.time.Duration.ofHours(48), Instant.now(CLOCK).plusSeconds(48 * 3600));
+            }
+        };
+        wizard.flash = new FlashData() {
+            @Override
+            void pendingAccount(PendingAccount pending) {
+                flashed.add(pending);
+            }
+
+            @Override
+            void letterSent(ProvisionalCodes.LetterSent sent) {
+                flashed.add(sent);
+            }
+        };
+    }
+
+    /** A running wizard whose person got as far as {@code step} (with TOTO identified). */
+    WizardFixture at(WizardStep step) {
+        conversation.begin();
+        if (step.compareTo(WizardStep.VERIFICATION) >= 0) {
+            wizard.progress.identified(TOTO);
+        }
+        wizard.progress.advanceTo(step);
+        return this;
+    }
+
+    /** The contact step filled in as a person would, with a mobile number and its consents. */
+    WizardFixture withContact() {
+        ContactForm contact = wizard.getContactForm();
+        contact.setEmail("toto@example.fr");
+        contact.setEmailConfirmation("toto@example.fr");
+        contact.setEmailPromotions("non");
+        contact.setMobile("06 12 34 56 78");
+        contact.setMobileCalls("oui");
+        contact.setMobileSms("non");
+        return this;
+    }
+
+    static final class TestConversation implements Conversation {
+        private boolean running;
+        int ended;
+
+        @Override public void begin() { running = true; }
+        @Override public void begin(String id) { running = true; }
+        @Override public void end() { running = false; ended++; }
+        @Override public String getId() { return running ? "1" : null; }
+        @Override public long getTimeout() { return 0; }
+        @Override public void setTimeout(long milliseconds) { }
+        @Override public boolean isTransient() { return !running; }
+    }
+}
