@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 
 /**
  * Codes personnels as salted, slow hashes (SPEC §5): Jakarta Security's PBKDF2 with
- * HMAC-SHA256, the configured number of iterations (600,000 by default) and a random salt per
+ * HMAC-SHA256, {@code ameli.code.hash-iterations} iterations (600,000 by default) and a random salt per
  * code. The stored form carries its own parameters, so raising the iterations later still
  * verifies older hashes.
  *

@@ -60,7 +60,7 @@ public class ForgottenCodePage {
         return null;
     }
 
-    /** « … un courriel vient d'être envoyé … valable 30 minutes … » */
+    /** « … un courriel vient d'être envoyé … valable 30 minutes … »: the duration is {@code ameli.code-reset.validity}. */
     public String getSentText() {
         return Messages.format("forgotten.sent", ActivationMail.describe(settings.codeResetValidity()));
     }
