@@ -21,9 +21,10 @@ import java.util.Optional;
 
 /**
  * « Code oublié ? »: the person gives their NIR and birth date; if an active account matches, a
- * single-use link valid {@code ameli.code-reset.validity} (30 minutes) goes to the account's
- * address, and lets them choose a new code under the same rules as at creation. The answer on
- * screen never says whether an account matched; at most a few links per hour for a NIR.
+ * single-use link valid {@code ameli.code-reset.validity} (30 minutes by default) goes to the
+ * account's address, and lets them choose a new code under the same rules as at creation. The
+ * answer on screen never says whether an account matched; at most {@value #PER_HOUR} links per
+ * hour for a NIR.
  */
 @Stateless
 public class CodeReset {

@@ -11,15 +11,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How many requests the service works on at once: a few per processor core
- * ({@code ameli.requests.at-once-per-core}); the others wait for their turn, first come first
- * served, without using the processor.
+ * ({@code ameli.requests.at-once-per-core}, 4 by default); the others wait for their turn, first
+ * come first served, without using the processor.
  *
  * <p>Fifty people clicking at once on two cores would otherwise be fifty threads sharing two
- * cores: every page takes fifty times longer, and the slowest ones several times that (measured:
- * the login page at 50 connections gave 1,000 requests/s with a p99 of 280 ms that way, and
- * 1,600 requests/s with a p99 of 65 ms with 6 at once). A request that waits for something
- * other than the processor for long, its code hash ({@link CodeHasher}), gives its turn to the
- * next one, so that hashes never hold the pages up.
+ * cores: every page takes fifty times longer, and the slowest ones several times that (measured
+ * on two cores, the login page at 50 connections: 1,000–1,200 requests/s with a p99 of 220–280 ms
+ * with 64 at once, 1,360–1,410 requests/s with a p99 of 65–73 ms with 8, the default's 4 per core;
+ * see {@code docs/BENCHMARKS.md}). A request that waits for something other than the processor
+ * for long, its code hash ({@link CodeHasher}), gives its turn to the next one, so that hashes
+ * never hold the pages up.
  */
 @ApplicationScoped
 public class RequestAdmission {

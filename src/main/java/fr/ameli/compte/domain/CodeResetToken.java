@@ -5,7 +5,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** The secret of a « Code oublié ? » link (valid 30 minutes): using it replaces the account's code. */
+/**
+ * The secret of a « Code oublié ? » link (valid {@code ameli.code-reset.validity}, 30 minutes by
+ * default): using it replaces the account's code.
+ */
 @Entity
 @Table(name = "code_reset_token")
 public class CodeResetToken extends SingleUseToken {

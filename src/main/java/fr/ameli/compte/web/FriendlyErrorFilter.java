@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * No stack trace ever reaches a person. An expired wizard (its conversation or its view gone
- * after 20 minutes without activity, or a stale link) leads to a page that restarts it; a wizard
+ * after 20 minutes without activity: {@code CreationWizard}'s conversation timeout and
+ * {@code web.xml}'s session timeout; or a stale link) leads to a page that restarts it; a wizard
  * already busy with the same click to a page that says so; the database out of reach to a 503
  * page that says to retry later; any other failure of ours to a friendly page showing an
  * incident number, which is also in the log line.

@@ -16,8 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Each request waits for its {@link RequestAdmission turn} before the service works on it. One
- * that waited 30 seconds in vain (the service overloaded) gets the « momentanément indisponible »
- * page with Retry-After, and a warning goes to the log.
+ * that waited {@link #PATIENCE} (30 seconds) in vain (the service overloaded) gets the
+ * « momentanément indisponible » page with Retry-After, and a warning goes to the log.
  */
 @WebFilter(filterName = "requestAdmission", urlPatterns = "/*")
 public class RequestAdmissionFilter extends HttpFilter {

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 
 /**
  * {@link CodeHasher} with Jakarta Security's PBKDF2 (PRODUCT §5): HMAC-SHA256,
- * HMAC-SHA256, the configured number of iterations (600,000 by default) and a random salt per
+ * HMAC-SHA256, {@code ameli.code.hash-iterations} iterations (600,000 by default) and a random salt per
  * code. The stored form carries its own parameters, so raising the iterations later still
  * verifies older hashes.
  *
