@@ -112,7 +112,12 @@ public class JourneySimulation extends Simulation {
                         io.gatling.javaapi.core.Session tried = session.set("essais", session.getInt("essais") + 1);
                         return link == null ? tried : tried.set("lien", link);
                     }).doIf(session -> !session.contains("lien")).then(pause(Duration.ofMillis(100)))))
+            // Opening the link changes nothing (a mail scanner may open it first); « Activer mon compte » does.
             .exec(http(phase + "08 lien d'activation").get("#{lien}")
+                    .check(status().is(200), regex("name=\"jeton\" value=\"([^\"]*)\"").saveAs("jetonActivation"))
+                    .check(form("activation")))
+            .exec(post(phase + "08b activer mon compte", "activation", "activer")
+                    .formParam("jeton", "#{jetonActivation}")
                     .check(status().is(200), regex("Votre compte ameli est activé")))
             .exec(http(phase + "09 page de connexion").get("/")
                     .check(form("connexion"))

@@ -12,8 +12,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Following the activation link: a valid token activates its account, once. A used, expired or
- * unknown token changes nothing and says which it was, so that the page can tell the person
+ * The activation link (PRODUCT §2.8). Opening it only {@link #check checks} it, so that a mail
+ * scanner that opens every link of a message (GET or HEAD) spends nothing; the person's click on
+ * « Activer mon compte » (a POST) {@link #activate activates} the account, once. A used, expired
+ * or unknown token changes nothing and says which it was, so that the page can tell the person
  * what to do next.
  */
 @Stateless
@@ -28,11 +30,18 @@ public class Activation {
     @Inject
     AuditTrail audit;
 
+    /** What the link would do, changing nothing: {@link ActivationOutcome#READY} when it can activate. */
+    public ActivationOutcome check(String token) {
+        return find(token).map(activation -> switch (activation.stateAt(clock.instant())) {
+            case USED -> ActivationOutcome.ALREADY_USED;
+            case EXPIRED -> ActivationOutcome.EXPIRED;
+            case VALID -> ActivationOutcome.READY;
+        }).orElse(ActivationOutcome.UNKNOWN);
+    }
+
+    /** The person's « Activer mon compte »: a valid token activates its account, once. */
     public ActivationOutcome activate(String token) {
-        if (!SecretTokens.looksLikeToken(token)) {
-            return ActivationOutcome.UNKNOWN;
-        }
-        Optional<ActivationToken> found = accounts.findToken(SecretTokens.hash(token));
+        Optional<ActivationToken> found = find(token);
         if (found.isEmpty()) {
             return ActivationOutcome.UNKNOWN;
         }
@@ -48,5 +57,9 @@ public class Activation {
                 yield ActivationOutcome.ACTIVATED;
             }
         };
+    }
+
+    private Optional<ActivationToken> find(String token) {
+        return SecretTokens.looksLikeToken(token) ? accounts.findToken(SecretTokens.hash(token)) : Optional.empty();
     }
 }

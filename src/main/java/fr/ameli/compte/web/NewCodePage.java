@@ -1,75 +1,72 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.CodeReset;
-import fr.ameli.compte.domain.SingleUseToken;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.io.Serial;
-import java.io.Serializable;
 import java.util.Optional;
 
 /**
  * The page a « Code oublié ? » link opens ({@code nouveau-code.xhtml}, {@code #{newCodePage}}):
- * checks the link on GET, then lets the person choose the new code with the same form and live
- * rules as the wizard ({@link CodeForm}). View-scoped, so that the link's secret stays on the
- * server between the GET and the POST instead of travelling in the form.
+ * the link is checked, never spent, on GET (a mail scanner's visit changes nothing); the person
+ * chooses the new code with the same form and live rules as the wizard ({@link CodeForm}), and
+ * the POST sets it. A stateless view: the link's token comes back from a hidden field
+ * ({@link SingleUseLinks}), so neither the GET nor the POST needs a session.
  */
 @Named
-@ViewScoped
-public class NewCodePage implements Serializable {
-
-    @Serial
-    private static final long serialVersionUID = 2L;
+@RequestScoped
+public class NewCodePage {
 
     @Inject
     CodeReset codeReset;
     @Inject
     PageMessages messages;
+    @Inject
+    ExternalContext external;
 
     private final CodeForm codeForm = new CodeForm();
-    private String token;
-    private SingleUseToken.State state;
+    private CodeReset.Link link;
     private boolean changed;
-
-    /** On GET: what the link is worth. */
-    public void open() {
-        CodeReset.Link link = codeReset.check(token);
-        state = link.state();
-        codeForm.forPerson(link.personalData());
-    }
 
     public String submit() {
         Optional<String> code = codeForm.read(messages);
         if (code.isEmpty()) {
             return null;
         }
-        switch (codeReset.choose(token, code.get(), codeForm.getConfirmation())) {
+        switch (codeReset.choose(getToken(), code.get(), codeForm.getConfirmation())) {
             case CHANGED -> {
                 changed = true;
                 codeForm.clear();
             }
             case CODE_REJECTED -> codeForm.rejected(messages);
             case CODE_NOT_CONFIRMED -> codeForm.notConfirmed(messages);
-            case LINK_UNUSABLE -> open();
+            case LINK_UNUSABLE -> link = null;
         }
         return null;
     }
 
+    /** The form, for the person whose link it is (the rule about the NIR and birth date needs them). */
     public CodeForm getCodeForm() {
+        codeForm.forPerson(link().personalData());
         return codeForm;
     }
 
+    /** VALID, USED, EXPIRED, UNKNOWN, or CHANGED once this request set the code. */
     public String getState() {
-        return changed ? "CHANGED" : state == null ? "UNKNOWN" : state.name();
+        return changed ? "CHANGED" : link().state() == null ? "UNKNOWN" : link().state().name();
     }
 
     public String getToken() {
-        return token;
+        return SingleUseLinks.token(external);
     }
 
-    public void setToken(String token) {
-        this.token = token;
+    /** What the link is worth, checked once per request (again after a refused choice). */
+    private CodeReset.Link link() {
+        if (link == null) {
+            link = codeReset.check(getToken());
+        }
+        return link;
     }
 }

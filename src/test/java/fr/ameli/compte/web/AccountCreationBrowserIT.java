@@ -384,6 +384,9 @@ class AccountCreationBrowserIT {
         // The link of the mail, opened from the mail program.
         String link = activationLinkSentTo("elodie@example.fr");
         browser.open(url("/" + link.substring(BASE_URL.length())));
+        assertEquals("Activez votre compte ameli", browser.find("a-activer").getText(), "opening the link changes nothing");
+        tabTo("activation:activer");
+        browser.pressAndWait(Keys.ENTER);
         assertEquals("Votre compte ameli est activé.", browser.find("active").getText());
         tabTo("connexion");
         browser.pressAndWait(Keys.ENTER);
@@ -533,6 +536,9 @@ class AccountCreationBrowserIT {
         String link = activationLinkSentTo("toto@example.fr");
         assertTrue(link.startsWith(BASE_URL + "activation.xhtml?jeton="), link);
         browser.open(url("/" + link.substring(BASE_URL.length())));
+        assertEquals("Activez votre compte ameli", browser.find("a-activer").getText(), "opening the link changes nothing");
+        audit("08-activation-a-confirmer");
+        browser.submit("activation:activer");
         assertEquals("Votre compte ameli est activé.", browser.find("active").getText());
         audit("08-activation");
         browser.open(url("/" + link.substring(BASE_URL.length())));
@@ -612,6 +618,7 @@ class AccountCreationBrowserIT {
         assertEquals("Un courriel vous a été envoyé", browser.h1());
         String link = activationLinkSentTo(email);
         browser.open(url("/" + link.substring(BASE_URL.length())));
+        browser.submit("activation:activer");
         assertEquals("Votre compte ameli est activé.", browser.find("active").getText());
     }
 
@@ -727,6 +734,7 @@ class AccountCreationBrowserIT {
         assertEquals("Un courriel vous a été envoyé", browser.h1());
         String link = activationLinkSentTo("ayse@example.fr");
         browser.open(url("/" + link.substring(BASE_URL.length())));
+        browser.submit("activation:activer");
         assertEquals("Votre compte ameli est activé.", browser.find("active").getText());
 
         browser.open(url("/"));

@@ -129,7 +129,7 @@ class ClusterFailoverIT {
         assertTrue(page.text().contains("jeanne.lefevre@example.fr"), page.text());
         MimeMessage mail = awaitOneMail("jeanne.lefevre@example.fr");
         smtp.purgeEmailFromAllMailboxes();
-        assertTrue(c.get(MailLinks.activationPath(mail)).text().contains("Votre compte ameli est activé."));
+        assertTrue(MailLinks.activate(c, mail).text().contains("Votre compte ameli est activé."));
         FormClient.Page space = c.submit(c.get(""), "connexion", "connexion:connecter",
                 Map.of("connexion:nir", "2 46 07 75 115 039 04", "connexion:code", CODE));
         assertEquals("Mon espace", space.h1(), "logged in on node A");
@@ -172,7 +172,7 @@ class ClusterFailoverIT {
         Thread.sleep(3_000); // three retry ticks of the outbox: a second node sending it again would show now
         assertEquals(1, smtp.getReceivedMessages().length, "exactly one mail");
 
-        FormClient.Page activated = c.get(MailLinks.activationPath(mail));
+        FormClient.Page activated = MailLinks.activate(c, mail);
         assertTrue(activated.text().contains("Votre compte ameli est activé."), activated.text());
         FormClient.Page login = c.get("");
         FormClient.Page space = c.submit(login, "connexion", "connexion:connecter",

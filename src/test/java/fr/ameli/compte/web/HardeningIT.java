@@ -149,7 +149,7 @@ class HardeningIT {
         }
         FormClient c = client();
         c.submit(toContactStep(c, GARCIA), "coordonnees", "coordonnees:continuer", contact("garcia@example.fr"));
-        FormClient.Page activated = c.get(MailLinks.activationPath(awaitMail("garcia@example.fr", 20_000)));
+        FormClient.Page activated = MailLinks.activate(c, awaitMail("garcia@example.fr", 20_000));
         assertEquals("Votre compte ameli est activé.", activated.text().contains("Votre compte ameli est activé.")
                 ? "Votre compte ameli est activé." : activated.body());
         activeAccountReady = true;
@@ -446,7 +446,7 @@ class HardeningIT {
         assertEquals(2, mails.size());
         String newLink = MailLinks.activationPath(mails.get(1));
         assertTrue(client().get(oldLink).text().contains("Ce lien d'activation n'est pas reconnu."), "the old link stops working");
-        assertTrue(client().get(newLink).text().contains("Votre compte ameli est activé."));
+        assertTrue(MailLinks.activate(client(), newLink).text().contains("Votre compte ameli est activé."));
     }
 
     // ---- Hostile input
@@ -558,6 +558,73 @@ class HardeningIT {
             assertEquals(200, refused.status());
             assertEquals("J'accède à mon compte ameli", refused.h1());
         }
+    }
+
+    // ---- Links a mail scanner cannot spend
+
+    private static final Person CELIK = new Person("Çelik", "2 90 03 67 482 187", "11/03/1990", "67000", "6305786", "31284151553");
+    private static final Person OCONNOR = new Person("O'Connor", "2 80 02 99 132 631", "04/02/1980", "75011", "7875340", "88345554003");
+
+    /** What a mail scanner (Safe Links and the like) does with every link: HEAD then GET, no cookie, its own user agent. */
+    private void scan(String path) throws Exception {
+        HttpClient scanner = HttpClient.newHttpClient();
+        for (String method : List.of("HEAD", "GET")) {
+            HttpResponse<String> r = scanner.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .method(method, HttpRequest.BodyPublishers.noBody())
+                    .header("User-Agent", "Mozilla/5.0 (compatible; link-scanner/1.0)").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), method + " " + path);
+            assertTrue(r.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID")),
+                    method + " " + path + " makes no session: " + r.headers().allValues("Set-Cookie"));
+        }
+    }
+
+    @Test
+    void a_scanner_s_head_and_get_spend_no_activation_link_and_the_person_s_post_activates_once() throws Exception {
+        FormClient c = client();
+        c.submit(toContactStep(c, CELIK), "coordonnees", "coordonnees:continuer", contact("celik@example.fr"));
+        String link = MailLinks.activationPath(awaitMail("celik@example.fr", 20_000));
+        scan(link);
+        scan("activation.xhtml?jeton=" + "B".repeat(43));
+        scan("activation.xhtml?jeton=inconnu");
+
+        FormClient person = client();
+        FormClient.Page opened = person.get(link);
+        assertTrue(opened.text().contains("Activez votre compte ameli"), opened.text());
+        assertTrue(login(client(), CELIK.nir(), CODE).globalErrors("connexion").startsWith("Votre compte n'est pas encore activé"),
+                "after the scanner and the person's GET, the account still waits");
+        FormClient.Page activated = person.submit(opened, "activation", "activation:activer", Map.of());
+        assertTrue(activated.text().contains("Votre compte ameli est activé."), activated.text());
+        assertEquals(null, person.sessionId(), "neither the GET nor the POST made a session");
+        FormClient.Page again = person.submit(opened, "activation", "activation:activer", Map.of());
+        assertTrue(again.text().contains("Ce lien d'activation a déjà été utilisé."), again.text());
+        assertEquals("Mon espace", login(client(), CELIK.nir(), CODE).h1(), "activated once");
+        assertEquals(1, mailsTo("celik@example.fr").size(), "one mail: the scan asked for nothing");
+    }
+
+    @Test
+    void a_scanner_s_head_and_get_spend_no_code_reset_link_and_the_person_s_post_sets_the_code_once() throws Exception {
+        FormClient c = client();
+        c.submit(toContactStep(c, OCONNOR), "coordonnees", "coordonnees:continuer", contact("siobhan@example.fr"));
+        MailLinks.activate(c, awaitMail("siobhan@example.fr", 20_000));
+        smtp.purgeEmailFromAllMailboxes();
+        FormClient.Page forgotten = client().get("code-oublie.xhtml");
+        client().submit(forgotten, "oubli", "oubli:envoyer", Map.of("oubli:nir", OCONNOR.nir(), "oubli:naissance", OCONNOR.birthDate()));
+        String link = MailLinks.newCodePath(awaitMail("siobhan@example.fr", 20_000));
+        scan(link);
+        scan("nouveau-code.xhtml?jeton=" + "C".repeat(43));
+
+        FormClient person = client();
+        FormClient.Page opened = person.get(link);
+        assertTrue(opened.body().contains("codePersonnel:code"), "the new-code form: " + opened.text());
+        String newCode = "Nouveau*456_B";
+        Map<String, String> codes = Map.of("codePersonnel:code", newCode, "codePersonnel:confirmation", newCode);
+        FormClient.Page changed = person.submit(opened, "codePersonnel", "codePersonnel:valider", codes);
+        assertTrue(changed.text().contains("Votre nouveau code personnel est enregistré."), changed.text());
+        assertEquals(null, person.sessionId(), "neither the GET nor the POST made a session");
+        FormClient.Page again = person.submit(opened, "codePersonnel", "codePersonnel:valider", codes);
+        assertTrue(again.text().contains("Ce lien a déjà servi"), again.text());
+        assertEquals("Mon espace", login(client(), OCONNOR.nir(), newCode).h1(), "the new code works");
+        assertEquals("J'accède à mon compte ameli", login(client(), OCONNOR.nir(), CODE).h1(), "the old one does not");
     }
 
     private static String nextStep(String step) {
