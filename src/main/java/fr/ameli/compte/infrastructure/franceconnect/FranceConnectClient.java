@@ -31,6 +31,7 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import fr.ameli.compte.application.FranceConnectIdentity;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
+import fr.ameli.compte.infrastructure.config.FranceConnectSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -76,12 +77,12 @@ public class FranceConnectClient {
 
     /** The redirect URL registered at FranceConnect, or the service's own callback when none is configured. */
     public URI redirectUri(URI callbackOfThisRequest) {
-        return config.franceConnect().flatMap(AmeliConfig.FranceConnect::redirectUrl).orElse(callbackOfThisRequest);
+        return config.franceConnect().flatMap(FranceConnectSettings::redirectUrl).orElse(callbackOfThisRequest);
     }
 
     /** Where to send the browser, and what to remember until it comes back. */
     public Map.Entry<URI, Pending> start(URI redirectUri) throws FranceConnectException {
-        AmeliConfig.FranceConnect fc = settings();
+        FranceConnectSettings fc = settings();
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
@@ -97,7 +98,7 @@ public class FranceConnectClient {
 
     /** The browser came back: checks everything and gives the identity FranceConnect vouches for. */
     public FranceConnectIdentity finish(URI callback, Pending pending) throws FranceConnectException {
-        AmeliConfig.FranceConnect fc = settings();
+        FranceConnectSettings fc = settings();
         OIDCProviderMetadata provider = provider(fc);
         try {
             AuthenticationResponse response = AuthenticationResponseParser.parse(callback);
@@ -153,12 +154,12 @@ public class FranceConnectClient {
         }
     }
 
-    private AmeliConfig.FranceConnect settings() throws FranceConnectException {
+    private FranceConnectSettings settings() throws FranceConnectException {
         return config.franceConnect().orElseThrow(() -> new FranceConnectException("FranceConnect is not configured", null));
     }
 
     /** The provider's metadata from its discovery document, fetched once. */
-    private OIDCProviderMetadata provider(AmeliConfig.FranceConnect fc) throws FranceConnectException {
+    private OIDCProviderMetadata provider(FranceConnectSettings fc) throws FranceConnectException {
         try {
             return providers.computeIfAbsent(fc.issuer(), issuer -> {
                 try {
