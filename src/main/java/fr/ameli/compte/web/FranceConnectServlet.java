@@ -3,8 +3,8 @@ package fr.ameli.compte.web;
 import fr.ameli.compte.application.FranceConnectCredential;
 import fr.ameli.compte.application.FranceConnectIdentity;
 import fr.ameli.compte.application.FranceConnectLogin;
+import fr.ameli.compte.application.FranceConnectProvider;
 import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.infrastructure.franceconnect.FranceConnectClient;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -37,7 +37,7 @@ public class FranceConnectServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(FranceConnectServlet.class.getName());
 
     @Inject
-    FranceConnectClient client;
+    FranceConnectProvider client;
     @Inject
     FranceConnectLogin franceConnectLogin;
     @Inject
@@ -55,26 +55,26 @@ public class FranceConnectServlet extends HttpServlet {
             } else {
                 callback(request, response);
             }
-        } catch (FranceConnectClient.FranceConnectException e) {
+        } catch (FranceConnectProvider.FranceConnectException e) {
             LOG.warning(() -> "FranceConnect login failed: " + e.getMessage());
             response.sendRedirect(request.getContextPath() + "/index.xhtml?franceconnect=echec");
         }
     }
 
     private void start(HttpServletRequest request, HttpServletResponse response)
-            throws IOException, FranceConnectClient.FranceConnectException {
+            throws IOException, FranceConnectProvider.FranceConnectException {
         URI callback = URI.create(request.getRequestURL().toString()).resolve(request.getContextPath() + CALLBACK);
-        Map.Entry<URI, FranceConnectClient.Pending> start = client.start(client.redirectUri(callback));
+        Map.Entry<URI, FranceConnectProvider.Pending> start = client.start(client.redirectUri(callback));
         request.getSession().setAttribute(PENDING, start.getValue());
         response.sendRedirect(start.getKey().toString());
     }
 
     private void callback(HttpServletRequest request, HttpServletResponse response)
-            throws IOException, FranceConnectClient.FranceConnectException {
+            throws IOException, FranceConnectProvider.FranceConnectException {
         HttpSession session = request.getSession(false);
         Object pending = session == null ? null : session.getAttribute(PENDING);
-        if (!(pending instanceof FranceConnectClient.Pending expected)) {
-            throw new FranceConnectClient.FranceConnectException("no FranceConnect login under way in this session", null);
+        if (!(pending instanceof FranceConnectProvider.Pending expected)) {
+            throw new FranceConnectProvider.FranceConnectException("no FranceConnect login under way in this session", null);
         }
         session.removeAttribute(PENDING);
         String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();

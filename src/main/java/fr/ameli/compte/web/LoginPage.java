@@ -3,7 +3,7 @@ package fr.ameli.compte.web;
 import fr.ameli.compte.application.LoginOutcome;
 import fr.ameli.compte.application.ProvisionalCodes;
 import fr.ameli.compte.domain.InvalidValueException;
-import fr.ameli.compte.infrastructure.franceconnect.FranceConnectClient;
+import fr.ameli.compte.application.FranceConnectProvider;
 import fr.ameli.compte.domain.Nir;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -42,7 +42,7 @@ public class LoginPage {
     @Inject
     CreationWizard creation;
     @Inject
-    FranceConnectClient franceConnect;
+    FranceConnectProvider franceConnect;
     @Inject
     Clock clock;
     @Inject
