@@ -10,7 +10,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
-/** Keeps the arrows pointing inwards (ARCHITECTURE.md): web → application → domain ← infrastructure. */
+/**
+ * Keeps the arrows pointing inwards (docs/ARCHITECTURE.md): web → application → domain ←
+ * infrastructure. The web sees the adapters only through application ports (settings,
+ * FranceConnect, metrics by an interceptor binding), never their classes.
+ */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -31,9 +35,16 @@ class ArchitectureTest {
                 .layer("domain").definedBy("fr.ameli.compte.domain..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("application").mayOnlyBeAccessedByLayers("web", "infrastructure")
-                .whereLayer("infrastructure").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("infrastructure").mayNotBeAccessedByAnyLayer()
                 .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "infrastructure", "web")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void the_web_layer_uses_no_adapter_of_the_infrastructure() {
+        noClasses().that().resideInAPackage("fr.ameli.compte.web..")
+                .should().dependOnClassesThat().resideInAPackage("fr.ameli.compte.infrastructure..")
                 .check(classes);
     }
 

@@ -2,6 +2,7 @@ package fr.ameli.compte.application;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The settings the use cases need, read from the service's configuration (implemented in
@@ -29,4 +30,10 @@ public interface ServiceSettings {
 
     /** How many identity attempts (the wizard's identity step) one client address may make per minute. */
     int identityAttemptsPerMinute();
+
+    /**
+     * The addresses of the reverse proxies in front of the service ({@code ameli.trusted-proxies}):
+     * for their requests the client's address is the last one of X-Forwarded-For. Empty when none.
+     */
+    List<String> trustedProxies();
 }

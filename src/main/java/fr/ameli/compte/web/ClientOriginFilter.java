@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.ClientOrigin;
-import fr.ameli.compte.infrastructure.config.AmeliConfig;
+import fr.ameli.compte.application.ServiceSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,21 +24,27 @@ public class ClientOriginFilter extends HttpFilter {
     @Inject
     ClientOrigin origin;
     @Inject
-    AmeliConfig config;
+    ServiceSettings settings;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        origin.setAddress(clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), config.trustedProxies()));
+        origin.setAddress(clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), settings.trustedProxies()));
         chain.doFilter(request, response);
     }
 
+    /**
+     * The client's address: the peer's, unless the peer is a trusted proxy that added one to
+     * X-Forwarded-For (the last entry; the ones before it were sent by whoever called the proxy).
+     * A blank last entry, or one too long to be an address (45 characters: IPv6 with an IPv4 tail),
+     * leaves the peer's.
+     */
     static String clientAddress(String peer, String forwardedFor, List<String> trustedProxies) {
         if (forwardedFor == null || !trustedProxies.contains(peer)) {
             return peer;
         }
         String[] hops = forwardedFor.split(",");
-        String last = hops[hops.length - 1].strip();
+        String last = hops.length == 0 ? "" : hops[hops.length - 1].strip();
         return last.isEmpty() || last.length() > 45 ? peer : last;
     }
 }

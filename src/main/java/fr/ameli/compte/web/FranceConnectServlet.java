@@ -3,8 +3,8 @@ package fr.ameli.compte.web;
 import fr.ameli.compte.application.FranceConnectCredential;
 import fr.ameli.compte.application.FranceConnectIdentity;
 import fr.ameli.compte.application.FranceConnectLogin;
+import fr.ameli.compte.application.FranceConnectProvider;
 import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.infrastructure.franceconnect.FranceConnectClient;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -13,7 +13,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.net.URI;
@@ -32,11 +31,10 @@ public class FranceConnectServlet extends HttpServlet {
 
     static final String START = "/franceconnect/connexion";
     static final String CALLBACK = "/franceconnect/retour";
-    static final String PENDING = "ameli.franceconnect.pending";
     private static final Logger LOG = Logger.getLogger(FranceConnectServlet.class.getName());
 
     @Inject
-    FranceConnectClient client;
+    FranceConnectProvider client;
     @Inject
     FranceConnectLogin franceConnectLogin;
     @Inject
@@ -56,28 +54,28 @@ public class FranceConnectServlet extends HttpServlet {
             } else {
                 callback(request, response);
             }
-        } catch (FranceConnectClient.FranceConnectException e) {
+        } catch (FranceConnectProvider.FranceConnectException e) {
             LOG.warning(() -> "FranceConnect login failed: " + e.getMessage());
             response.sendRedirect(request.getContextPath() + "/index.xhtml?franceconnect=echec");
         }
     }
 
     private void start(HttpServletRequest request, HttpServletResponse response)
-            throws IOException, FranceConnectClient.FranceConnectException {
+            throws IOException, FranceConnectProvider.FranceConnectException {
         URI callback = URI.create(request.getRequestURL().toString()).resolve(request.getContextPath() + CALLBACK);
-        Map.Entry<URI, FranceConnectClient.Pending> start = client.start(client.redirectUri(callback));
-        request.getSession().setAttribute(PENDING, start.getValue());
+        Map.Entry<URI, FranceConnectProvider.Pending> start = client.start(client.redirectUri(callback));
+        handOff.expect(start.getValue());
         response.sendRedirect(start.getKey().toString());
     }
 
     private void callback(HttpServletRequest request, HttpServletResponse response)
-            throws IOException, FranceConnectClient.FranceConnectException {
-        HttpSession session = request.getSession(false);
-        Object pending = session == null ? null : session.getAttribute(PENDING);
-        if (!(pending instanceof FranceConnectClient.Pending expected)) {
-            throw new FranceConnectClient.FranceConnectException("no FranceConnect login under way in this session", null);
+            throws IOException, FranceConnectProvider.FranceConnectException {
+        // Without a session there is no login under way (and a forged return does not get one).
+        Optional<FranceConnectProvider.Pending> pending = request.getSession(false) == null ? Optional.empty() : handOff.takeExpected();
+        if (pending.isEmpty()) {
+            throw new FranceConnectProvider.FranceConnectException("no FranceConnect login under way in this session", null);
         }
-        session.removeAttribute(PENDING);
+        FranceConnectProvider.Pending expected = pending.get();
         String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
         FranceConnectIdentity identity = client.finish(URI.create(request.getRequestURL() + query), expected);
         Optional<Nir> account = franceConnectLogin.activeAccountOf(identity);

@@ -1,11 +1,11 @@
 package fr.ameli.compte.web;
 
+import fr.ameli.compte.application.FranceConnectProvider;
 import fr.ameli.compte.application.FrenchTime;
 import fr.ameli.compte.application.LoginOutcome;
 import fr.ameli.compte.application.ProvisionalCodes;
 import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.ProvisionalCode;
-import fr.ameli.compte.infrastructure.franceconnect.FranceConnectClient;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -45,7 +45,7 @@ public class LoginPage {
     @Inject
     CreationWizard creation;
     @Inject
-    FranceConnectClient franceConnect;
+    FranceConnectProvider franceConnect;
     @Inject
     Clock clock;
     @Inject

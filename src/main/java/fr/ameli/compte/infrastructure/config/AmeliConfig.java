@@ -4,12 +4,13 @@ import fr.ameli.compte.application.ServiceSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,9 +18,10 @@ import java.util.Optional;
 /**
  * The service's configuration (SPEC §6), read once through MicroProfile Config so that system
  * properties and environment variables ({@code AMELI_SMTP_PORT}) override the defaults of
- * {@code META-INF/microprofile-config.properties}. Every key is parsed and checked here, at start,
- * so that an operator's typo stops the deployment with a message naming the key instead of
- * failing later inside a user's request.
+ * {@code META-INF/microprofile-config.properties}. Every key is converted by MicroProfile Config
+ * (durations by {@link DurationConverter}, lists split at commas) and checked here, at start, so
+ * that an operator's typo stops the deployment with a message naming the key instead of failing
+ * later inside a user's request.
  */
 @ApplicationScoped
 public class AmeliConfig implements ServiceSettings {
@@ -44,38 +46,35 @@ public class AmeliConfig implements ServiceSettings {
     @Inject @ConfigProperty(name = "ameli.registry.demo")
     Optional<Boolean> registryDemo;
     @Inject @ConfigProperty(name = "ameli.activation.validity")
-    String activationValidity;
+    Duration activationValidity;
     @Inject @ConfigProperty(name = "ameli.code-reset.validity")
-    String codeResetValidity;
+    Duration codeResetValidity;
     @Inject @ConfigProperty(name = "ameli.activation.sweep-interval")
-    String activationSweepInterval;
+    Duration activationSweepInterval;
     @Inject @ConfigProperty(name = "ameli.code.hash-iterations")
     int codeHashIterations;
     @Inject @ConfigProperty(name = "ameli.throttle.identity-attempts-per-minute")
     int identityAttemptsPerMinute;
     @Inject @ConfigProperty(name = "ameli.requests.at-once-per-core")
     int requestsAtOncePerCore;
-    @Inject @ConfigProperty(name = "ameli.trusted-proxies")
-    Optional<String> trustedProxies;
+    /** For {@code ameli.trusted-proxies}: Payara cannot inject an {@code Optional<List<String>>}. */
+    @Inject
+    Config mpConfig;
     @Inject @ConfigProperty(name = "ameli.mail.retry-interval")
-    String mailRetryInterval;
-    @Inject @ConfigProperty(name = "ameli.franceconnect.issuer")
-    Optional<String> franceConnectIssuer;
-    @Inject @ConfigProperty(name = "ameli.franceconnect.client-id")
-    Optional<String> franceConnectClientId;
-    @Inject @ConfigProperty(name = "ameli.franceconnect.client-secret")
-    Optional<String> franceConnectClientSecret;
-    @Inject @ConfigProperty(name = "ameli.franceconnect.redirect-url")
-    Optional<String> franceConnectRedirectUrl;
+    Duration mailRetryInterval;
+    @Inject @ConfigProperties
+    FranceConnectSettings franceConnect;
+
+    private List<String> trustedProxies;
 
     @PostConstruct
     void check() {
         baseUrl();
         mailMode();
-        activationValidity();
-        activationSweepInterval();
-        codeResetValidity();
-        mailRetryInterval();
+        requirePositive("ameli.activation.validity", activationValidity);
+        requirePositive("ameli.activation.sweep-interval", activationSweepInterval);
+        requirePositive("ameli.code-reset.validity", codeResetValidity);
+        requirePositive("ameli.mail.retry-interval", mailRetryInterval);
         if (requestsAtOncePerCore < 1) {
             throw invalid("ameli.requests.at-once-per-core", String.valueOf(requestsAtOncePerCore), "a positive number");
         }
@@ -88,6 +87,8 @@ public class AmeliConfig implements ServiceSettings {
         if (codeHashIterations < 1) {
             throw invalid("ameli.code.hash-iterations", String.valueOf(codeHashIterations), "a positive number");
         }
+        trustedProxies = mpConfig.getOptionalValues("ameli.trusted-proxies", String.class).orElse(List.of()).stream()
+                .map(String::strip).filter(a -> !a.isEmpty()).toList();
     }
 
     /** The absolute URL links in mails start with, always ending with {@code /}. */
@@ -144,17 +145,17 @@ public class AmeliConfig implements ServiceSettings {
 
     @Override
     public Duration activationValidity() {
-        return duration("ameli.activation.validity", activationValidity);
+        return activationValidity;
     }
 
     @Override
     public Duration codeResetValidity() {
-        return duration("ameli.code-reset.validity", codeResetValidity);
+        return codeResetValidity;
     }
 
     @Override
     public Duration activationSweepInterval() {
-        return duration("ameli.activation.sweep-interval", activationSweepInterval);
+        return activationSweepInterval;
     }
 
     @Override
@@ -176,40 +177,24 @@ public class AmeliConfig implements ServiceSettings {
      * The addresses of the reverse proxies (load balancers) in front of the service: for a request
      * coming from one of them, the client's address is the last one of X-Forwarded-For.
      */
+    @Override
     public List<String> trustedProxies() {
-        return trustedProxies.map(list -> List.of(list.split(","))).orElse(List.of()).stream()
-                .map(String::strip).filter(a -> !a.isEmpty()).toList();
+        return trustedProxies;
     }
 
     /** How often mails that could not leave are tried again (and the first back-off step). */
     public Duration mailRetryInterval() {
-        return duration("ameli.mail.retry-interval", mailRetryInterval);
+        return mailRetryInterval;
     }
 
     /** FranceConnect's settings; empty (and no FranceConnect button) until issuer, client id and secret are set. */
-    public record FranceConnect(URI issuer, String clientId, String clientSecret, Optional<URI> redirectUrl) {
+    public Optional<FranceConnectSettings> franceConnect() {
+        return franceConnect.complete() ? Optional.of(franceConnect) : Optional.empty();
     }
 
-    public Optional<FranceConnect> franceConnect() {
-        Optional<String> issuer = franceConnectIssuer.map(String::strip).filter(s -> !s.isEmpty());
-        Optional<String> id = franceConnectClientId.map(String::strip).filter(s -> !s.isEmpty());
-        Optional<String> secret = franceConnectClientSecret.filter(s -> !s.isBlank());
-        if (issuer.isEmpty() || id.isEmpty() || secret.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new FranceConnect(URI.create(issuer.get()), id.get(), secret.get(),
-                franceConnectRedirectUrl.map(String::strip).filter(s -> !s.isEmpty()).map(URI::create)));
-    }
-
-    private static Duration duration(String key, String value) {
-        try {
-            Duration d = Duration.parse(value.trim());
-            if (d.isNegative() || d.isZero()) {
-                throw invalid(key, value, "a positive ISO-8601 duration such as PT48H");
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw invalid(key, value, "an ISO-8601 duration such as PT48H or PT5M");
+    private static void requirePositive(String key, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw invalid(key, value.toString(), "a positive ISO-8601 duration such as PT48H");
         }
     }
 

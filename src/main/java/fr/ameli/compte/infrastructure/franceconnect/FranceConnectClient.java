@@ -30,12 +30,12 @@ import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import fr.ameli.compte.application.FranceConnectIdentity;
+import fr.ameli.compte.application.FranceConnectProvider;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
+import fr.ameli.compte.infrastructure.config.FranceConnectSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.io.Serial;
-import java.io.Serializable;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -48,40 +48,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * checked (signature, issuer, audience, expiry, nonce) before any claim is believed.
  */
 @ApplicationScoped
-public class FranceConnectClient {
+public class FranceConnectClient implements FranceConnectProvider {
 
     private static final int TIMEOUT_MS = 10_000;
-
-    /** What the browser's trip to FranceConnect must bring back; kept in the session meanwhile. */
-    public record Pending(String state, String nonce, String codeVerifier, URI redirectUri) implements Serializable {
-        @Serial
-        private static final long serialVersionUID = 1L;
-    }
-
-    /** FranceConnect refused, or answered something that does not check. */
-    public static class FranceConnectException extends Exception {
-        public FranceConnectException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 
     @Inject
     AmeliConfig config;
 
     private final Map<URI, OIDCProviderMetadata> providers = new ConcurrentHashMap<>();
 
+    @Override
     public boolean enabled() {
         return config.franceConnect().isPresent();
     }
 
-    /** The redirect URL registered at FranceConnect, or the service's own callback when none is configured. */
+    @Override
     public URI redirectUri(URI callbackOfThisRequest) {
-        return config.franceConnect().flatMap(AmeliConfig.FranceConnect::redirectUrl).orElse(callbackOfThisRequest);
+        return config.franceConnect().flatMap(FranceConnectSettings::redirectUrl).orElse(callbackOfThisRequest);
     }
 
-    /** Where to send the browser, and what to remember until it comes back. */
+    @Override
     public Map.Entry<URI, Pending> start(URI redirectUri) throws FranceConnectException {
-        AmeliConfig.FranceConnect fc = settings();
+        FranceConnectSettings fc = settings();
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
@@ -95,9 +83,9 @@ public class FranceConnectClient {
         return Map.entry(request.toURI(), new Pending(state.getValue(), nonce.getValue(), verifier.getValue(), redirectUri));
     }
 
-    /** The browser came back: checks everything and gives the identity FranceConnect vouches for. */
+    @Override
     public FranceConnectIdentity finish(URI callback, Pending pending) throws FranceConnectException {
-        AmeliConfig.FranceConnect fc = settings();
+        FranceConnectSettings fc = settings();
         OIDCProviderMetadata provider = provider(fc);
         try {
             AuthenticationResponse response = AuthenticationResponseParser.parse(callback);
@@ -153,12 +141,12 @@ public class FranceConnectClient {
         }
     }
 
-    private AmeliConfig.FranceConnect settings() throws FranceConnectException {
+    private FranceConnectSettings settings() throws FranceConnectException {
         return config.franceConnect().orElseThrow(() -> new FranceConnectException("FranceConnect is not configured", null));
     }
 
     /** The provider's metadata from its discovery document, fetched once. */
-    private OIDCProviderMetadata provider(AmeliConfig.FranceConnect fc) throws FranceConnectException {
+    private OIDCProviderMetadata provider(FranceConnectSettings fc) throws FranceConnectException {
         try {
             return providers.computeIfAbsent(fc.issuer(), issuer -> {
                 try {

@@ -1,0 +1,119 @@
+package fr.ameli.compte.infrastructure.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * What an operator's wrong value does: the deployment stops with a message that names the key and
+ * says what was expected. MicroProfile Config converts the values; these are the checks after it.
+ */
+class AmeliConfigTest {
+
+    /** The defaults of microprofile-config.properties, as MicroProfile Config hands them over. */
+    private static AmeliConfig defaults() {
+        AmeliConfig config = new AmeliConfig();
+        config.baseUrl = "http://localhost:8080/";
+        config.dataDir = "./data";
+        config.mailMode = "file";
+        config.smtpHost = "localhost";
+        config.smtpPort = 25;
+        config.mailFrom = "ne-pas-repondre@ameli.local";
+        config.activationValidity = Duration.ofHours(48);
+        config.activationSweepInterval = Duration.ofMinutes(5);
+        config.codeResetValidity = Duration.ofMinutes(30);
+        config.mailRetryInterval = Duration.ofSeconds(30);
+        config.codeHashIterations = 600_000;
+        config.requestsAtOncePerCore = 4;
+        config.identityAttemptsPerMinute = 20;
+        return config;
+    }
+
+    static Stream<Arguments> wrongValues() {
+        return Stream.of(
+                wrong(c -> c.baseUrl = "compte.ameli.fr",
+                        "ameli.base-url=compte.ameli.fr", "an absolute URL such as https://compte.ameli.fr/"),
+                wrong(c -> c.mailMode = "pigeon", "ameli.mail.mode=pigeon", "smtp or file"),
+                wrong(c -> c.activationValidity = Duration.ZERO,
+                        "ameli.activation.validity=PT0S", "a positive ISO-8601 duration such as PT48H"),
+                wrong(c -> c.activationSweepInterval = Duration.ofMinutes(-5),
+                        "ameli.activation.sweep-interval=PT-5M", "a positive ISO-8601 duration such as PT48H"),
+                wrong(c -> c.codeResetValidity = Duration.ZERO,
+                        "ameli.code-reset.validity=PT0S", "a positive ISO-8601 duration such as PT48H"),
+                wrong(c -> c.mailRetryInterval = Duration.ofSeconds(-1),
+                        "ameli.mail.retry-interval=PT-1S", "a positive ISO-8601 duration such as PT48H"),
+                wrong(c -> c.requestsAtOncePerCore = 0, "ameli.requests.at-once-per-core=0", "a positive number"),
+                wrong(c -> c.identityAttemptsPerMinute = 0,
+                        "ameli.throttle.identity-attempts-per-minute=0", "a positive number"),
+                wrong(c -> c.smtpPort = 65536, "ameli.smtp.port=65536", "a TCP port between 1 and 65535"),
+                wrong(c -> c.smtpPort = 0, "ameli.smtp.port=0", "a TCP port between 1 and 65535"),
+                wrong(c -> c.codeHashIterations = 0, "ameli.code.hash-iterations=0", "a positive number"));
+    }
+
+    private static Arguments wrong(Consumer<AmeliConfig> change, String keyAndValue, String expected) {
+        return arguments(keyAndValue, change, "Configuration " + keyAndValue + " is invalid: expected " + expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongValues")
+    void a_wrong_value_stops_the_deployment_naming_its_key(String keyAndValue, Consumer<AmeliConfig> change, String message) {
+        AmeliConfig config = defaults();
+        change.accept(config);
+        IllegalStateException e = assertThrows(IllegalStateException.class, config::check);
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void durations_are_read_in_iso_8601_with_the_spaces_around_forgiven() {
+        DurationConverter converter = new DurationConverter();
+        assertEquals(Duration.ofHours(48), converter.convert("PT48H"));
+        assertEquals(Duration.ofMinutes(5), converter.convert(" PT5M "));
+    }
+
+    @Test
+    void a_duration_that_is_not_iso_8601_says_what_was_expected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DurationConverter().convert("48h"));
+        assertEquals("Configuration value 48h is invalid: expected an ISO-8601 duration such as PT48H or PT5M", e.getMessage());
+    }
+
+    @Test
+    void franceconnect_is_on_only_once_issuer_client_id_and_secret_are_set() {
+        assertTrue(franceConnect("ameli-recette", "secret").complete());
+        assertFalse(franceConnect("", "secret").complete());
+        assertFalse(franceConnect("  ", "secret").complete());
+        assertFalse(franceConnect("ameli-recette", " ").complete());
+        FranceConnectSettings noIssuer = franceConnect("ameli-recette", "secret");
+        noIssuer.issuer = Optional.empty();
+        assertFalse(noIssuer.complete());
+        AmeliConfig config = defaults();
+        config.franceConnect = noIssuer;
+        assertEquals(Optional.empty(), config.franceConnect());
+    }
+
+    @Test
+    void the_franceconnect_client_id_is_read_without_the_spaces_around_it() {
+        assertEquals("ameli-recette", franceConnect(" ameli-recette ", "secret").clientId());
+    }
+
+    private static FranceConnectSettings franceConnect(String clientId, String clientSecret) {
+        FranceConnectSettings settings = new FranceConnectSettings();
+        settings.issuer = Optional.of(URI.create("https://fcp.integ01.dev-franceconnect.fr/api/v1"));
+        settings.clientId = Optional.of(clientId);
+        settings.clientSecret = Optional.of(clientSecret);
+        settings.redirectUrl = Optional.empty();
+        return settings;
+    }
+}
