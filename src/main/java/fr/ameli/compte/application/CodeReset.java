@@ -32,9 +32,9 @@ public class CodeReset {
     public static final int PER_HOUR = 3;
     private static final CodePolicy CODE_POLICY = new CodePolicy();
 
-    /** What a link is worth when it is opened: its state, and whose code it changes. */
-    public record Link(SingleUseToken.State state, PersonalData personalData) {
-        public static final Link UNKNOWN = new Link(null, null);
+    /** What a link is worth when it is opened: its state, whose code it changes, until when it works. */
+    public record Link(SingleUseToken.State state, PersonalData personalData, Instant expiresAt) {
+        public static final Link UNKNOWN = new Link(null, null, null);
 
         public boolean valid() {
             return state == SingleUseToken.State.VALID;
@@ -85,7 +85,17 @@ public class CodeReset {
 
     /** Opens a link: valid, used, expired or unknown. */
     public Link check(String token) {
-        return find(token).map(t -> new Link(t.stateAt(clock.instant()), personalData(t.account()))).orElse(Link.UNKNOWN);
+        return find(token).map(t -> new Link(t.stateAt(clock.instant()), personalData(t.account()), t.expiresAt()))
+                .orElse(Link.UNKNOWN);
+    }
+
+    /**
+     * « Prolonger » on the link's page, before it expires: the person is at work there, so a valid
+     * link works for {@code ameli.code-reset.validity} more from now (RGAA 13.1). False when the
+     * link can no longer be used.
+     */
+    public boolean prolong(String token) {
+        return find(token).map(t -> t.prolong(clock.instant(), settings.codeResetValidity())).orElse(false);
     }
 
     /** The new code, checked against the same rules as at creation; the old code stops working. */

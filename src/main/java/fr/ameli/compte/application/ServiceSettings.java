@@ -28,6 +28,12 @@ public interface ServiceSettings {
     /** How many requests are worked on at once per processor core (the others wait their turn). */
     int requestsAtOncePerCore();
 
+    /** How long a wizard left alone stays alive (its conversation, and at least as long its session). */
+    Duration wizardTimeout();
+
+    /** How long before a time limit the page warns and offers « Prolonger » (RGAA 13.1, WCAG 2.2.1). */
+    Duration timeLimitWarning();
+
     /** How many identity attempts (the wizard's identity step) one client address may make per minute. */
     int identityAttemptsPerMinute();
 

@@ -24,6 +24,11 @@ public class CodeResetToken extends SingleUseToken {
         }
     }
 
+    /** « Prolonger » on the link's page: a valid link works for {@code validity} more from now. */
+    public boolean prolong(Instant now, java.time.Duration validity) {
+        return super.prolong(now, validity);
+    }
+
     /** Uses the link: the account's code becomes the new one. Throws unless the link is valid now. */
     public void use(String newCodeHash, Instant now) {
         markUsed(now);

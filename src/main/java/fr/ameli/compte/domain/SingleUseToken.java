@@ -29,7 +29,7 @@ public abstract class SingleUseToken {
     @JoinColumn(name = "account_id", nullable = false, updatable = false)
     private Account account;
 
-    @Column(name = "expires_at", nullable = false, updatable = false)
+    @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
     @Column(name = "used_at")
@@ -61,6 +61,21 @@ public abstract class SingleUseToken {
             throw new IllegalStateException("Link " + stateAt(now));
         }
         usedAt = now;
+    }
+
+    /**
+     * The person is still at work on the link's page and asked for more time (« Prolonger »): a
+     * valid link then works for {@code validity} from now; a used or expired one stays so.
+     */
+    protected boolean prolong(Instant now, java.time.Duration validity) {
+        if (stateAt(now) != State.VALID) {
+            return false;
+        }
+        Instant later = now.plus(validity);
+        if (later.isAfter(expiresAt)) {
+            expiresAt = later;
+        }
+        return true;
     }
 
     public Account account() {

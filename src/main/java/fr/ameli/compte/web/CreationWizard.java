@@ -42,8 +42,6 @@ public class CreationWizard implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 2L;
-    /** A wizard left alone this long is forgotten (the next page says so and offers to start again). */
-    private static final long TIMEOUT_MS = 20 * 60 * 1000L;
 
     @Inject
     Conversation conversation;
@@ -65,6 +63,8 @@ public class CreationWizard implements Serializable {
     FlashData flash;
     @Inject
     HttpServletRequest request;
+    @Inject
+    TimeLimits timeLimits;
 
     private final IdentityForm identityForm = new IdentityForm();
     private final ProofForm proofForm = new ProofForm();
@@ -230,7 +230,7 @@ public class CreationWizard implements Serializable {
 
     private void startConversation() {
         conversation.begin();
-        conversation.setTimeout(TIMEOUT_MS);
+        timeLimits.forWizard(conversation, request.getSession());
     }
 
     // ---- What the pages show

@@ -6,6 +6,8 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,8 @@ public class NewCodePage {
     PageMessages messages;
     @Inject
     ExternalContext external;
+    @Inject
+    Clock clock;
 
     private final CodeForm codeForm = new CodeForm();
     private CodeReset.Link link;
@@ -45,6 +49,21 @@ public class NewCodePage {
             case LINK_UNUSABLE -> link = null;
         }
         return null;
+    }
+
+    /** « Prolonger » in the dialog before the link expires (one light Ajax request; js/delai.js). */
+    public void prolong() {
+        if (codeReset.prolong(getToken())) {
+            link = null;
+        }
+    }
+
+    /** Until the link expires, in seconds (the page's time limit); null when it is not usable. */
+    public Long getSecondsLeft() {
+        if (changed || !link().valid()) {
+            return null;
+        }
+        return Math.max(0, Duration.between(clock.instant(), link().expiresAt()).toSeconds());
     }
 
     /** The form, for the person whose link it is (the rule about the NIR and birth date needs them). */

@@ -623,6 +623,31 @@ class AccountServicesIT {
     @Inject
     ProvisionalCodes provisionalCodes;
 
+    private static final Person BENALI = new Person("175083818577909", "Benali", "22/08/1975", "38000", "5319076", "03050227330");
+
+    /** « Prolonger » on the new-code page: a valid link gets the link's validity again from now; a lapsed one stays lapsed. */
+    @Test
+    void prolonger_gives_a_valid_reset_link_more_time_and_an_expired_one_none() throws Exception {
+        registration.register(request(BENALI, "karim@example.fr"));
+        activation.activate(tokenFrom(awaitMail("karim@example.fr")));
+        codeReset.request(Nir.parse(BENALI.nir()), java.time.LocalDate.of(1975, 8, 22));
+        Path mails = config.dataDir().resolve("mails");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (countMails(mails, "karim@example.fr") < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        String token = resetTokenFrom(awaitMail("karim@example.fr"));
+        Instant first = codeReset.check(token).expiresAt();
+        Thread.sleep(1_500);
+        assertTrue(codeReset.prolong(token));
+        Instant prolonged = codeReset.check(token).expiresAt();
+        assertTrue(prolonged.isAfter(first.plusMillis(1_000)), first + " then " + prolonged);
+        Thread.sleep(java.time.Duration.between(Instant.now(), prolonged).toMillis() + 300);
+        assertEquals(fr.ameli.compte.domain.SingleUseToken.State.EXPIRED, codeReset.check(token).state());
+        assertFalse(codeReset.prolong(token), "too late: the link stays expired");
+        assertEquals(fr.ameli.compte.domain.SingleUseToken.State.EXPIRED, codeReset.check(token).state());
+    }
+
     @Test
     void a_letter_with_a_provisional_code_is_printed_and_the_code_opens_the_rest_of_the_wizard_once() throws Exception {
         ProvisionalCodes.LetterSent sent = provisionalCodes.requestLetter(BERNARD.claim()).orElseThrow();

@@ -62,6 +62,10 @@ public class AmeliConfig implements ServiceSettings {
     Config mpConfig;
     @Inject @ConfigProperty(name = "ameli.mail.retry-interval")
     Duration mailRetryInterval;
+    @Inject @ConfigProperty(name = "ameli.wizard.timeout")
+    Duration wizardTimeout;
+    @Inject @ConfigProperty(name = "ameli.time-limit.warning")
+    Duration timeLimitWarning;
     @Inject @ConfigProperties
     FranceConnectSettings franceConnect;
 
@@ -75,6 +79,11 @@ public class AmeliConfig implements ServiceSettings {
         requirePositive("ameli.activation.sweep-interval", activationSweepInterval);
         requirePositive("ameli.code-reset.validity", codeResetValidity);
         requirePositive("ameli.mail.retry-interval", mailRetryInterval);
+        requirePositive("ameli.wizard.timeout", wizardTimeout);
+        requirePositive("ameli.time-limit.warning", timeLimitWarning);
+        if (timeLimitWarning.compareTo(wizardTimeout) >= 0) {
+            throw invalid("ameli.time-limit.warning", timeLimitWarning.toString(), "a duration shorter than ameli.wizard.timeout");
+        }
         if (requestsAtOncePerCore < 1) {
             throw invalid("ameli.requests.at-once-per-core", String.valueOf(requestsAtOncePerCore), "a positive number");
         }
@@ -180,6 +189,16 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public List<String> trustedProxies() {
         return trustedProxies;
+    }
+
+    @Override
+    public Duration wizardTimeout() {
+        return wizardTimeout;
+    }
+
+    @Override
+    public Duration timeLimitWarning() {
+        return timeLimitWarning;
     }
 
     /** How often mails that could not leave are tried again (and the first back-off step). */

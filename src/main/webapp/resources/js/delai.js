@@ -1,0 +1,108 @@
+/*
+ * The warning before a time limit (RGAA 13.1, WCAG 2.2.1), for the pages that give the template a
+ * "delai" (the wizard: its conversation; see WEB-INF/templates/page.xhtml). The dialog is a native
+ * <dialog role="alertdialog">: opened with showModal(), it takes the focus (« Prolonger »), is
+ * announced with its title and text, and Escape closes it like « Annuler ».
+ *  - « Prolonger » sends one light request: a Faces Ajax post of the page's form that executes and
+ *    renders nothing, which is enough for the server to count the person as active again (the
+ *    conversation and the session start their count anew); on a mailed link's page, the post of its
+ *    hidden button [data-prolonger], which gives the link more time. The countdown starts again.
+ *  - « Annuler » closes the dialog; the limit then comes as it would have.
+ * Without script nothing happens here, and the server's « Votre session a expiré » page stays the
+ * fallback.
+ */
+(function () {
+    "use strict";
+
+    var dialog = document.getElementById("delai");
+    if (!dialog || typeof dialog.showModal !== "function") {
+        return;
+    }
+    var texts = dialog.dataset;
+    var total = parseInt(texts.secondes, 10);
+    var afterExtension = parseInt(texts.apres, 10);
+    var warnBefore = parseInt(texts.avertir, 10);
+    var left = document.getElementById("delai-restant");
+    var extend = document.getElementById("delai-prolonger");
+    var cancel = document.getElementById("delai-annuler");
+    var status = document.createElement("p");
+    status.className = "sr-only";
+    status.setAttribute("aria-live", "polite");
+    document.body.appendChild(status);
+
+    var deadline;
+    var ticking = null;
+    var warning = null;
+
+    function shown(seconds) {
+        var minutes = Math.floor(seconds / 60);
+        var rest = seconds % 60;
+        return (minutes > 0 ? minutes + " " + texts.minutes + " " : "") + (rest < 10 && minutes > 0 ? "0" : "") + rest + " " + texts.secondesUnite;
+    }
+
+    function tick() {
+        var seconds = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+        left.textContent = shown(seconds);
+        if (seconds === 0) {
+            clearInterval(ticking);
+            document.getElementById("delai-titre").textContent = texts.expireTitre;
+            document.getElementById("delai-texte").textContent = texts.expireTexte;
+            extend.hidden = true;
+            cancel.focus();
+        }
+    }
+
+    function warn() {
+        tick();
+        dialog.showModal();
+        extend.focus();
+        ticking = setInterval(tick, 1000);
+    }
+
+    function start() {
+        deadline = Date.now() + total * 1000;
+        clearTimeout(warning);
+        warning = setTimeout(warn, Math.max(0, (total - warnBefore) * 1000));
+    }
+
+    function close() {
+        clearInterval(ticking);
+        if (dialog.open) {
+            dialog.close();
+        }
+    }
+
+    extend.addEventListener("click", function () {
+        // A page whose limit is not its session's (a mailed link's) names the button that extends it.
+        var trigger = document.querySelector("[data-prolonger]");
+        var viewState = document.querySelector("form input[name='jakarta.faces.ViewState']");
+        if (!viewState || typeof faces === "undefined") {
+            return;
+        }
+        extend.disabled = true;
+        faces.ajax.request(trigger || viewState.form, null, {
+            execute: trigger ? "@this" : "@none",
+            render: "@none",
+            onevent: function (data) {
+                if (data.status === "success") {
+                    extend.disabled = false;
+                    total = afterExtension;
+                    close();
+                    start();
+                    status.textContent = texts.prolonge;
+                }
+            },
+            onerror: function () {
+                // The limit had passed meanwhile: the server's answer to the next page says so.
+                extend.disabled = false;
+                tick();
+            }
+        });
+    });
+    cancel.addEventListener("click", close);
+    dialog.addEventListener("cancel", function () {
+        clearInterval(ticking);
+    });
+
+    start();
+}());

@@ -1,0 +1,119 @@
+package fr.ameli.compte.web;
+
+import com.deque.html.axecore.results.Results;
+import fr.ameli.compte.TestDeployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The warning before a time limit (RGAA 13.1, WCAG 2.2.1), in Chromium, on a server whose wizard
+ * lives 20 seconds and warns 12 seconds before: the dialog appears, takes the focus, passes the
+ * axe audit, and « Prolonger » (pressed with the keyboard) keeps the wizard alive past its first
+ * limit. A class of its own because the rest of the browser tests need the 20-minute default.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TimeLimitBrowserIT {
+
+    private static final Duration LIMIT = Duration.ofSeconds(20);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestDeployments.war("time-limit", Map.of(
+                "ameli.wizard.timeout", "PT20S",
+                "ameli.time-limit.warning", "PT12S",
+                "ameli.code.hash-iterations", "1024"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    private WebElement awaitDialog() {
+        WebElement dialog = browser.find("delai");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> dialog.getAttribute("open") != null);
+        return dialog;
+    }
+
+    @Test
+    void the_wizard_warns_before_its_time_runs_out_and_prolonger_keeps_it_alive() {
+        long start = System.nanoTime();
+        browser.open(base.toString().replaceAll("/$", "") + "/creation/identite.xhtml");
+        browser.type("identite:nom", "TOTO");
+        browser.type("identite:nir", "2 28 12 31 815 001");
+        browser.type("identite:naissance", "03/12/1928");
+        browser.type("identite:codePostal", "31470");
+        WebElement dialog = browser.find("delai");
+        assertTrue(dialog.getAttribute("open") == null, "no dialog while there is time");
+
+        awaitDialog();
+        assertEquals("alertdialog", dialog.getAttribute("role"));
+        assertEquals("delai-prolonger", browser.focusedId(), "the focus moves into the dialog, on « Prolonger »");
+        assertTrue(browser.find("delai-texte").getText().startsWith("Sans action de votre part, ce que vous avez saisi sera effacé dans"),
+                browser.find("delai-texte").getText());
+        Results axe = browser.axe();
+        List<String> serious = axe.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + ": " + rule.getHelp()).toList();
+        assertEquals(List.of(), serious, "the open dialog passes axe");
+        browser.saveSource("50-delai-avertissement");
+        browser.screenshot("50-delai-avertissement-1280");
+
+        // Prolonger with the keyboard, as many times as it takes to go past the first limit.
+        while (Duration.ofNanos(System.nanoTime() - start).compareTo(LIMIT.plusSeconds(3)) < 0) {
+            browser.press(Keys.ENTER);
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> dialog.getAttribute("open") == null);
+            if (Duration.ofNanos(System.nanoTime() - start).compareTo(LIMIT.plusSeconds(3)) >= 0) {
+                break;
+            }
+            awaitDialog();
+            assertEquals("delai-prolonger", browser.focusedId());
+        }
+        assertFalse(dialog.getAttribute("open") != null, "the dialog is closed");
+        browser.submit("identite:continuer");
+        assertEquals("Accédez immédiatement à votre compte", browser.driver.findElement(By.tagName("h1")).getText(),
+                "past the first limit, the wizard still holds what was typed and goes on");
+    }
+
+    @Test
+    void annuler_closes_the_dialog_and_the_limit_then_comes_as_the_expired_page_says() throws InterruptedException {
+        long start = System.nanoTime();
+        browser.open(base.toString().replaceAll("/$", "") + "/creation/identite.xhtml");
+        WebElement dialog = awaitDialog();
+        browser.find("delai-annuler").click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(d -> dialog.getAttribute("open") == null);
+        Thread.sleep(Math.max(0, LIMIT.plusSeconds(2).minusNanos(System.nanoTime() - start).toMillis()));
+        browser.type("identite:nom", "TOTO");
+        browser.submit("identite:continuer");
+        assertEquals("Votre session a expiré", browser.driver.findElement(By.tagName("h1")).getText());
+    }
+}
