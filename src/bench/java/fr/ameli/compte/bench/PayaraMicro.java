@@ -140,13 +140,17 @@ final class PayaraMicro {
         }
     }
 
+    /** The process id that a pid file holds. */
+    static long pidOf(Path pidFile) throws IOException {
+        return Long.parseLong(Files.readString(pidFile).strip());
+    }
+
     /** Stops the process of a pid file left by an earlier step (or an interrupted run). */
     static void stop(Path pidFile) throws IOException, InterruptedException {
         if (!Files.exists(pidFile)) {
             return;
         }
-        long pid = Long.parseLong(Files.readString(pidFile).strip());
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        Optional<ProcessHandle> handle = ProcessHandle.of(pidOf(pidFile));
         if (handle.isPresent() && handle.get().info().command().orElse("").endsWith("java")) {
             handle.get().destroy();
             long deadline = System.currentTimeMillis() + 30_000;
