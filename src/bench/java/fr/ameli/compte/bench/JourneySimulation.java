@@ -147,16 +147,33 @@ public class JourneySimulation extends Simulation {
                 .protocols(protocol);
     }
 
+    private long cpuAtStart;
+    private long clockAtStart;
+
     @Override
     public void before() {
         mailbox.start();
-        LoginPageSimulation.recordServiceCpu("journey.start");
+        cpuAtStart = serviceProcessorMillis();
+        clockAtStart = System.currentTimeMillis();
     }
 
+    /** The service's processor time during the simulation, to the results. */
     @Override
     public void after() {
-        LoginPageSimulation.recordServiceCpu("journey.end");
-        mailbox.stop();
+        try {
+            var time = new BenchResults.ProcessorTime(cpuAtStart, clockAtStart, serviceProcessorMillis(), System.currentTimeMillis());
+            ResultsFile.ofThisRun().update(r -> r.journeyProcessor = time);
+        } finally {
+            mailbox.stop();
+        }
+    }
+
+    private static long serviceProcessorMillis() {
+        try {
+            return PayaraMicro.processorMillis(BenchSetup.runningServicePid());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The register's persons, one per journey, with what each types (read as the file goes). */

@@ -5,13 +5,8 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.during;
@@ -60,56 +55,28 @@ public class LoginPageSimulation extends Simulation {
                 .protocols(protocol);
     }
 
+    private long heapBefore;
+
     @Override
     public void before() {
-        record("loginpage.heap-before.bytes");
+        heapBefore = serviceHeap();
     }
 
     @Override
     public void after() {
-        record("loginpage.heap-after.bytes");
+        var heap = new BenchResults.LoginPageHeap(heapBefore, serviceHeap());
+        ResultsFile.ofThisRun().update(r -> r.loginPageHeap = heap);
     }
 
-    /** The service's heap after full GCs, added to the benchmark's results file. */
-    private static void record(String key) {
+    /** The service's heap after full GCs. */
+    private static long serviceHeap() {
         try {
-            long heap = PayaraMicro.heapUsedAfterGc(servicePid());
-            store(key, heap);
+            return PayaraMicro.heapUsedAfterGc(BenchSetup.runningServicePid());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The processor time the service has used so far (Linux /proc, in ticks of 10 ms), and the clock. */
-    static void recordServiceCpu(String key) {
-        try {
-            store(key + ".cpu-ms", PayaraMicro.processorMillis(servicePid()));
-            store(key + ".wall-ms", System.currentTimeMillis());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long servicePid() throws IOException {
-        return Long.parseLong(Files.readString(Path.of(System.getProperty("bench.dir"), "service.pid")).strip());
-    }
-
-    private static synchronized void store(String key, long value) {
-        Path dir = Path.of(System.getProperty("bench.dir"));
-        try {
-            Properties results = new Properties();
-            Path file = dir.resolve("results.properties");
-            try (InputStream in = Files.newInputStream(file)) {
-                results.load(in);
-            }
-            results.setProperty(key, String.valueOf(value));
-            try (OutputStream out = Files.newOutputStream(file)) {
-                results.store(out, "compte-ameli benchmark");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("interrupted while reading the service's heap", e);
         }
     }
 }

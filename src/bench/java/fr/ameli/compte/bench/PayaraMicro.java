@@ -26,7 +26,7 @@ final class PayaraMicro {
 
     /**
      * The JVM options of the Docker image, with a fixed heap ceiling for comparable runs: the
-     * lowest Java thread priority is Linux's lowest (the code-hashing threads, see CodeHasher).
+     * lowest Java thread priority is Linux's lowest (the code-hashing threads, see Pbkdf2CodeHasher).
      */
     static final List<String> JVM_OPTIONS = List.of("-Xmx768m", "-XX:+ExitOnOutOfMemoryError",
             "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19",
@@ -140,13 +140,17 @@ final class PayaraMicro {
         }
     }
 
+    /** The process id that a pid file holds. */
+    static long pidOf(Path pidFile) throws IOException {
+        return Long.parseLong(Files.readString(pidFile).strip());
+    }
+
     /** Stops the process of a pid file left by an earlier step (or an interrupted run). */
     static void stop(Path pidFile) throws IOException, InterruptedException {
         if (!Files.exists(pidFile)) {
             return;
         }
-        long pid = Long.parseLong(Files.readString(pidFile).strip());
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        Optional<ProcessHandle> handle = ProcessHandle.of(pidOf(pidFile));
         if (handle.isPresent() && handle.get().info().command().orElse("").endsWith("java")) {
             handle.get().destroy();
             long deadline = System.currentTimeMillis() + 30_000;

@@ -42,6 +42,12 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class Pbkdf2CodeHasher implements CodeHasher {
 
+    /** How every code is hashed, and the form Jakarta Security stores it in (iterations, Base64 salt, Base64 key); the benchmark reads them here. */
+    public static final String ALGORITHM = "PBKDF2WithHmacSHA256";
+    public static final String STORED_FORM = ALGORITHM + ":%d:%s:%s";
+    public static final int SALT_BYTES = 16;
+    public static final int KEY_BYTES = 32;
+
     @Inject
     Pbkdf2PasswordHash pbkdf2;
     @Inject
@@ -66,10 +72,10 @@ public class Pbkdf2CodeHasher implements CodeHasher {
             return thread;
         });
         pbkdf2.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.Algorithm", ALGORITHM,
                 "Pbkdf2PasswordHash.Iterations", String.valueOf(settings.codeHashIterations()),
-                "Pbkdf2PasswordHash.SaltSizeBytes", "16",
-                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+                "Pbkdf2PasswordHash.SaltSizeBytes", String.valueOf(SALT_BYTES),
+                "Pbkdf2PasswordHash.KeySizeBytes", String.valueOf(KEY_BYTES)));
         decoy = hash(SecretTokens.newToken());
     }
 
