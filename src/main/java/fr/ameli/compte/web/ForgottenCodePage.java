@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.ActivationMail;
 import fr.ameli.compte.application.CodeReset;
+import fr.ameli.compte.application.FrenchTime;
 import fr.ameli.compte.application.ServiceSettings;
 import fr.ameli.compte.domain.BirthDate;
 import fr.ameli.compte.domain.InvalidValueException;
@@ -62,7 +62,7 @@ public class ForgottenCodePage {
 
     /** « … un courriel vient d'être envoyé … valable 30 minutes … » */
     public String getSentText() {
-        return Messages.format("forgotten.sent", ActivationMail.describe(settings.codeResetValidity()));
+        return Messages.format("forgotten.sent", FrenchTime.duration(settings.codeResetValidity()));
     }
 
     public boolean isSent() {

@@ -1,6 +1,6 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.ActivationMail;
+import fr.ameli.compte.application.FrenchTime;
 import fr.ameli.compte.application.PendingAccount;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -25,7 +25,7 @@ public class MailSentPage {
     }
 
     public String getValidity() {
-        return getPending() == null ? "" : ActivationMail.describe(pending.validity());
+        return getPending() == null ? "" : FrenchTime.duration(pending.validity());
     }
 
     public String getUntil() {

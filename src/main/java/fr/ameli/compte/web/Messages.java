@@ -1,12 +1,11 @@
 package fr.ameli.compte.web;
 
+import fr.ameli.compte.application.FrenchTime;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
 import java.text.MessageFormat;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -31,11 +30,9 @@ final class Messages {
         error(clientId, text(key));
     }
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE);
-
     /** « 27 novembre 2026 à 14h35 », Paris time: when something will be possible again. */
     static String when(Instant instant) {
-        return WHEN.format(instant.atZone(ZoneId.of("Europe/Paris")));
+        return FrenchTime.when(instant);
     }
 
     /** A text with its {0}, {1}… filled in. */
