@@ -24,6 +24,8 @@ public class ActivationLinks {
     ServiceSettings settings;
     @Inject
     MailOutbox outbox;
+    @Inject
+    MailTemplates mails;
 
     public Issued issue(Account account, Instant now) {
         String secret = SecretTokens.newToken();
@@ -35,7 +37,7 @@ public class ActivationLinks {
     public PendingAccount mail(Account account, Issued issued) {
         Duration validity = settings.activationValidity();
         String email = account.contact().email().value();
-        outbox.enqueue(ActivationMail.compose(email, ActivationMail.link(settings.baseUrl(), issued.secret()), validity,
+        outbox.enqueue(ActivationMail.compose(mails, email, ActivationMail.link(settings.baseUrl(), issued.secret()), validity,
                 issued.expiresAt()), account.id());
         return new PendingAccount(email, validity, issued.expiresAt());
     }

@@ -53,6 +53,8 @@ public class CodeReset {
     @Inject
     MailOutbox outbox;
     @Inject
+    MailTemplates mails;
+    @Inject
     ServiceSettings settings;
     @Inject
     Throttling throttling;
@@ -78,7 +80,7 @@ public class CodeReset {
         String secret = SecretTokens.newToken();
         accounts.replaceResetToken(new CodeResetToken(SecretTokens.hash(secret), account.get(), expiresAt));
         String email = account.get().contact().email().value();
-        outbox.enqueue(CodeResetMail.compose(email, CodeResetMail.link(settings.baseUrl(), secret),
+        outbox.enqueue(CodeResetMail.compose(mails, email, CodeResetMail.link(settings.baseUrl(), secret),
                 settings.codeResetValidity(), expiresAt), account.get().id());
         audit.record(AuditEvent.Type.CODE_RESET_REQUESTED, nir);
     }

@@ -2,6 +2,7 @@ package fr.ameli.compte.infrastructure.letters;
 
 import fr.ameli.compte.application.Letter;
 import fr.ameli.compte.application.LetterOutbox;
+import fr.ameli.compte.application.Templates;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -47,11 +48,13 @@ public class FileLetterOutbox implements LetterOutbox {
     Event<LetterReady> ready;
     @Inject
     Clock clock;
+    @Inject
+    Templates templates;
 
     @Override
     public void enqueue(Letter letter) {
         Instant now = clock.instant();
-        ready.fire(new LetterReady(PdfLetters.render(letter, now), letter.postalCode(), letter.city(), now));
+        ready.fire(new LetterReady(PdfLetters.render(templates, letter, now), letter.postalCode(), letter.city(), now));
     }
 
     /** The folder operators print from. */

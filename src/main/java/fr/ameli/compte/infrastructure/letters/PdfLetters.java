@@ -1,6 +1,8 @@
 package fr.ameli.compte.infrastructure.letters;
 
+import fr.ameli.compte.application.FrenchTime;
 import fr.ameli.compte.application.Letter;
+import fr.ameli.compte.application.Templates;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -14,27 +16,37 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The provisional-code letter as an A4 PDF (Apache PDFBox): the sender, the address block placed
- * for a window envelope, the code in large type, until when it works and how to use it.
+ * The provisional-code letter as an A4 PDF (Apache PDFBox). Its wording is the template
+ * {@code letters/code-provisoire.txt}: each line starts with its role (sender, address block placed
+ * for a window envelope, date, subject, paragraph, heading, the code in large type), which says
+ * where and how this class prints it; a blank line leaves a small gap.
  */
 public final class PdfLetters {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
+    static final String TEMPLATE = "letters/code-provisoire.txt";
+    private static final Pattern ROLE = Pattern.compile("([a-zé]+): (.*)");
     private static final float MARGIN = 56;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+    private static final float TOP = PDRectangle.A4.getHeight() - MARGIN;
 
     private PdfLetters() {
     }
 
-    public static byte[] render(Letter letter, Instant now) {
+    /** The values the template is given: {@code adresse} (lines), {@code date}, {@code code}, {@code echeance}, {@code adresseDuService}. */
+    static Map<String, Object> values(Letter letter, Instant now) {
+        return Map.of("adresse", letter.addressLines(), "date", FrenchTime.day(now), "code", letter.code(),
+                "echeance", FrenchTime.day(letter.expiresAt()), "adresseDuService", letter.serviceUrl());
+    }
+
+    public static byte[] render(Templates templates, Letter letter, Instant now) {
+        String wording = templates.render(TEMPLATE, values(letter, now));
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
@@ -42,44 +54,48 @@ public final class PdfLetters {
             PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 Writer w = new Writer(content, regular, bold);
-                float top = PDRectangle.A4.getHeight() - MARGIN;
-                w.line(bold, 16, MARGIN, top, "Assurance Maladie");
-                w.line(regular, 11, MARGIN, top - 16, "Service du compte ameli");
-                float y = top - 120;
-                for (String line : letter.addressLines()) {
-                    w.line(regular, 12, 320, y, line);
-                    y -= 16;
+                float sender = TOP;
+                float address = TOP - 120;
+                float y = TOP - 230;
+                for (String line : wording.lines().toList()) {
+                    if (line.isBlank()) {
+                        y -= 8;
+                        continue;
+                    }
+                    Matcher role = ROLE.matcher(line);
+                    if (!role.matches()) {
+                        throw new IllegalStateException(TEMPLATE + ": a line without its role: " + line);
+                    }
+                    String text = role.group(2);
+                    switch (role.group(1)) {
+                        case "document" -> document.getDocumentInformation().setTitle(text);
+                        case "expéditeur" -> {
+                            w.line(bold, 16, MARGIN, sender, text);
+                            sender -= 16;
+                            if (document.getDocumentInformation().getAuthor() == null) {
+                                document.getDocumentInformation().setAuthor(text);
+                            }
+                        }
+                        case "service" -> {
+                            w.line(regular, 11, MARGIN, sender, text);
+                            sender -= 16;
+                        }
+                        case "adresse" -> {
+                            w.line(regular, 12, 320, address, text);
+                            address -= 16;
+                        }
+                        case "date" -> y = w.paragraph(regular, 11, y, text);
+                        case "objet" -> y = w.paragraph(bold, 12, y - 10, text) - 10;
+                        case "texte" -> y = w.paragraph(regular, 12, y, text);
+                        case "titre" -> y = w.paragraph(bold, 12, y, text);
+                        case "code" -> {
+                            w.line(bold, 28, MARGIN + 40, y - 14 - 20, text);
+                            y -= 14 + 56;
+                        }
+                        default -> throw new IllegalStateException(TEMPLATE + ": no such role: " + line);
+                    }
                 }
-                y = top - 230;
-                y = w.paragraph(regular, 11, y, "Le " + DAY.format(now.atZone(PARIS)));
-                y -= 10;
-                y = w.paragraph(bold, 12, y, "Objet : votre code provisoire pour créer votre compte ameli");
-                y -= 10;
-                y = w.paragraph(regular, 12, y, "Madame, Monsieur,");
-                y = w.paragraph(regular, 12, y, "Vous avez demandé à créer votre compte ameli sans le numéro de série de votre "
-                        + "carte Vitale. Voici votre code provisoire :");
-                y -= 14;
-                w.line(bold, 28, MARGIN + 40, y - 20, "Votre code provisoire : " + letter.code());
-                y -= 56;
-                y = w.paragraph(regular, 12, y, "Ce code est valable jusqu'au " + DAY.format(letter.expiresAt().atZone(PARIS))
-                        + " inclus, et ne sert qu'une seule fois.");
-                y -= 8;
-                y = w.paragraph(bold, 12, y, "Comment l'utiliser :");
-                y = w.paragraph(regular, 12, y, "1. Rendez-vous sur " + letter.serviceUrl());
-                y = w.paragraph(regular, 12, y, "2. Saisissez votre numéro de sécurité sociale, puis ce code dans le champ "
-                        + "« Mon code personnel (ou provisoire à 4 chiffres) », et cliquez sur « Me connecter ».");
-                y = w.paragraph(regular, 12, y, "3. Poursuivez la création de votre compte : acceptation des conditions "
-                        + "d'utilisation, choix de votre code personnel, adresse email. Un courriel vous permettra ensuite "
-                        + "d'activer votre compte.");
-                y -= 8;
-                y = w.paragraph(regular, 12, y, "Ne communiquez ce code à personne. L'Assurance Maladie ne vous le demandera "
-                        + "jamais par téléphone ou par courriel. Si vous n'êtes pas à l'origine de cette demande, vous pouvez "
-                        + "détruire ce courrier.");
-                y -= 8;
-                w.paragraph(regular, 12, y, "Votre caisse d'Assurance Maladie");
             }
-            document.getDocumentInformation().setTitle("Votre code provisoire ameli");
-            document.getDocumentInformation().setAuthor("Assurance Maladie");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
