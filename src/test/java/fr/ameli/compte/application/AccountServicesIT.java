@@ -50,6 +50,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -274,7 +275,8 @@ class AccountServicesIT {
         IdentityProof wrong = new IdentityProof(new IbanTail("0000000"), new VitaleSerialTail("00000000000"));
         for (int i = 1; i <= 4; i++) {
             ProofCheck check = identityVerification.prove(FAURE.claim(), wrong);
-            assertFalse(check.proven() || check.locked(), "failure " + i + " does not lock");
+            assertFalse(check.proven(), "failure " + i + " is not a proof");
+            assertFalse(check.locked(), "failure " + i + " does not lock");
         }
         Instant before = Instant.now();
         ProofCheck fifth = identityVerification.prove(FAURE.claim(), wrong);
@@ -282,7 +284,8 @@ class AccountServicesIT {
         long minutes = java.time.Duration.between(before, fifth.lockedUntil()).toMinutes();
         assertTrue(minutes >= 14 && minutes <= 15, "locked for 15 minutes: " + fifth.lockedUntil());
         ProofCheck right = identityVerification.prove(FAURE.claim(), FAURE.proof());
-        assertTrue(right.locked() && !right.proven(), "while locked, even the right proof is refused");
+        assertTrue(right.locked(), "still locked");
+        assertFalse(right.proven(), "while locked, even the right proof is refused");
         assertEquals(5, auditCount(AuditEvent.Type.PROOF_FAILURE, FAURE));
         assertEquals(1, auditCount(AuditEvent.Type.PROOF_LOCKED, FAURE));
     }
@@ -663,14 +666,20 @@ class AccountServicesIT {
         try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(letters.get(0).toFile())) {
             text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
         }
-        assertTrue(text.contains("Paul BERNARD") && text.contains("9 place de la Bourse") && text.contains("33000 BORDEAUX"),
-                "the register's address block: " + text);
+        assertAll("the register's address block: " + text,
+                () -> assertTrue(text.contains("Paul BERNARD"), "the name"),
+                () -> assertTrue(text.contains("9 place de la Bourse"), "the street"),
+                () -> assertTrue(text.contains("33000 BORDEAUX"), "the postal code and town"));
         Matcher code = Pattern.compile("Votre code provisoire : (\\d{4})").matcher(text);
         assertTrue(code.find(), text);
         String flowing = text.replaceAll("\\s+", " ");
-        assertTrue(flowing.contains("ne sert qu'une seule fois") && flowing.contains("Mon code personnel (ou provisoire à 4 chiffres)"), text);
+        assertAll(text,
+                () -> assertTrue(flowing.contains("ne sert qu'une seule fois"), "single use"),
+                () -> assertTrue(flowing.contains("Mon code personnel (ou provisoire à 4 chiffres)"), "where to type it"));
         String listing = Files.readString(config.dataDir().resolve("courriers").resolve("a-imprimer.csv"));
-        assertTrue(listing.contains(letters.get(0).getFileName().toString()) && listing.contains(";33000;Bordeaux"), listing);
+        assertAll(listing,
+                () -> assertTrue(listing.contains(letters.get(0).getFileName().toString()), "the letter's file"),
+                () -> assertTrue(listing.contains(";33000;Bordeaux"), "the postal code and town"));
         assertFalse(listing.contains(code.group(1) + ";") , "the listing never holds the code");
 
         assertTrue(provisionalCodes.requestLetter(BERNARD.claim()).orElseThrow().alreadySent(), "one letter a day");

@@ -1,22 +1,29 @@
 package fr.ameli.compte.web;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import fr.ameli.compte.DeploymentUrls;
 import fr.ameli.compte.TestDeployments;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
+import fr.ameli.compte.web.pages.AccessibilityAudit;
+import fr.ameli.compte.web.pages.Browser;
+import fr.ameli.compte.web.pages.CodeScreen;
+import fr.ameli.compte.web.pages.ContactScreen;
+import fr.ameli.compte.web.pages.ForgottenCodeScreen;
+import fr.ameli.compte.web.pages.IdentityScreen;
+import fr.ameli.compte.web.pages.Keyboard;
+import fr.ameli.compte.web.pages.LoginScreen;
+import fr.ameli.compte.web.pages.ProofScreen;
+import fr.ameli.compte.web.pages.TermsScreen;
+import jakarta.mail.internet.MimeMessage;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -25,17 +32,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -49,9 +50,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What a person does, in Chromium, against the real WAR in Payara Micro: TOTO of the town-hall
  * guide from the login page through the six steps, the activation mail (caught by a real SMTP
  * server, GreenMail, in smtp mode), the link, the login and « Mon espace »; and the refusals a
- * person meets on the way. Each page and each error state is audited where the person meets it
- * (see {@link #audit}): axe-core, structure, no horizontal scrolling at 320 px and 200 % zoom,
- * screenshots at 320 px and 1280 px in target/screenshots; one journey is made with the keyboard only.
+ * person meets on the way, grouped by page or journey in the nested classes. Each page and each
+ * error state is audited where the person meets it ({@link AccessibilityAudit}): axe-core,
+ * structure, no horizontal scrolling at 320 px and 200 % zoom, screenshots at 320 px and 1280 px in
+ * target/screenshots; one journey is made with the keyboard only. The pages are driven through
+ * the screens of {@code fr.ameli.compte.web.pages}. One deployment (one server) and one Chromium
+ * serve every nested class.
  */
 @ExtendWith(ArquillianExtension.class)
 class AccountCreationBrowserIT {
@@ -60,6 +64,7 @@ class AccountCreationBrowserIT {
     private static final String BASE_URL = "https://compte.ameli.test/";
     private static final int SMTP_PORT = TestDeployments.freePort();
     private static GreenMail smtp;
+    private static Mailbox mailbox;
     /** A real OpenID Connect provider standing for FranceConnect. */
     private static final MockOAuth2Server FRANCECONNECT = startFranceConnect();
 
@@ -84,16 +89,12 @@ class AccountCreationBrowserIT {
                 "ameli.franceconnect.client-secret", "secret-de-recette"));
     }
 
-    @ArquillianResource
-    URL base;
-
-    private Browser browser;
-
     @BeforeAll
     static void startSmtpServer() throws IOException {
-        Files.deleteIfExists(AUDIT_REPORT);
+        AccessibilityAudit.clearReport();
         smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        mailbox = new Mailbox(smtp);
     }
 
     @AfterAll
@@ -105,19 +106,39 @@ class AccountCreationBrowserIT {
     /** One Chromium for the class (a start costs seconds); each test gets it without cookies or extra tabs. */
     private static Browser shared;
 
+    private Browser browser;
+    private LoginScreen login;
+    private IdentityScreen identity;
+    private ProofScreen proof;
+    private TermsScreen terms;
+    private CodeScreen newCode;
+    private ContactScreen contact;
+    private ForgottenCodeScreen forgottenCode;
+    private Keyboard keyboard;
+    private AccessibilityAudit accessibility;
+
     @BeforeEach
     void openBrowser() {
         if (shared == null) {
             shared = new Browser();
         }
         browser = shared;
-        java.util.List<String> tabs = new java.util.ArrayList<>(browser.driver.getWindowHandles());
+        List<String> tabs = new ArrayList<>(browser.driver.getWindowHandles());
         for (String tab : tabs.subList(1, tabs.size())) {
             browser.driver.switchTo().window(tab).close();
         }
         browser.driver.switchTo().window(tabs.get(0));
         browser.open(url("/"));
         browser.driver.manage().deleteAllCookies();
+        login = new LoginScreen(browser);
+        identity = new IdentityScreen(browser);
+        proof = new ProofScreen(browser);
+        terms = new TermsScreen(browser);
+        newCode = new CodeScreen(browser);
+        contact = new ContactScreen(browser);
+        forgottenCode = new ForgottenCodeScreen(browser);
+        keyboard = new Keyboard(browser);
+        accessibility = new AccessibilityAudit(browser);
     }
 
     @AfterAll
@@ -127,9 +148,13 @@ class AccountCreationBrowserIT {
         }
     }
 
+    /** An address on the test server (the nested classes get no @ArquillianResource: see {@link DeploymentUrls}). */
+    private static String url(String path) {
+        return DeploymentUrls.of(AccountCreationBrowserIT.class).toString().replaceAll("/$", "") + path;
+    }
 
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
+    private void audit(String name) {
+        accessibility.check(name);
     }
 
     // ---- Steps, as a person does them
@@ -140,612 +165,58 @@ class AccountCreationBrowserIT {
         assertEquals("Je crée mon compte en remplissant les éléments demandés", browser.h1());
     }
 
-    private void identify(String name, String nir, String birthDate, String postalCode) {
-        browser.type("identite:nom", name);
-        browser.type("identite:nir", nir);
-        browser.type("identite:naissance", birthDate);
-        browser.type("identite:codePostal", postalCode);
-        browser.submit("identite:continuer");
-    }
-
-    private void prove(String iban, String vitale) {
-        browser.type("verification:iban", iban);
-        browser.type("verification:vitale", vitale);
-        browser.submit("verification:valider");
-    }
-
-    private void acceptTerms() {
-        browser.find("conditions:choix:0").click();
-        browser.submit("conditions:continuer");
-    }
-
     private void reachCodeStep(String name, String nir, String birthDate, String postalCode, String iban, String vitale) {
         startWizard();
-        identify(name, nir, birthDate, postalCode);
-        prove(iban, vitale);
-        acceptTerms();
+        identity.identify(name, nir, birthDate, postalCode);
+        proof.prove(iban, vitale);
+        terms.accept();
         assertEquals("Je choisis un code personnel", browser.h1());
-    }
-
-    private void typeCode(String code) {
-        browser.type("codePersonnel:code", code);
-        // The rules are re-evaluated on the server as the person types (Faces Ajax, 300 ms delay).
-        browser.waitUntil(d -> code.equals(browser.find("codePersonnel:code").getAttribute("value")));
-    }
-
-    private List<String> ruleStates() {
-        return browser.driver.findElements(By.cssSelector("ul.regles li")).stream().map(li -> li.getAttribute("class")).toList();
-    }
-
-    // ---- Accessibility (RGAA 4.1 / WCAG 2.1 AA)
-
-    private static final Path AUDIT_REPORT = Path.of(System.getProperty("ameli.screenshots", "target/screenshots"), "audit-axe.txt");
-
-    /**
-     * The checks every page and every error state gets, where the person meets it: axe-core
-     * (WCAG 2.1 A and AA, best practices) finds nothing serious or critical; the page has
-     * {@code lang="fr"}, a title, one h1, one main and the footer link to the accessibility
-     * statement; each field in error has {@code aria-invalid} and is described by its message; nothing makes it scroll horizontally at 1280 px, at 200 % zoom (640 px) or at
-     * 320 px. Screenshots at 1280 px and 320 px go to target/screenshots, every axe finding (of any
-     * impact) to target/screenshots/audit-axe.txt.
-     */
-    private void audit(String name) {
-        long start = System.nanoTime();
-        Results results = browser.axe();
-        long axeMillis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(results.getErrorMessage() == null && !results.getPasses().isEmpty(), name + ": axe did not run " + results.getErrorMessage());
-        browser.saveSource(name);
-        List<String> findings = results.getViolations().stream().map(AccountCreationBrowserIT::describe).toList();
-
-        assertEquals("fr", browser.driver.findElement(By.tagName("html")).getAttribute("lang"), name);
-        assertTrue(browser.driver.getTitle().endsWith("– Compte ameli"), name + ": " + browser.driver.getTitle());
-        assertEquals(1, browser.driver.findElements(By.tagName("h1")).size(), name + ": one h1");
-        assertEquals(1, browser.driver.findElements(By.tagName("main")).size(), name + ": one main");
-        assertEquals("Déclaration d'accessibilité", browser.driver.findElement(By.cssSelector("footer a#accessibilite")).getText(), name);
-
-        @SuppressWarnings("unchecked")
-        List<String> untied = (List<String>) browser.driver.executeScript("""
-                var untied = [];
-                document.querySelectorAll('input[aria-invalid=true]').forEach(function (field) {
-                    var holder = field.type === 'radio' ? field.closest('fieldset') : field;
-                    var ids = ((holder && holder.getAttribute('aria-describedby')) || '').split(/\\s+/);
-                    if (!ids.some(function (id) {
-                        var e = document.getElementById(id);
-                        return e && e.classList.contains('erreur-champ') && e.textContent.trim() !== '';
-                    })) { untied.push(field.id + ' is not described by its error'); }
-                });
-                document.querySelectorAll('.erreur-champ').forEach(function (error) {
-                    var field = document.getElementById(error.id.replace(/-erreur$/, ''));
-                    if (error.textContent.trim() !== '' && !(field && field.getAttribute('aria-invalid') === 'true')) {
-                        untied.push(error.id + ' belongs to no field marked aria-invalid');
-                    }
-                });
-                return untied;
-                """);
-        assertEquals(List.of(), untied, name + ": field errors tied with aria-describedby and aria-invalid");
-
-        Map<Integer, String> overflow = new java.util.LinkedHashMap<>();
-        for (int width : new int[] {1280, 640, 320}) {
-            browser.viewport(width);
-            if (width != 640) {
-                browser.screenshot(name + "-" + width);
-            }
-            String sticksOut = browser.horizontalOverflow();
-            if (!sticksOut.isEmpty()) {
-                overflow.put(width, sticksOut);
-            }
-        }
-        browser.resetViewport();
-        appendToReport(name + " (" + browser.driver.getCurrentUrl().replaceAll("[?;].*", "") + ", axe " + axeMillis + " ms, in all "
-                + (System.nanoTime() - start) / 1_000_000 + " ms): " + (findings.isEmpty() ? "aucune anomalie" : String.join(" | ", findings)));
-        assertTrue(overflow.isEmpty(), name + ": horizontal scrolling " + overflow);
-
-        List<String> serious = results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(AccountCreationBrowserIT::describe).toList();
-        assertTrue(serious.isEmpty(), name + ": serious or critical accessibility violations:\n" + String.join("\n", serious));
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " [" + rule.getImpact() + "] " + rule.getHelp() + " — "
-                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList();
-    }
-
-    private static synchronized void appendToReport(String line) {
-        try {
-            Files.createDirectories(AUDIT_REPORT.getParent());
-            Files.writeString(AUDIT_REPORT, line + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Tab (Shift+Tab when backwards) until the element with this id has the focus; each stop must show its focus. */
-    private void tabTo(String id, boolean backwards) {
-        for (int i = 0; i < 40; i++) {
-            if (backwards) {
-                browser.pressShiftTab();
-            } else {
-                browser.press(Keys.TAB);
-            }
-            String reached = browser.focusedId();
-            assertTrue(browser.focusIndicator() != null, "no visible focus on " + browser.focused().getTagName() + "#" + reached
-                    + " on the way to " + id + " after " + (i + 1) + (backwards ? " Shift+Tab" : " Tab"));
-            if (id.equals(reached)) {
-                return;
-            }
-        }
-        throw new AssertionError("the keyboard never reached " + id + " on " + browser.driver.getCurrentUrl());
-    }
-
-    private void tabTo(String id) {
-        tabTo(id, false);
-    }
-
-    /** Types into what has the focus, key by key. */
-    private void typeHere(String text) {
-        browser.press(text);
-    }
-
-    @Test
-    void a_person_creates_activates_and_logs_in_with_the_keyboard_only() throws Exception {
-        browser.open(url("/"));
-        browser.press(Keys.TAB);
-        assertEquals("Aller au contenu", browser.focused().getText(), "the skip link comes first");
-        assertTrue(browser.focusIndicator() != null, "the skip link shows its focus");
-        browser.press(Keys.ENTER);
-        assertEquals("contenu", browser.focusedId(), "the skip link leads to the main content");
-        tabTo("creer");
-        browser.pressAndWait(Keys.ENTER);
-        assertEquals("Je crée mon compte en remplissant les éléments demandés", browser.h1());
-
-        // A refused submit: the focus goes to the error summary, whose links lead to the fields.
-        tabTo("identite:continuer");
-        browser.pressAndWait(Keys.ENTER);
-        assertTrue(browser.focused().getAttribute("class").contains("resume-erreurs"), "the error summary has the focus");
-        assertEquals("Votre saisie contient des erreurs :", browser.find("resume-erreurs-titre").getText());
-        List<WebElement> links = browser.driver.findElements(By.cssSelector(".resume-erreurs a"));
-        assertEquals(List.of("Mon nom : Ce champ est obligatoire.",
-                "Mon numéro de sécurité sociale : Ce champ est obligatoire.",
-                "Ma date de naissance : Ce champ est obligatoire.",
-                "Mon code postal : Ce champ est obligatoire."), links.stream().map(WebElement::getText).toList());
-        assertEquals("true", browser.find("identite:nom").getAttribute("aria-invalid"));
-        assertTrue(browser.find("identite:nom").getAttribute("aria-describedby").contains("identite:nom-erreur"));
-        browser.press(Keys.TAB);
-        browser.press(Keys.TAB);
-        assertEquals("Mon numéro de sécurité sociale : Ce champ est obligatoire.", browser.focused().getText());
-        browser.press(Keys.ENTER);
-        assertEquals("identite:nir", browser.focusedId(), "the summary's link puts the focus in its field");
-        typeHere("2 78 08 44 109 261");
-        tabTo("identite:nom", true);
-        typeHere("Rousseau");
-        tabTo("identite:naissance");
-        typeHere("08/08/1978");
-        tabTo("identite:codePostal");
-        typeHere("44000");
-        browser.pressAndWait(Keys.ENTER);
-        assertEquals("Accédez immédiatement à votre compte", browser.h1());
-
-        tabTo("verification:iban");
-        typeHere("2739226");
-        tabTo("verification:vitale");
-        typeHere("68906152120");
-        browser.pressAndWait(Keys.ENTER);
-        assertEquals("J'accepte les conditions d'utilisation", browser.h1(), "Enter in a field validates, it does not ask for a letter");
-
-        tabTo("conditions:choix:0");
-        browser.press(" ");
-        assertTrue(browser.find("conditions:choix:0").isSelected());
-        tabTo("conditions:continuer");
-        browser.pressAndWait(Keys.ENTER);
-        assertEquals("Étape 2 sur 3 – Je choisis un code personnel – Compte ameli", browser.driver.getTitle());
-        assertEquals("step", browser.driver.findElement(By.cssSelector("ol.etapes li.courante")).getAttribute("aria-current"));
-
-        // The live rules: told politely once the typing pauses, not on every keystroke.
-        WebElement announcement = browser.find("regles-annonce");
-        assertEquals("polite", announcement.getAttribute("aria-live"));
-        browser.driver.executeScript("""
-                window.annonces = [];
-                new MutationObserver(function () { window.annonces.push(arguments[0].length); })
-                    .observe(document.getElementById('regles-annonce'), { childList: true, characterData: true, subtree: true });
-                """);
-        tabTo("codePersonnel:code");
-        typeHere("Nantes*Loire_44");
-        browser.waitUntil(d -> "5 règles sur 5 respectées. Niveau indicatif de sécurité : élevé.".equals(announcement.getText()));
-        long changes = (Long) browser.driver.executeScript("return window.annonces.length;");
-        assertTrue(changes <= 2, changes + " announcements for 15 keystrokes");
-        tabTo("codePersonnel:code-afficher");
-        assertEquals("Afficher : Mon nouveau code", browser.focused().getAttribute("textContent").trim().replaceAll("\\s+", " "));
-        browser.press(" ");
-        assertEquals("text", browser.find("codePersonnel:code").getAttribute("type"), "Space shows the code");
-        assertTrue(browser.focused().getText().startsWith("Masquer"));
-        browser.press(Keys.ENTER);
-        assertEquals("password", browser.find("codePersonnel:code").getAttribute("type"), "Enter hides it again");
-        tabTo("codePersonnel:confirmation");
-        typeHere("Nantes*Loire_44");
-        browser.pressAndWait(Keys.ENTER);
-        assertEquals("Informations personnelles", browser.h1(), "Enter in a field continues, it does not go back");
-
-        tabTo("coordonnees:email");
-        typeHere("elodie@example.fr");
-        tabTo("coordonnees:emailConfirmation");
-        typeHere("elodie@example.fr");
-        // A radio group is one stop of the Tab key (its other buttons are reached with the arrows).
-        tabTo("coordonnees:promotions:0");
-        browser.press(" ");
-        assertTrue(browser.find("coordonnees:promotions:0").isSelected(), "Space chooses « Oui »");
-        tabTo("coordonnees:mobile");
-        tabTo("coordonnees:promotions:0", true);
-        tabTo("coordonnees:continuer");
-        browser.pressAndWait(Keys.ENTER);
-        assertEquals("Un courriel vous a été envoyé", browser.h1());
-
-        // The link of the mail, opened from the mail program.
-        String link = activationLinkSentTo("elodie@example.fr");
-        browser.open(url("/" + link.substring(BASE_URL.length())));
-        assertEquals("Activez votre compte ameli", browser.find("a-activer").getText(), "opening the link changes nothing");
-        tabTo("activation:activer");
-        browser.pressAndWait(Keys.ENTER);
-        assertEquals("Votre compte ameli est activé.", browser.find("active").getText());
-        tabTo("connexion");
-        browser.pressAndWait(Keys.ENTER);
-
-        tabTo("connexion:nir");
-        typeHere("2 78 08 44 109 261");
-        tabTo("connexion:code");
-        typeHere("Nantes*Loire_44");
-        browser.pressAndWait(Keys.ENTER);
-        assertEquals("Mon espace", browser.h1());
-        assertEquals("Bonjour Élodie ROUSSEAU", browser.find("bonjour").getText());
-    }
-
-    @Test
-    void the_pages_and_error_states_met_on_no_other_journey_pass_the_audit() {
-        browser.open(url("/"));
-        browser.submit("connexion:connecter");
-        assertEquals("Saisissez votre numéro de sécurité sociale.", browser.fieldError("connexion:nir"));
-        audit("30-connexion-erreurs");
-        browser.type("connexion:nir", "1 99 12 75 123 456");
-        browser.type("connexion:code", "Faux*Code_1");
-        browser.submit("connexion:connecter");
-        assertEquals("Numéro de sécurité sociale ou code personnel incorrect.", browser.globalErrors("connexion"));
-        audit("31-connexion-refusee");
-
-        reachCodeStep("Dupont", "2 99 12 13 055 557", "12/12/1999", "13001", "0890611", "28214288123");
-        typeCode("Marseille*13_Vieux");
-        browser.type("codePersonnel:confirmation", "Marseille*13_Vieux");
-        browser.submit("codePersonnel:continuer");
-        browser.type("coordonnees:emailConfirmation", "camille@example.fr");
-        browser.type("coordonnees:mobile", "06 12");
-        browser.submit("coordonnees:continuer");
-        assertEquals("Informations personnelles", browser.h1());
-        assertEquals("true", browser.find("coordonnees:email").getAttribute("aria-invalid"));
-        assertFalse(browser.fieldError("coordonnees:promotions").isEmpty());
-        audit("32-coordonnees-erreurs");
-        assertEquals("coordonnees:resume-erreurs", browser.focusedId(), "the error summary has the focus");
-        browser.driver.findElement(By.xpath("//div[@id='coordonnees:resume-erreurs']//a[starts-with(., \"J'autorise\")]")).click();
-        assertEquals("coordonnees:promotions:0", browser.focusedId(), "a radio group's link leads to its first button");
-
-        browser.open(url("/code-oublie.xhtml"));
-        browser.submit("oubli:envoyer");
-        assertEquals("Ce champ est obligatoire.", browser.fieldError("oubli:nir"));
-        audit("33-code-oublie-erreurs");
-
-        browser.open(url("/activation.xhtml?jeton=inconnu"));
-        assertEquals("Ce lien d'activation n'est pas reconnu.", browser.find("inconnu").getText());
-        audit("34-activation-inconnue");
-        browser.open(url("/nouveau-code.xhtml?jeton=inconnu"));
-        assertTrue(browser.find("inconnu").getText().startsWith("Ce lien n'est pas reconnu."));
-        audit("35-nouveau-code-inconnu");
-
-        browser.open(url("/conditions-utilisation.xhtml"));
-        audit("40-conditions-utilisation");
-        browser.open(url("/franceconnect.xhtml"));
-        audit("41-franceconnect");
-        browser.open(url("/demande-en-cours.xhtml"));
-        audit("42-demande-en-cours");
-        browser.open(url("/erreur.xhtml?incident=A1B2C3"));
-        assertEquals("A1B2C3", browser.find("incident").getText());
-        audit("43-erreur");
-        browser.open(url("/cette-page-n-existe-pas.xhtml"));
-        assertEquals("Page introuvable", browser.h1());
-        audit("44-introuvable");
-
-        browser.open(url("/"));
-        browser.clickLink("Déclaration d'accessibilité");
-        assertEquals("Déclaration d'accessibilité", browser.h1());
-        assertTrue(browser.find("etat-conformite").getText().contains("RGAA"));
-        assertTrue(browser.find("resultat-audit").getText().startsWith("Résultat : aucune anomalie grave ou critique"));
-        audit("45-declaration-accessibilite");
-
-        // The audit sees what it must: a field without a label is a critical violation.
-        browser.driver.executeScript("document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=\\'text\\'>');");
-        assertTrue(browser.axe().getViolations().stream().anyMatch(r -> "label".equals(r.getId()) && "critical".equals(r.getImpact())));
-    }
-
-    // ---- The journey of the seed
-
-    @Test
-    void toto_creates_his_account_activates_it_from_the_mail_and_logs_in() throws Exception {
-        browser.open(url("/"));
-        assertEquals("J'accède à mon compte ameli", browser.h1());
-        assertTrue(browser.text().contains("Tous les champs sont obligatoires."));
-        assertEquals("Mon numéro de sécurité sociale", label("connexion:nir"));
-        assertEquals("Mon code personnel (ou provisoire à 4 chiffres)", label("connexion:code"));
-        audit("01-connexion");
-        browser.clickLink("Créer un compte");
-
-        assertEquals("Mon nom *", label("identite:nom"));
-        assertEquals("Mon numéro de sécurité sociale *", label("identite:nir"));
-        assertEquals("Ma date de naissance *", label("identite:naissance"));
-        assertEquals("Mon code postal *", label("identite:codePostal"));
-        browser.type("identite:nom", "TOTO");
-        browser.type("identite:nir", "2 28 12 31 815 001");
-        browser.type("identite:naissance", "03/12/1928");
-        browser.type("identite:codePostal", "31470");
-        audit("02-identite");
-        browser.submit("identite:continuer");
-
-        assertEquals("Accédez immédiatement à votre compte", browser.h1());
-        assertTrue(browser.text().contains("2 28 12 31 815 001"), "step-1 data shown above");
-        assertEquals("Saisissez les 7 derniers chiffres de votre IBAN *", label("verification:iban"));
-        assertEquals("Saisissez les 11 derniers chiffres du numéro de série de votre carte Vitale avec photo *", label("verification:vitale"));
-        browser.type("verification:iban", "3910 173");
-        browser.type("verification:vitale", "01647314244");
-        audit("03-verification");
-        browser.submit("verification:valider");
-
-        assertEquals("J'accepte les conditions d'utilisation", browser.h1());
-        assertEquals("step", browser.driver.findElement(By.cssSelector("ol.etapes li.courante")).getAttribute("aria-current"));
-        assertEquals("Étape 1", browser.driver.findElement(By.cssSelector("ol.etapes li.courante")).getText());
-        browser.find("conditions:choix:0").click();
-        audit("04-conditions");
-        browser.submit("conditions:continuer");
-
-        assertEquals("Je choisis un code personnel", browser.h1());
-        assertTrue(browser.driver.getTitle().startsWith("Étape 2 sur 3 – Je choisis un code personnel"), browser.driver.getTitle());
-        typeCode("Robert*123_A");
-        browser.waitUntil(d -> "élevé".equals(browser.find("niveau").getText()));
-        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok")));
-        browser.type("codePersonnel:confirmation", "Robert*123_A");
-        audit("05-code-personnel");
-        browser.submit("codePersonnel:continuer");
-
-        assertEquals("Informations personnelles", browser.h1());
-        browser.type("coordonnees:email", "toto@example.fr");
-        browser.type("coordonnees:emailConfirmation", "toto@example.fr");
-        browser.find("coordonnees:promotions:1").click();
-        browser.type("coordonnees:mobile", "06 12 34 56 78");
-        browser.find("coordonnees:mobileAppels:1").click();
-        browser.find("coordonnees:mobileSms:0").click();
-        audit("06-coordonnees");
-        browser.submit("coordonnees:continuer");
-
-        assertEquals("Un courriel vous a été envoyé", browser.h1());
-        assertEquals("toto@example.fr", browser.find("adresse").getText());
-        assertEquals("48 heures", browser.find("validite").getText());
-        audit("07-courriel-envoye");
-        browser.media("print");
-        browser.screenshot("07-courriel-envoye-impression");
-        assertFalse(browser.driver.findElement(By.tagName("footer")).isDisplayed(), "on paper: no footer");
-        assertFalse(browser.driver.findElement(By.xpath("//a[normalize-space(.)=\"Retour à l'accueil\"]")).isDisplayed(), "on paper: no buttons");
-        assertTrue(browser.find("adresse").isDisplayed(), "on paper: the address the mail went to");
-        browser.media("screen");
-
-        String link = activationLinkSentTo("toto@example.fr");
-        assertTrue(link.startsWith(BASE_URL + "activation.xhtml?jeton="), link);
-        browser.open(url("/" + link.substring(BASE_URL.length())));
-        assertEquals("Activez votre compte ameli", browser.find("a-activer").getText(), "opening the link changes nothing");
-        audit("08-activation-a-confirmer");
-        browser.submit("activation:activer");
-        assertEquals("Votre compte ameli est activé.", browser.find("active").getText());
-        audit("08-activation");
-        browser.open(url("/" + link.substring(BASE_URL.length())));
-        assertEquals("Ce lien d'activation a déjà été utilisé.", browser.find("deja-utilise").getText());
-        audit("08b-activation-deja-utilisee");
-        browser.clickLink("Me connecter");
-
-        browser.type("connexion:nir", "2 28 12 31 815 001");
-        browser.type("connexion:code", "Robert*123_A");
-        browser.submit("connexion:connecter");
-        assertEquals("Mon espace", browser.h1());
-        assertEquals("Bonjour Marie TOTO", browser.find("bonjour").getText());
-        assertEquals("toto@example.fr", browser.find("email").getText());
-        String preferences = browser.find("preferences").getText();
-        assertTrue(preferences.contains("06 12 34 56 78"), preferences);
-        assertTrue(preferences.contains("Par Téléphone : Non"), preferences);
-        assertTrue(preferences.contains("Par SMS : Oui"), preferences);
-        audit("09-mon-espace");
-
-        browser.submit("espace:deconnecter");
-        assertEquals("J'accède à mon compte ameli", browser.h1());
-        browser.open(url("/espace/index.xhtml"));
-        assertEquals("J'accède à mon compte ameli", browser.h1(), "« Mon espace » needs a login again");
-
-        startWizard();
-        identify("Toto", "2281231815001", "03/12/1928", "31470");
-        assertTrue(browser.globalErrors("identite").startsWith("Vous avez déjà un compte ameli."), browser.globalErrors("identite"));
-        audit("16-compte-deja-actif");
-    }
-
-    @Test
-    void a_form_posted_after_its_view_expired_leads_to_the_restart_page_not_an_error() throws Exception {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url("/creation/identite.xhtml")))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("identite=identite&identite%3Anom=TOTO"
-                                + "&identite%3Acontinuer=Continuer&jakarta.faces.ViewState=1234%3A5678"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/session-expiree.xhtml"));
-    }
-
-    private String label(String fieldId) {
-        return browser.driver.findElement(By.cssSelector("label[for='" + fieldId + "']")).getText();
-    }
-
-    private String activationLinkSentTo(String recipient) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                if (Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient))) {
-                    assertEquals("Activez votre compte ameli", message.getSubject());
-                    String text = (String) ((Multipart) message.getContent()).getBodyPart(0).getContent();
-                    Matcher line = Pattern.compile("^(https://\\S+)$", Pattern.MULTILINE).matcher(text.replace("\r\n", "\n"));
-                    assertTrue(line.find(), "the link on a line of its own:\n" + text);
-                    assertTrue(text.contains("valable 48 heures"), text);
-                    return line.group(1);
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no mail to " + recipient + "; received: " + GreenMailUtil.getWholeMessage(null));
     }
 
     /** The whole creation and activation, for tests that need an active account. */
     private void createAndActivate(String name, String nir, String birthDate, String postalCode, String iban, String vitale,
                                    String email, String code) throws Exception {
         reachCodeStep(name, nir, birthDate, postalCode, iban, vitale);
-        typeCode(code);
-        browser.type("codePersonnel:confirmation", code);
-        browser.submit("codePersonnel:continuer");
-        browser.type("coordonnees:email", email);
-        browser.type("coordonnees:emailConfirmation", email);
-        browser.find("coordonnees:promotions:1").click();
-        browser.submit("coordonnees:continuer");
+        newCode.type(code);
+        newCode.confirm(code);
+        newCode.submit();
+        contact.email(email);
+        contact.promotions(false);
+        contact.submit();
         assertEquals("Un courriel vous a été envoyé", browser.h1());
         String link = activationLinkSentTo(email);
-        browser.open(url("/" + link.substring(BASE_URL.length())));
+        followMailLink(link);
         browser.submit("activation:activer");
         assertEquals("Votre compte ameli est activé.", browser.find("active").getText());
+    }
+
+    /** Logs in with a code that must no longer open the account, then with the one that replaced it. */
+    private void onlyTheNewCodeLogsIn(String nir, String oldCode, String newCode, String why) {
+        browser.open(url("/"));
+        login.logIn(nir, oldCode);
+        assertEquals("Numéro de sécurité sociale ou code personnel incorrect.", login.error(), why);
+        login.logIn(nir, newCode);
+        assertEquals("Mon espace", browser.h1());
+    }
+
+    // ---- Mails
+
+    private String activationLinkSentTo(String recipient) throws Exception {
+        MimeMessage message = mailbox.firstTo(recipient);
+        assertEquals("Activez votre compte ameli", message.getSubject());
+        String text = Mailbox.text(message);
+        String link = Mailbox.linkOnItsOwnLine(text);
+        assertTrue(text.contains("valable 48 heures"), text);
+        return link;
     }
 
     private String linkSentTo(String recipient, String subject) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                if (subject.equals(message.getSubject())
-                        && Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient))) {
-                    String text = (String) ((Multipart) message.getContent()).getBodyPart(0).getContent();
-                    Matcher line = Pattern.compile("^(https://\\S+)$", Pattern.MULTILINE).matcher(text.replace("\r\n", "\n"));
-                    assertTrue(line.find(), text);
-                    return line.group(1);
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no mail « " + subject + " » to " + recipient);
+        return Mailbox.linkOnItsOwnLine(Mailbox.text(mailbox.firstTo(recipient, subject)));
     }
 
-    @Test
-    void a_forgotten_code_is_replaced_from_the_link_of_a_mail() throws Exception {
-        createAndActivate("Morel", "1 34 06 59 350 372", "06/06/1934", "59000", "7724569", "30816572014", "louis@example.fr",
-                "Lille*Nord_59");
-        browser.open(url("/"));
-        browser.clickLink("Code oublié ?");
-        assertEquals("Code oublié ?", browser.h1());
-        browser.type("oubli:nir", "1 99 12 75 123 456");
-        browser.type("oubli:naissance", "01/12/1999");
-        browser.submit("oubli:envoyer");
-        String unknownAnswer = browser.find("envoye").getText();
-        assertTrue(unknownAnswer.startsWith("Si ces informations correspondent à un compte ameli"), unknownAnswer);
-
-        browser.open(url("/code-oublie.xhtml"));
-        browser.type("oubli:nir", "1 34 06 59 350 372");
-        browser.type("oubli:naissance", "06/06/1934");
-        audit("17-code-oublie");
-        browser.submit("oubli:envoyer");
-        assertEquals(unknownAnswer, browser.find("envoye").getText(), "the same answer, account or not");
-        audit("17b-code-oublie-envoye");
-
-        String link = linkSentTo("louis@example.fr", "Choisissez un nouveau code personnel ameli");
-        assertTrue(link.startsWith(BASE_URL + "nouveau-code.xhtml?jeton="), link);
+    /** Opens a mail's link (made for ameli.base-url) on the test server, as from the mail program. */
+    private void followMailLink(String link) {
         browser.open(url("/" + link.substring(BASE_URL.length())));
-        assertEquals("Je choisis un nouveau code personnel", browser.h1());
-        typeCode("Abc");
-        browser.waitUntil(d -> ruleStates().equals(List.of("ko", "ok", "ko", "ok", "ok")));
-        typeCode("Roubaix*Nord_1");
-        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok")));
-        browser.type("codePersonnel:confirmation", "Roubaix*Nord_2");
-        audit("18-nouveau-code");
-        browser.submit("codePersonnel:valider");
-        assertEquals("Les deux codes saisis ne sont pas identiques.", browser.fieldError("codePersonnel:confirmation"));
-        audit("18a-nouveau-code-non-confirme");
-        browser.type("codePersonnel:confirmation", "Roubaix*Nord_1");
-        browser.submit("codePersonnel:valider");
-        assertTrue(browser.find("modifie").getText().startsWith("Votre nouveau code personnel est enregistré."));
-        audit("18b-nouveau-code-enregistre");
-
-        browser.open(url("/" + link.substring(BASE_URL.length())));
-        assertTrue(browser.find("deja-utilise").getText().startsWith("Ce lien a déjà servi"));
-
-        browser.open(url("/"));
-        browser.type("connexion:nir", "1 34 06 59 350 372");
-        browser.type("connexion:code", "Lille*Nord_59");
-        browser.submit("connexion:connecter");
-        assertEquals("Numéro de sécurité sociale ou code personnel incorrect.", browser.globalErrors("connexion"), "the old code stops working");
-        browser.type("connexion:nir", "1 34 06 59 350 372");
-        browser.type("connexion:code", "Roubaix*Nord_1");
-        browser.submit("connexion:connecter");
-        assertEquals("Mon espace", browser.h1());
-    }
-
-    @Test
-    void without_the_vitale_serial_a_letter_brings_a_provisional_code_that_continues_the_creation() throws Exception {
-        startWizard();
-        identify("Çelik", "2 90 03 67 482 187", "11/03/1990", "67000");
-        assertEquals("Je ne dispose pas du numéro de série de ma carte Vitale", browser.find("verification:sansNumeroSerie").getAttribute("value"));
-        browser.submit("verification:sansNumeroSerie");
-        assertEquals("Un code provisoire vous est envoyé par courrier", browser.h1());
-        assertTrue(browser.find("courrier").getText().contains("67000 Strasbourg"), browser.find("courrier").getText());
-        assertFalse(browser.text().contains("rue des Juifs"), "the street stays out of the page");
-        audit("19-courrier-envoye");
-
-        java.nio.file.Path folder = TestDeployments.dataDir("browser").resolve("courriers").resolve("a-imprimer");
-        String code = null;
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
-            for (java.nio.file.Path pdf : files.filter(f -> f.toString().endsWith(".pdf")).toList()) {
-                try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
-                    String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
-                    Matcher m = Pattern.compile("Votre code provisoire : (\\d{4})").matcher(text);
-                    if (text.contains("67000 STRASBOURG") && m.find()) {
-                        code = m.group(1);
-                    }
-                }
-            }
-        }
-        assertTrue(code != null, "the letter for the print run holds the code");
-
-        browser.open(url("/"));
-        browser.type("connexion:nir", "2 90 03 67 482 187");
-        browser.type("connexion:code", code);
-        browser.submit("connexion:connecter");
-        assertEquals("J'accepte les conditions d'utilisation", browser.h1(), "the provisional code continues the wizard");
-        acceptTerms();
-        typeCode("Alsace*Rhin_67");
-        browser.type("codePersonnel:confirmation", "Alsace*Rhin_67");
-        browser.submit("codePersonnel:continuer");
-        browser.type("coordonnees:email", "ayse@example.fr");
-        browser.type("coordonnees:emailConfirmation", "ayse@example.fr");
-        browser.find("coordonnees:promotions:1").click();
-        browser.submit("coordonnees:continuer");
-        assertEquals("Un courriel vous a été envoyé", browser.h1());
-        String link = activationLinkSentTo("ayse@example.fr");
-        browser.open(url("/" + link.substring(BASE_URL.length())));
-        browser.submit("activation:activer");
-        assertEquals("Votre compte ameli est activé.", browser.find("active").getText());
-
-        browser.open(url("/"));
-        browser.type("connexion:nir", "2 90 03 67 482 187");
-        browser.type("connexion:code", code);
-        browser.submit("connexion:connecter");
-        assertEquals("Numéro de sécurité sociale ou code personnel incorrect.", browser.globalErrors("connexion"), "single use");
-        browser.type("connexion:nir", "2 90 03 67 482 187");
-        browser.type("connexion:code", "Alsace*Rhin_67");
-        browser.submit("connexion:connecter");
-        assertEquals("Mon espace", browser.h1());
     }
 
     private void franceConnectWillSay(String givenName, String familyName, String birthdate) {
@@ -753,170 +224,574 @@ class AccountCreationBrowserIT {
                 Map.of("given_name", givenName, "family_name", familyName, "birthdate", birthdate), 3600));
     }
 
-    @Test
-    void franceconnect_logs_in_the_owner_of_an_active_account() throws Exception {
-        createAndActivate("Lambert", "1 31 03 21 231 594", "27/03/1931", "21000", "2091421", "59923680877",
-                "robert.lambert@example.fr", "Dijon*Bourgogne_21");
-        franceConnectWillSay("Robert", "LAMBERT", "1931-03-27");
-        browser.open(url("/"));
-        assertTrue(browser.driver.findElements(By.id("connexion:renvoyer")).isEmpty(),
-                "no offer of a new activation mail once the account is active");
-        assertEquals("OU", browser.driver.findElement(By.cssSelector("p.ou")).getText());
-        audit("20-connexion-franceconnect");
-        browser.submit("franceconnect");
-        browser.waitUntil(d -> "Mon espace".equals(browser.h1()));
-        assertEquals("Bonjour Robert LAMBERT", browser.find("bonjour").getText());
-    }
-
-    @Test
-    void a_franceconnect_identity_without_an_account_is_offered_the_wizard_with_step_one_prefilled() {
-        franceConnectWillSay("Antoine", "GARCIA", "2001-01-17");
-        browser.open(url("/"));
-        browser.submit("franceconnect");
-        browser.waitUntil(d -> browser.h1().startsWith("Je crée mon compte"));
-        assertTrue(browser.find("franceconnect").getText().startsWith("FranceConnect nous a transmis votre identité"));
-        assertEquals("GARCIA", browser.find("identite:nom").getAttribute("value"));
-        assertEquals("17/01/2001", browser.find("identite:naissance").getAttribute("value"));
-        assertEquals("", browser.find("identite:nir").getAttribute("value"));
-        audit("21-franceconnect-sans-compte");
-        browser.type("identite:nir", "1 01 01 34 172 298");
-        browser.type("identite:codePostal", "34000");
-        browser.submit("identite:continuer");
-        assertEquals("Accédez immédiatement à votre compte", browser.h1());
-    }
-
-    @Test
-    void a_franceconnect_return_that_does_not_check_is_refused_plainly() {
-        browser.open(url("/franceconnect/retour?code=forged&state=forged"));
-        assertEquals("J'accède à mon compte ameli", browser.h1());
-        assertTrue(browser.find("franceconnect-echec").getText().startsWith("La connexion avec FranceConnect n'a pas abouti."));
-        audit("22-connexion-franceconnect-echec");
-    }
-
-    // ---- Refusals
-
-    @Test
-    void a_wrong_postal_code_gets_the_generic_message_and_bad_formats_get_their_own_at_the_field() {
-        startWizard();
-        identify("Lefèvre", "2 46 07 75 115 039", "14/07/1946", "75016");
-        assertEquals("Les informations saisies ne permettent pas de vous identifier. Vérifiez-les ou contactez votre caisse.",
-                browser.globalErrors("identite"));
-        assertEquals("Lefèvre", browser.find("identite:nom").getAttribute("value"), "what was typed stays");
-        audit("10-identite-non-reconnue");
-
-        identify(" ", "2 46 07 75 115", "31/02/1946", "75O15");
-        assertEquals("Ce champ est obligatoire.", browser.fieldError("identite:nom"));
-        assertEquals("Le numéro de sécurité sociale doit comporter 13 chiffres.", browser.fieldError("identite:nir"));
-        assertEquals("La date de naissance n'existe pas.", browser.fieldError("identite:naissance"));
-        assertFalse(browser.fieldError("identite:codePostal").isEmpty());
-        assertEquals("true", browser.find("identite:naissance").getAttribute("aria-invalid"));
-        audit("11-identite-erreurs");
-    }
-
-    @Test
-    void a_wrong_iban_tail_is_refused() {
-        startWizard();
-        identify("LEFEVRE", "246077511503904", "14/07/1946", "75015");
-        prove("1910139", "88916681774");
-        assertEquals("Accédez immédiatement à votre compte", browser.h1());
-        assertTrue(browser.globalErrors("verification").startsWith("Les informations saisies ne correspondent pas"),
-                browser.globalErrors("verification"));
-        audit("12a-verification-non-reconnue");
-        prove("191013", "88916681774");
-        assertFalse(browser.fieldError("verification:iban").isEmpty());
-        audit("12-verification-refusee");
-    }
-
-    @Test
-    void each_code_rule_is_shown_live_and_enforced_on_submit() {
-        reachCodeStep("Martin-Dubois", "1 51 05 69 123 076", "02/05/1951", "69003", "7358436", "93835586331");
-        typeCode("Ab1*");
-        browser.waitUntil(d -> ruleStates().equals(List.of("ko", "ok", "ok", "ok", "ok")));
-        typeCode("abcdefgh1");
-        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ko", "ok", "ok", "ok")));
-        typeCode("Abcdefghij");
-        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ko", "ok", "ok")));
-        typeCode("Abcdéfgh1");
-        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ko", "ok")));
-        typeCode("Abcdef*1951");
-        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ko")));
-        assertEquals("faible", browser.find("niveau").getText());
-        audit("13-code-regle-non-respectee");
-
-        browser.type("codePersonnel:confirmation", "Abcdef*1951");
-        browser.submit("codePersonnel:continuer");
-        assertEquals("Je choisis un code personnel", browser.h1());
-        assertTrue(browser.fieldError("codePersonnel:code").contains("ne pas contenir votre n° de sécurité sociale"), browser.fieldError("codePersonnel:code"));
-        audit("13b-code-refuse");
-
-        typeCode("Lyon*Rhone_69");
-        browser.type("codePersonnel:confirmation", "Lyon*Rhone_70");
-        browser.submit("codePersonnel:continuer");
-        assertEquals("Les deux codes saisis ne sont pas identiques.", browser.fieldError("codePersonnel:confirmation"));
-        audit("13c-code-non-confirme");
-    }
-
-    @Test
-    void refusing_the_terms_says_no_account_can_be_created_and_offers_a_way_back() {
-        startWizard();
-        identify("N'Diaye", "2 85 09 93 066 113", "21/09/1985", "93200");
-        prove("2609603", "76828107546");
-        browser.submit("conditions:continuer");
-        assertEquals("Indiquez si vous acceptez les conditions d'utilisation.", browser.fieldError("conditions:choix"));
-        audit("14a-conditions-sans-choix");
-        browser.find("conditions:choix:1").click();
-        browser.submit("conditions:continuer");
-        assertEquals("Votre compte ne peut pas être créé sans votre accord", browser.find("conditions:refus")
-                .findElement(By.tagName("h2")).getText());
-        audit("14-conditions-refusees");
-        browser.submit("conditions:revoir");
-        assertEquals("J'accepte les conditions d'utilisation", browser.h1());
-        browser.open(url("/creation/code-personnel.xhtml?cid=" + cid()));
-        assertEquals("J'accepte les conditions d'utilisation", browser.h1(), "no code step before the terms are accepted");
-    }
-
-    @Test
-    void two_tabs_run_two_independent_wizards() {
-        startWizard();
-        identify("Le Goff", "1 62 11 29 019 150", "30/11/1962", "29200");
-        String tabA = browser.driver.getWindowHandle();
-        browser.driver.switchTo().newWindow(WindowType.TAB);
-        startWizard();
-        identify("Bernard", "1 39 12 33 063 224", "25/12/1939", "33000");
-        assertTrue(browser.text().contains("1 39 12 33 063 224"));
-        browser.driver.switchTo().window(tabA);
-        browser.driver.navigate().refresh();
-        assertTrue(browser.text().contains("1 62 11 29 019 150"), "tab A still holds Le Goff");
-        assertFalse(browser.text().contains("1 39 12 33 063 224"));
-    }
-
-    @Test
-    void back_keeps_what_was_typed_and_later_steps_cannot_be_reached_early() {
-        browser.open(url("/creation/coordonnees.xhtml"));
-        assertEquals("Je crée mon compte en remplissant les éléments demandés", browser.h1(), "no wizard yet: its first step");
-        startWizard();
-        String cid = cid();
-        browser.open(url("/creation/code-personnel.xhtml?cid=" + cid));
-        assertEquals("Je crée mon compte en remplissant les éléments demandés", browser.h1(), "sent back to the step reached");
-        identify("Garcia", "1 01 01 34 172 298", "17/01/2001", "34000");
-        browser.type("verification:iban", "1203626");
-        browser.submit("verification:retour");
-        assertEquals("Garcia", browser.find("identite:nom").getAttribute("value"));
-        assertEquals("17/01/2001", browser.find("identite:naissance").getAttribute("value"));
-        browser.submit("identite:continuer");
-        assertEquals("1203626", browser.find("verification:iban").getAttribute("value"), "Retour kept step 2 too");
-
-        browser.open(url("/creation/verification.xhtml?cid=99999"));
-        assertEquals("Votre session a expiré", browser.h1());
-        audit("15-session-expiree");
-        browser.clickLink("Recommencer la création de mon compte");
-        assertEquals("Je crée mon compte en remplissant les éléments demandés", browser.h1());
-    }
-
     private String cid() {
         Matcher m = Pattern.compile("cid=(\\d+)").matcher(browser.driver.getCurrentUrl()
                 + browser.driver.findElement(By.tagName("form")).getAttribute("action"));
         assertTrue(m.find(), "a conversation id in the page");
         return m.group(1);
+    }
+
+    /** Whole journeys: the seed's, one with the keyboard only, one with a provisional code sent by post. */
+    @Nested
+    class WholeJourneys {
+
+        @Test
+        void toto_creates_his_account_activates_it_from_the_mail_and_logs_in() throws Exception {
+            browser.open(url("/"));
+            assertEquals("J'accède à mon compte ameli", browser.h1());
+            assertTrue(browser.text().contains("Tous les champs sont obligatoires."));
+            assertEquals("Mon numéro de sécurité sociale", browser.label("connexion:nir"));
+            assertEquals("Mon code personnel (ou provisoire à 4 chiffres)", browser.label("connexion:code"));
+            audit("01-connexion");
+            browser.clickLink("Créer un compte");
+
+            assertEquals("Mon nom *", browser.label("identite:nom"));
+            assertEquals("Mon numéro de sécurité sociale *", browser.label("identite:nir"));
+            assertEquals("Ma date de naissance *", browser.label("identite:naissance"));
+            assertEquals("Mon code postal *", browser.label("identite:codePostal"));
+            identity.fill("TOTO", "2 28 12 31 815 001", "03/12/1928", "31470");
+            audit("02-identite");
+            identity.submit();
+
+            assertEquals("Accédez immédiatement à votre compte", browser.h1());
+            assertTrue(browser.text().contains("2 28 12 31 815 001"), "step-1 data shown above");
+            assertEquals("Saisissez les 7 derniers chiffres de votre IBAN *", browser.label("verification:iban"));
+            assertEquals("Saisissez les 11 derniers chiffres du numéro de série de votre carte Vitale avec photo *", browser.label("verification:vitale"));
+            proof.fill("3910 173", "01647314244");
+            audit("03-verification");
+            proof.submit();
+
+            assertEquals("J'accepte les conditions d'utilisation", browser.h1());
+            assertEquals("step", browser.driver.findElement(By.cssSelector("ol.etapes li.courante")).getAttribute("aria-current"));
+            assertEquals("Étape 1", browser.driver.findElement(By.cssSelector("ol.etapes li.courante")).getText());
+            terms.choose(true);
+            audit("04-conditions");
+            terms.submit();
+
+            assertEquals("Je choisis un code personnel", browser.h1());
+            assertTrue(browser.driver.getTitle().startsWith("Étape 2 sur 3 – Je choisis un code personnel"), browser.driver.getTitle());
+            newCode.type("Robert*123_A");
+            browser.waitUntil(d -> "élevé".equals(browser.find("niveau").getText()));
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok")));
+            newCode.confirm("Robert*123_A");
+            audit("05-code-personnel");
+            newCode.submit();
+
+            assertEquals("Informations personnelles", browser.h1());
+            contact.email("toto@example.fr");
+            contact.promotions(false);
+            browser.type("coordonnees:mobile", "06 12 34 56 78");
+            browser.find("coordonnees:mobileAppels:1").click();
+            browser.find("coordonnees:mobileSms:0").click();
+            audit("06-coordonnees");
+            contact.submit();
+
+            assertEquals("Un courriel vous a été envoyé", browser.h1());
+            assertEquals("toto@example.fr", browser.find("adresse").getText());
+            assertEquals("48 heures", browser.find("validite").getText());
+            audit("07-courriel-envoye");
+            browser.media("print");
+            browser.screenshot("07-courriel-envoye-impression");
+            assertFalse(browser.driver.findElement(By.tagName("footer")).isDisplayed(), "on paper: no footer");
+            assertFalse(browser.driver.findElement(By.xpath("//a[normalize-space(.)=\"Retour à l'accueil\"]")).isDisplayed(), "on paper: no buttons");
+            assertTrue(browser.find("adresse").isDisplayed(), "on paper: the address the mail went to");
+            browser.media("screen");
+
+            String link = activationLinkSentTo("toto@example.fr");
+            assertTrue(link.startsWith(BASE_URL + "activation.xhtml?jeton="), link);
+            followMailLink(link);
+            assertEquals("Activez votre compte ameli", browser.find("a-activer").getText(), "opening the link changes nothing");
+            audit("08-activation-a-confirmer");
+            browser.submit("activation:activer");
+            assertEquals("Votre compte ameli est activé.", browser.find("active").getText());
+            audit("08-activation");
+            followMailLink(link);
+            assertEquals("Ce lien d'activation a déjà été utilisé.", browser.find("deja-utilise").getText());
+            audit("08b-activation-deja-utilisee");
+            browser.clickLink("Me connecter");
+
+            login.logIn("2 28 12 31 815 001", "Robert*123_A");
+            assertEquals("Mon espace", browser.h1());
+            assertEquals("Bonjour Marie TOTO", browser.find("bonjour").getText());
+            assertEquals("toto@example.fr", browser.find("email").getText());
+            String preferences = browser.find("preferences").getText();
+            assertTrue(preferences.contains("06 12 34 56 78"), preferences);
+            assertTrue(preferences.contains("Par Téléphone : Non"), preferences);
+            assertTrue(preferences.contains("Par SMS : Oui"), preferences);
+            audit("09-mon-espace");
+
+            browser.submit("espace:deconnecter");
+            assertEquals("J'accède à mon compte ameli", browser.h1());
+            browser.open(url("/espace/index.xhtml"));
+            assertEquals("J'accède à mon compte ameli", browser.h1(), "« Mon espace » needs a login again");
+
+            startWizard();
+            identity.identify("Toto", "2281231815001", "03/12/1928", "31470");
+            assertTrue(identity.error().startsWith("Vous avez déjà un compte ameli."), identity.error());
+            audit("16-compte-deja-actif");
+        }
+
+        @Test
+        void a_person_creates_activates_and_logs_in_with_the_keyboard_only() throws Exception {
+            browser.open(url("/"));
+            browser.press(Keys.TAB);
+            assertEquals("Aller au contenu", browser.focused().getText(), "the skip link comes first");
+            assertTrue(browser.focusIndicator() != null, "the skip link shows its focus");
+            browser.press(Keys.ENTER);
+            assertEquals("contenu", browser.focusedId(), "the skip link leads to the main content");
+            keyboard.tabTo("creer");
+            browser.pressAndWait(Keys.ENTER);
+            assertEquals("Je crée mon compte en remplissant les éléments demandés", browser.h1());
+
+            // A refused submit: the focus goes to the error summary, whose links lead to the fields.
+            keyboard.tabTo("identite:continuer");
+            browser.pressAndWait(Keys.ENTER);
+            assertTrue(browser.focused().getAttribute("class").contains("resume-erreurs"), "the error summary has the focus");
+            assertEquals("Votre saisie contient des erreurs :", browser.find("resume-erreurs-titre").getText());
+            List<WebElement> links = browser.driver.findElements(By.cssSelector(".resume-erreurs a"));
+            assertEquals(List.of("Mon nom : Ce champ est obligatoire.",
+                    "Mon numéro de sécurité sociale : Ce champ est obligatoire.",
+                    "Ma date de naissance : Ce champ est obligatoire.",
+                    "Mon code postal : Ce champ est obligatoire."), links.stream().map(WebElement::getText).toList());
+            assertEquals("true", browser.find("identite:nom").getAttribute("aria-invalid"));
+            assertTrue(browser.find("identite:nom").getAttribute("aria-describedby").contains("identite:nom-erreur"));
+            browser.press(Keys.TAB);
+            browser.press(Keys.TAB);
+            assertEquals("Mon numéro de sécurité sociale : Ce champ est obligatoire.", browser.focused().getText());
+            browser.press(Keys.ENTER);
+            assertEquals("identite:nir", browser.focusedId(), "the summary's link puts the focus in its field");
+            keyboard.type("2 78 08 44 109 261");
+            keyboard.tabBackTo("identite:nom");
+            keyboard.type("Rousseau");
+            keyboard.fill("identite:naissance", "08/08/1978");
+            keyboard.fill("identite:codePostal", "44000");
+            browser.pressAndWait(Keys.ENTER);
+            assertEquals("Accédez immédiatement à votre compte", browser.h1());
+
+            keyboard.fill("verification:iban", "2739226");
+            keyboard.fill("verification:vitale", "68906152120");
+            browser.pressAndWait(Keys.ENTER);
+            assertEquals("J'accepte les conditions d'utilisation", browser.h1(), "Enter in a field validates, it does not ask for a letter");
+
+            keyboard.tabTo("conditions:choix:0");
+            browser.press(" ");
+            assertTrue(browser.find("conditions:choix:0").isSelected());
+            keyboard.tabTo("conditions:continuer");
+            browser.pressAndWait(Keys.ENTER);
+            assertEquals("Étape 2 sur 3 – Je choisis un code personnel – Compte ameli", browser.driver.getTitle());
+            assertEquals("step", browser.driver.findElement(By.cssSelector("ol.etapes li.courante")).getAttribute("aria-current"));
+
+            // The live rules: told politely once the typing pauses, not on every keystroke.
+            WebElement announcement = browser.find("regles-annonce");
+            assertEquals("polite", announcement.getAttribute("aria-live"));
+            browser.driver.executeScript("""
+                    window.annonces = [];
+                    new MutationObserver(function () { window.annonces.push(arguments[0].length); })
+                        .observe(document.getElementById('regles-annonce'), { childList: true, characterData: true, subtree: true });
+                    """);
+            keyboard.fill("codePersonnel:code", "Nantes*Loire_44");
+            browser.waitUntil(d -> "5 règles sur 5 respectées. Niveau indicatif de sécurité : élevé.".equals(announcement.getText()));
+            long changes = (Long) browser.driver.executeScript("return window.annonces.length;");
+            assertTrue(changes <= 2, changes + " announcements for 15 keystrokes");
+            keyboard.tabTo("codePersonnel:code-afficher");
+            assertEquals("Afficher : Mon nouveau code", browser.focused().getAttribute("textContent").trim().replaceAll("\\s+", " "));
+            browser.press(" ");
+            assertEquals("text", browser.find("codePersonnel:code").getAttribute("type"), "Space shows the code");
+            assertTrue(browser.focused().getText().startsWith("Masquer"));
+            browser.press(Keys.ENTER);
+            assertEquals("password", browser.find("codePersonnel:code").getAttribute("type"), "Enter hides it again");
+            keyboard.fill("codePersonnel:confirmation", "Nantes*Loire_44");
+            browser.pressAndWait(Keys.ENTER);
+            assertEquals("Informations personnelles", browser.h1(), "Enter in a field continues, it does not go back");
+
+            keyboard.fill("coordonnees:email", "elodie@example.fr");
+            keyboard.fill("coordonnees:emailConfirmation", "elodie@example.fr");
+            // A radio group is one stop of the Tab key (its other buttons are reached with the arrows).
+            keyboard.tabTo("coordonnees:promotions:0");
+            browser.press(" ");
+            assertTrue(browser.find("coordonnees:promotions:0").isSelected(), "Space chooses « Oui »");
+            keyboard.tabTo("coordonnees:mobile");
+            keyboard.tabBackTo("coordonnees:promotions:0");
+            keyboard.tabTo("coordonnees:continuer");
+            browser.pressAndWait(Keys.ENTER);
+            assertEquals("Un courriel vous a été envoyé", browser.h1());
+
+            // The link of the mail, opened from the mail program.
+            String link = activationLinkSentTo("elodie@example.fr");
+            followMailLink(link);
+            assertEquals("Activez votre compte ameli", browser.find("a-activer").getText(), "opening the link changes nothing");
+            keyboard.tabTo("activation:activer");
+            browser.pressAndWait(Keys.ENTER);
+            assertEquals("Votre compte ameli est activé.", browser.find("active").getText());
+            keyboard.tabTo("connexion");
+            browser.pressAndWait(Keys.ENTER);
+
+            keyboard.fill("connexion:nir", "2 78 08 44 109 261");
+            keyboard.fill("connexion:code", "Nantes*Loire_44");
+            browser.pressAndWait(Keys.ENTER);
+            assertEquals("Mon espace", browser.h1());
+            assertEquals("Bonjour Élodie ROUSSEAU", browser.find("bonjour").getText());
+        }
+
+        @Test
+        void without_the_vitale_serial_a_letter_brings_a_provisional_code_that_continues_the_creation() throws Exception {
+            startWizard();
+            identity.identify("Çelik", "2 90 03 67 482 187", "11/03/1990", "67000");
+            assertEquals("Je ne dispose pas du numéro de série de ma carte Vitale", browser.find("verification:sansNumeroSerie").getAttribute("value"));
+            browser.submit("verification:sansNumeroSerie");
+            assertEquals("Un code provisoire vous est envoyé par courrier", browser.h1());
+            assertTrue(browser.find("courrier").getText().contains("67000 Strasbourg"), browser.find("courrier").getText());
+            assertFalse(browser.text().contains("rue des Juifs"), "the street stays out of the page");
+            audit("19-courrier-envoye");
+
+            java.nio.file.Path folder = TestDeployments.dataDir("browser").resolve("courriers").resolve("a-imprimer");
+            String code = null;
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
+                for (java.nio.file.Path pdf : files.filter(f -> f.toString().endsWith(".pdf")).toList()) {
+                    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+                        String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+                        Matcher m = Pattern.compile("Votre code provisoire : (\\d{4})").matcher(text);
+                        if (text.contains("67000 STRASBOURG") && m.find()) {
+                            code = m.group(1);
+                        }
+                    }
+                }
+            }
+            assertTrue(code != null, "the letter for the print run holds the code");
+
+            browser.open(url("/"));
+            login.logIn("2 90 03 67 482 187", code);
+            assertEquals("J'accepte les conditions d'utilisation", browser.h1(), "the provisional code continues the wizard");
+            terms.accept();
+            newCode.type("Alsace*Rhin_67");
+            newCode.confirm("Alsace*Rhin_67");
+            newCode.submit();
+            contact.email("ayse@example.fr");
+            contact.promotions(false);
+            contact.submit();
+            assertEquals("Un courriel vous a été envoyé", browser.h1());
+            String link = activationLinkSentTo("ayse@example.fr");
+            followMailLink(link);
+            browser.submit("activation:activer");
+            assertEquals("Votre compte ameli est activé.", browser.find("active").getText());
+
+            onlyTheNewCodeLogsIn("2 90 03 67 482 187", code, "Alsace*Rhin_67", "single use");
+        }
+    }
+
+    /** The identity step's refusals. */
+    @Nested
+    class IdentityStep {
+
+        @Test
+        void a_wrong_postal_code_gets_the_generic_message_and_bad_formats_get_their_own_at_the_field() {
+            startWizard();
+            identity.identify("Lefèvre", "2 46 07 75 115 039", "14/07/1946", "75016");
+            assertEquals("Les informations saisies ne permettent pas de vous identifier. Vérifiez-les ou contactez votre caisse.",
+                    identity.error());
+            assertEquals("Lefèvre", browser.find("identite:nom").getAttribute("value"), "what was typed stays");
+            audit("10-identite-non-reconnue");
+
+            identity.identify(" ", "2 46 07 75 115", "31/02/1946", "75O15");
+            assertEquals("Ce champ est obligatoire.", browser.fieldError("identite:nom"));
+            assertEquals("Le numéro de sécurité sociale doit comporter 13 chiffres.", browser.fieldError("identite:nir"));
+            assertEquals("La date de naissance n'existe pas.", browser.fieldError("identite:naissance"));
+            assertFalse(browser.fieldError("identite:codePostal").isEmpty());
+            assertEquals("true", browser.find("identite:naissance").getAttribute("aria-invalid"));
+            audit("11-identite-erreurs");
+        }
+    }
+
+    /** The proof step's refusals. */
+    @Nested
+    class ProofStep {
+
+        @Test
+        void a_wrong_iban_tail_is_refused() {
+            startWizard();
+            identity.identify("LEFEVRE", "246077511503904", "14/07/1946", "75015");
+            proof.prove("1910139", "88916681774");
+            assertEquals("Accédez immédiatement à votre compte", browser.h1());
+            assertTrue(proof.error().startsWith("Les informations saisies ne correspondent pas"),
+                    proof.error());
+            audit("12a-verification-non-reconnue");
+            proof.prove("191013", "88916681774");
+            assertFalse(browser.fieldError("verification:iban").isEmpty());
+            audit("12-verification-refusee");
+        }
+    }
+
+    /** The terms step. */
+    @Nested
+    class TermsStep {
+
+        @Test
+        void refusing_the_terms_says_no_account_can_be_created_and_offers_a_way_back() {
+            startWizard();
+            identity.identify("N'Diaye", "2 85 09 93 066 113", "21/09/1985", "93200");
+            proof.prove("2609603", "76828107546");
+            terms.submit();
+            assertEquals("Indiquez si vous acceptez les conditions d'utilisation.", browser.fieldError("conditions:choix"));
+            audit("14a-conditions-sans-choix");
+            terms.choose(false);
+            terms.submit();
+            assertEquals("Votre compte ne peut pas être créé sans votre accord", browser.find("conditions:refus")
+                    .findElement(By.tagName("h2")).getText());
+            audit("14-conditions-refusees");
+            browser.submit("conditions:revoir");
+            assertEquals("J'accepte les conditions d'utilisation", browser.h1());
+            browser.open(url("/creation/code-personnel.xhtml?cid=" + cid()));
+            assertEquals("J'accepte les conditions d'utilisation", browser.h1(), "no code step before the terms are accepted");
+        }
+    }
+
+    /** The code step's live rules. */
+    @Nested
+    class CodeStep {
+
+        @Test
+        void each_code_rule_is_shown_live_and_enforced_on_submit() {
+            reachCodeStep("Martin-Dubois", "1 51 05 69 123 076", "02/05/1951", "69003", "7358436", "93835586331");
+            newCode.type("Ab1*");
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ko", "ok", "ok", "ok", "ok")));
+            newCode.type("abcdefgh1");
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ko", "ok", "ok", "ok")));
+            newCode.type("Abcdefghij");
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ko", "ok", "ok")));
+            newCode.type("Abcdéfgh1");
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ko", "ok")));
+            newCode.type("Abcdef*1951");
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ko")));
+            assertEquals("faible", browser.find("niveau").getText());
+            audit("13-code-regle-non-respectee");
+
+            newCode.confirm("Abcdef*1951");
+            newCode.submit();
+            assertEquals("Je choisis un code personnel", browser.h1());
+            assertTrue(browser.fieldError("codePersonnel:code").contains("ne pas contenir votre n° de sécurité sociale"), browser.fieldError("codePersonnel:code"));
+            audit("13b-code-refuse");
+
+            newCode.type("Lyon*Rhone_69");
+            newCode.confirm("Lyon*Rhone_70");
+            newCode.submit();
+            assertEquals("Les deux codes saisis ne sont pas identiques.", browser.fieldError("codePersonnel:confirmation"));
+            audit("13c-code-non-confirme");
+        }
+    }
+
+    /** Moving in the wizard: tabs, Retour, typed URLs, an expired view. */
+    @Nested
+    class WizardNavigation {
+
+        @Test
+        void two_tabs_run_two_independent_wizards() {
+            startWizard();
+            identity.identify("Le Goff", "1 62 11 29 019 150", "30/11/1962", "29200");
+            String tabA = browser.driver.getWindowHandle();
+            browser.driver.switchTo().newWindow(WindowType.TAB);
+            startWizard();
+            identity.identify("Bernard", "1 39 12 33 063 224", "25/12/1939", "33000");
+            assertTrue(browser.text().contains("1 39 12 33 063 224"));
+            browser.driver.switchTo().window(tabA);
+            browser.driver.navigate().refresh();
+            assertTrue(browser.text().contains("1 62 11 29 019 150"), "tab A still holds Le Goff");
+            assertFalse(browser.text().contains("1 39 12 33 063 224"));
+        }
+
+        @Test
+        void back_keeps_what_was_typed_and_later_steps_cannot_be_reached_early() {
+            browser.open(url("/creation/coordonnees.xhtml"));
+            assertEquals("Je crée mon compte en remplissant les éléments demandés", browser.h1(), "no wizard yet: its first step");
+            startWizard();
+            String cid = cid();
+            browser.open(url("/creation/code-personnel.xhtml?cid=" + cid));
+            assertEquals("Je crée mon compte en remplissant les éléments demandés", browser.h1(), "sent back to the step reached");
+            identity.identify("Garcia", "1 01 01 34 172 298", "17/01/2001", "34000");
+            browser.type("verification:iban", "1203626");
+            browser.submit("verification:retour");
+            assertEquals("Garcia", browser.find("identite:nom").getAttribute("value"));
+            assertEquals("17/01/2001", browser.find("identite:naissance").getAttribute("value"));
+            identity.submit();
+            assertEquals("1203626", browser.find("verification:iban").getAttribute("value"), "Retour kept step 2 too");
+
+            browser.open(url("/creation/verification.xhtml?cid=99999"));
+            assertEquals("Votre session a expiré", browser.h1());
+            audit("15-session-expiree");
+            browser.clickLink("Recommencer la création de mon compte");
+            assertEquals("Je crée mon compte en remplissant les éléments demandés", browser.h1());
+        }
+
+        @Test
+        void a_form_posted_after_its_view_expired_leads_to_the_restart_page_not_an_error() throws Exception {
+            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url("/creation/identite.xhtml")))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("identite=identite&identite%3Anom=TOTO"
+                                    + "&identite%3Acontinuer=Continuer&jakarta.faces.ViewState=1234%3A5678"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(302, response.statusCode(), response.body());
+            assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/session-expiree.xhtml"));
+        }
+    }
+
+    /** Logging in or starting the wizard with FranceConnect (a real OpenID Connect provider here). */
+    @Nested
+    class FranceConnect {
+
+        @Test
+        void franceconnect_logs_in_the_owner_of_an_active_account() throws Exception {
+            createAndActivate("Lambert", "1 31 03 21 231 594", "27/03/1931", "21000", "2091421", "59923680877",
+                    "robert.lambert@example.fr", "Dijon*Bourgogne_21");
+            franceConnectWillSay("Robert", "LAMBERT", "1931-03-27");
+            browser.open(url("/"));
+            assertTrue(browser.driver.findElements(By.id("connexion:renvoyer")).isEmpty(),
+                    "no offer of a new activation mail once the account is active");
+            assertEquals("OU", browser.driver.findElement(By.cssSelector("p.ou")).getText());
+            audit("20-connexion-franceconnect");
+            browser.submit("franceconnect");
+            browser.waitUntil(d -> "Mon espace".equals(browser.h1()));
+            assertEquals("Bonjour Robert LAMBERT", browser.find("bonjour").getText());
+        }
+
+        @Test
+        void a_franceconnect_identity_without_an_account_is_offered_the_wizard_with_step_one_prefilled() {
+            franceConnectWillSay("Antoine", "GARCIA", "2001-01-17");
+            browser.open(url("/"));
+            browser.submit("franceconnect");
+            browser.waitUntil(d -> browser.h1().startsWith("Je crée mon compte"));
+            assertTrue(browser.find("franceconnect").getText().startsWith("FranceConnect nous a transmis votre identité"));
+            assertEquals("GARCIA", browser.find("identite:nom").getAttribute("value"));
+            assertEquals("17/01/2001", browser.find("identite:naissance").getAttribute("value"));
+            assertEquals("", browser.find("identite:nir").getAttribute("value"));
+            audit("21-franceconnect-sans-compte");
+            browser.type("identite:nir", "1 01 01 34 172 298");
+            browser.type("identite:codePostal", "34000");
+            identity.submit();
+            assertEquals("Accédez immédiatement à votre compte", browser.h1());
+        }
+
+        @Test
+        void a_franceconnect_return_that_does_not_check_is_refused_plainly() {
+            browser.open(url("/franceconnect/retour?code=forged&state=forged"));
+            assertEquals("J'accède à mon compte ameli", browser.h1());
+            assertTrue(browser.find("franceconnect-echec").getText().startsWith("La connexion avec FranceConnect n'a pas abouti."));
+            audit("22-connexion-franceconnect-echec");
+        }
+    }
+
+    /** « Code oublié ? » and the new-code page. */
+    @Nested
+    class ForgottenCode {
+
+        @Test
+        void a_forgotten_code_is_replaced_from_the_link_of_a_mail() throws Exception {
+            createAndActivate("Morel", "1 34 06 59 350 372", "06/06/1934", "59000", "7724569", "30816572014", "louis@example.fr",
+                    "Lille*Nord_59");
+            browser.open(url("/"));
+            browser.clickLink("Code oublié ?");
+            assertEquals("Code oublié ?", browser.h1());
+            forgottenCode.fill("1 99 12 75 123 456", "01/12/1999");
+            forgottenCode.submit();
+            String unknownAnswer = browser.find("envoye").getText();
+            assertTrue(unknownAnswer.startsWith("Si ces informations correspondent à un compte ameli"), unknownAnswer);
+
+            browser.open(url("/code-oublie.xhtml"));
+            forgottenCode.fill("1 34 06 59 350 372", "06/06/1934");
+            audit("17-code-oublie");
+            forgottenCode.submit();
+            assertEquals(unknownAnswer, browser.find("envoye").getText(), "the same answer, account or not");
+            audit("17b-code-oublie-envoye");
+
+            String link = linkSentTo("louis@example.fr", "Choisissez un nouveau code personnel ameli");
+            assertTrue(link.startsWith(BASE_URL + "nouveau-code.xhtml?jeton="), link);
+            followMailLink(link);
+            assertEquals("Je choisis un nouveau code personnel", browser.h1());
+            newCode.type("Abc");
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ko", "ok", "ko", "ok", "ok")));
+            newCode.type("Roubaix*Nord_1");
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok")));
+            newCode.confirm("Roubaix*Nord_2");
+            audit("18-nouveau-code");
+            newCode.validate();
+            assertEquals("Les deux codes saisis ne sont pas identiques.", browser.fieldError("codePersonnel:confirmation"));
+            audit("18a-nouveau-code-non-confirme");
+            newCode.confirm("Roubaix*Nord_1");
+            newCode.validate();
+            assertTrue(browser.find("modifie").getText().startsWith("Votre nouveau code personnel est enregistré."));
+            audit("18b-nouveau-code-enregistre");
+
+            followMailLink(link);
+            assertTrue(browser.find("deja-utilise").getText().startsWith("Ce lien a déjà servi"));
+
+            onlyTheNewCodeLogsIn("1 34 06 59 350 372", "Lille*Nord_59", "Roubaix*Nord_1", "the old code stops working");
+        }
+    }
+
+    /** The pages and error states met on no other journey. */
+    @Nested
+    class OtherPages {
+
+        @Test
+        void the_pages_and_error_states_met_on_no_other_journey_pass_the_audit() {
+            browser.open(url("/"));
+            browser.submit("connexion:connecter");
+            assertEquals("Saisissez votre numéro de sécurité sociale.", browser.fieldError("connexion:nir"));
+            audit("30-connexion-erreurs");
+            login.logIn("1 99 12 75 123 456", "Faux*Code_1");
+            assertEquals("Numéro de sécurité sociale ou code personnel incorrect.", login.error());
+            audit("31-connexion-refusee");
+
+            reachCodeStep("Dupont", "2 99 12 13 055 557", "12/12/1999", "13001", "0890611", "28214288123");
+            newCode.type("Marseille*13_Vieux");
+            newCode.confirm("Marseille*13_Vieux");
+            newCode.submit();
+            browser.type("coordonnees:emailConfirmation", "camille@example.fr");
+            browser.type("coordonnees:mobile", "06 12");
+            contact.submit();
+            assertEquals("Informations personnelles", browser.h1());
+            assertEquals("true", browser.find("coordonnees:email").getAttribute("aria-invalid"));
+            assertFalse(browser.fieldError("coordonnees:promotions").isEmpty());
+            audit("32-coordonnees-erreurs");
+            assertEquals("coordonnees:resume-erreurs", browser.focusedId(), "the error summary has the focus");
+            browser.driver.findElement(By.xpath("//div[@id='coordonnees:resume-erreurs']//a[starts-with(., \"J'autorise\")]")).click();
+            assertEquals("coordonnees:promotions:0", browser.focusedId(), "a radio group's link leads to its first button");
+
+            browser.open(url("/code-oublie.xhtml"));
+            forgottenCode.submit();
+            assertEquals("Ce champ est obligatoire.", browser.fieldError("oubli:nir"));
+            audit("33-code-oublie-erreurs");
+
+            browser.open(url("/activation.xhtml?jeton=inconnu"));
+            assertEquals("Ce lien d'activation n'est pas reconnu.", browser.find("inconnu").getText());
+            audit("34-activation-inconnue");
+            browser.open(url("/nouveau-code.xhtml?jeton=inconnu"));
+            assertTrue(browser.find("inconnu").getText().startsWith("Ce lien n'est pas reconnu."));
+            audit("35-nouveau-code-inconnu");
+
+            browser.open(url("/conditions-utilisation.xhtml"));
+            audit("40-conditions-utilisation");
+            browser.open(url("/franceconnect.xhtml"));
+            audit("41-franceconnect");
+            browser.open(url("/demande-en-cours.xhtml"));
+            audit("42-demande-en-cours");
+            browser.open(url("/erreur.xhtml?incident=A1B2C3"));
+            assertEquals("A1B2C3", browser.find("incident").getText());
+            audit("43-erreur");
+            browser.open(url("/cette-page-n-existe-pas.xhtml"));
+            assertEquals("Page introuvable", browser.h1());
+            audit("44-introuvable");
+
+            browser.open(url("/"));
+            browser.clickLink("Déclaration d'accessibilité");
+            assertEquals("Déclaration d'accessibilité", browser.h1());
+            assertTrue(browser.find("etat-conformite").getText().contains("RGAA"));
+            assertTrue(browser.find("resultat-audit").getText().startsWith("Résultat : aucune anomalie grave ou critique"));
+            audit("45-declaration-accessibilite");
+
+            // The audit sees what it must: a field without a label is a critical violation.
+            browser.driver.executeScript("document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=\\'text\\'>');");
+            assertTrue(browser.axe().getViolations().stream().anyMatch(r -> "label".equals(r.getId()) && "critical".equals(r.getImpact())));
+        }
     }
 }

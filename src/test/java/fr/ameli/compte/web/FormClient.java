@@ -1,5 +1,9 @@
 package fr.ameli.compte.web;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -14,71 +18,123 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * A browser without a browser, for tests at the HTTP level: keeps the cookies, posts Faces forms
  * with their ViewState to their action URL (conversation id included) and follows redirects, so
- * that a test can send exactly the bytes it wants (hostile inputs, twenty clicks at once).
+ * that a test can send exactly the bytes it wants (hostile inputs, twenty clicks at once). Pages
+ * are read with an HTML parser (jsoup), as a browser reads them.
  */
 final class FormClient {
 
+    private static final String VIEW_STATE = "jakarta.faces.ViewState";
+
     /** A page as received (after redirects), with what tests read in it. */
-    record Page(int status, URI uri, String body, HttpHeaders headers) {
+    static final class Page {
+
+        private final int status;
+        private final URI uri;
+        private final String body;
+        private final HttpHeaders headers;
+        private final Document document;
+
+        Page(int status, URI uri, String body, HttpHeaders headers) {
+            this.status = status;
+            this.uri = uri;
+            this.body = body;
+            this.headers = headers;
+            this.document = Jsoup.parse(body, uri.toString());
+        }
+
+        int status() {
+            return status;
+        }
+
+        URI uri() {
+            return uri;
+        }
+
+        /** The HTML as received, for failure messages and the few checks of the bytes themselves. */
+        String body() {
+            return body;
+        }
+
+        HttpHeaders headers() {
+            return headers;
+        }
+
+        /** The parsed page. */
+        Document document() {
+            return document;
+        }
 
         String viewState() {
-            return find("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
+            return required("input[name='" + VIEW_STATE + "']", "the ViewState").val();
+        }
+
+        boolean hasForm(String formId) {
+            return form(formId).isPresent();
         }
 
         String formAction(String formId) {
-            return unescape(find("<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]*)\""));
+            return requiredForm(formId).attr("action");
         }
 
         /** The form's own hidden fields (a browser posts them), but the ViewState, which is added last. */
         Map<String, String> hiddenFields(String formId) {
-            Matcher form = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\".*?</form>", Pattern.DOTALL).matcher(body);
             Map<String, String> hidden = new LinkedHashMap<>();
-            if (form.find()) {
-                Matcher input = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\"").matcher(form.group());
-                while (input.find()) {
-                    if (!input.group(1).equals("jakarta.faces.ViewState")) {
-                        hidden.put(unescape(input.group(1)), unescape(input.group(2)));
-                    }
+            for (Element input : requiredForm(formId).select("input[type=hidden]")) {
+                if (!input.attr("name").equals(VIEW_STATE)) {
+                    hidden.put(input.attr("name"), input.val());
                 }
             }
             return hidden;
         }
 
         String h1() {
-            return unescape(find("<h1>(.*?)</h1>"));
+            return required("h1", "an h1").text();
         }
 
         /** The text of the h:message at a field (id "form:field-erreur"), empty when none. */
         String fieldError(String fieldId) {
-            Matcher m = Pattern.compile("<span id=\"" + Pattern.quote(fieldId + "-erreur") + "\"[^>]*>(.*?)</span>", Pattern.DOTALL)
-                    .matcher(body);
-            return m.find() ? unescape(m.group(1)).strip() : "";
+            return textOf(fieldId + "-erreur");
         }
 
         /** The page-level messages of a form (its h:messages list), empty when none. */
         String globalErrors(String formId) {
-            Matcher m = Pattern.compile("<ul id=\"" + Pattern.quote(formId + ":erreurs") + "\"[^>]*>(.*?)</ul>", Pattern.DOTALL)
-                    .matcher(body);
-            return m.find() ? unescape(m.group(1).replaceAll("<[^>]+>", " ")).strip().replaceAll("\\s+", " ") : "";
+            return textOf(formId + ":erreurs");
         }
 
+        /** The text of the whole page, as one line. */
         String text() {
-            return unescape(body.replaceAll("<[^>]+>", " ")).replaceAll("\\s+", " ");
+            return document.text();
         }
 
-        private String find(String regex) {
-            Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(body);
-            if (!m.find()) {
-                throw new AssertionError("not in the page " + uri + " (" + status + "): " + regex + "\n" + body);
+        private String textOf(String id) {
+            Element element = document.getElementById(id);
+            return element == null ? "" : element.text();
+        }
+
+        private Optional<Element> form(String formId) {
+            return Optional.ofNullable(document.getElementById(formId)).filter(e -> e.normalName().equals("form"));
+        }
+
+        private Element requiredForm(String formId) {
+            return form(formId).orElseThrow(() -> notInThePage("the form " + formId));
+        }
+
+        private Element required(String cssQuery, String what) {
+            Element element = document.selectFirst(cssQuery);
+            if (element == null) {
+                throw notInThePage(what);
             }
-            return m.group(1);
+            return element;
+        }
+
+        private AssertionError notInThePage(String what) {
+            return new AssertionError(what + " is not in the page " + uri + " (" + status + "):\n" + body);
         }
     }
 
@@ -110,7 +166,7 @@ final class FormClient {
         form.putAll(page.hiddenFields(formId));
         form.putAll(fields);
         form.put(buttonId, "x");
-        form.put("jakarta.faces.ViewState", page.viewState());
+        form.put(VIEW_STATE, page.viewState());
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -136,17 +192,5 @@ final class FormClient {
             response = send(HttpRequest.newBuilder(next).GET().build());
         }
         return new Page(response.statusCode(), response.uri(), response.body(), response.headers());
-    }
-
-    static String unescape(String html) {
-        Matcher m = Pattern.compile("&#(x?)([0-9a-fA-F]+);").matcher(html
-                .replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", "\u00a0"));
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            int code = Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16);
-            m.appendReplacement(out, Matcher.quoteReplacement(new String(Character.toChars(code))));
-        }
-        m.appendTail(out);
-        return out.toString().replace("&amp;", "&");
     }
 }

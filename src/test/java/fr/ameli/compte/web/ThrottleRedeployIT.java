@@ -7,6 +7,8 @@ import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -17,12 +19,15 @@ import java.net.URI;
 import java.net.URL;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Throttling lives in the database: a login lock set before a redeploy (a new server process
- * here) still holds after it. The steps run in order, deploying the WAR twice on one database.
+ * Throttling lives in the database: a login lock set before a redeploy still holds after it. Each
+ * test runs on its own deployment of the WAR (a new Payara Micro process here, deployed before it
+ * and undeployed after it), all of them on one database: the lock is set in the first, and the
+ * second, a new process that never saw the failures, must still refuse the NIR.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -41,6 +46,17 @@ class ThrottleRedeployIT {
     @ArquillianResource
     Deployer deployer;
 
+    /** Before the test's URL is looked up (Arquillian resolves test parameters after the @BeforeEach methods). */
+    @BeforeEach
+    void deploy() {
+        deployer.deploy(APP);
+    }
+
+    @AfterEach
+    void undeploy() {
+        deployer.undeploy(APP);
+    }
+
     private static FormClient.Page login(URL base, String code) {
         FormClient c = new FormClient(URI.create(base.toString()));
         FormClient.Page page = c.get("");
@@ -49,38 +65,21 @@ class ThrottleRedeployIT {
 
     @Test
     @Order(1)
-    void deploy() {
-        deployer.deploy(APP);
-    }
-
-    @Test
-    @Order(2)
     void five_failed_logins_lock_the_nir(@ArquillianResource @OperateOnDeployment(APP) URL base) {
         for (int i = 1; i <= 4; i++) {
             assertEquals("Numéro de sécurité sociale ou code personnel incorrect.",
                     login(base, "Mauvais*code_" + i).globalErrors("connexion"), "failure " + i);
         }
         String fifth = login(base, "Mauvais*code_5").globalErrors("connexion");
-        assertTrue(fifth.startsWith(LOCKED) && fifth.contains("Vous pourrez réessayer à partir du"), fifth);
+        assertAll(fifth,
+                () -> assertTrue(fifth.startsWith(LOCKED), "the fifth failure locks"),
+                () -> assertTrue(fifth.contains("Vous pourrez réessayer à partir du"), "and says until when"));
     }
 
     @Test
-    @Order(3)
-    void redeploy() {
-        deployer.undeploy(APP);
-        deployer.deploy(APP);
-    }
-
-    @Test
-    @Order(4)
-    void the_lock_still_holds_after_the_redeploy(@ArquillianResource @OperateOnDeployment(APP) URL base) {
+    @Order(2)
+    void the_lock_still_holds_after_a_redeploy(@ArquillianResource @OperateOnDeployment(APP) URL base) {
         String answer = login(base, "Autre*code_6").globalErrors("connexion");
         assertTrue(answer.startsWith(LOCKED), answer);
-    }
-
-    @Test
-    @Order(5)
-    void undeploy() {
-        deployer.undeploy(APP);
     }
 }

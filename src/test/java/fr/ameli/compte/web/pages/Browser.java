@@ -1,4 +1,4 @@
-package fr.ameli.compte.web;
+package fr.ameli.compte.web.pages;
 
 import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.results.Results;
@@ -31,14 +31,14 @@ import java.util.Map;
  * Also what the accessibility checks need: the axe-core audit (its script is bundled in Deque's
  * jar, nothing is downloaded), other viewport widths, and the keyboard.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of(System.getProperty("ameli.screenshots", "target/screenshots"));
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
 
-    Browser() {
+    public Browser() {
         try {
             profile = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "chromium-");
         } catch (IOException e) {
@@ -57,27 +57,27 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
     }
 
-    WebElement find(String id) {
+    public WebElement find(String id) {
         return driver.findElement(By.id(id));
     }
 
-    void type(String id, String text) {
+    public void type(String id, String text) {
         WebElement field = find(id);
         field.clear();
         field.sendKeys(text);
     }
 
     /** Clicks and waits for the next page (the old one goes stale). */
-    void submit(String id) {
+    public void submit(String id) {
         clickAndWait(find(id));
     }
 
     /** Clicks the link whose text is given (as written in the page, whatever CSS does to its case). */
-    void clickLink(String text) {
+    public void clickLink(String text) {
         clickAndWait(driver.findElement(By.xpath("//a[normalize-space(.)=\"" + text + "\"]")));
     }
 
@@ -100,28 +100,28 @@ final class Browser implements AutoCloseable {
     // ---- Keyboard
 
     /** Presses keys as a keyboard does: they go to whatever has the focus. */
-    void press(CharSequence... keys) {
+    public void press(CharSequence... keys) {
         new Actions(driver).sendKeys(keys).perform();
     }
 
     /** Shift+Tab: the focus goes back. */
-    void pressShiftTab() {
+    public void pressShiftTab() {
         new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
     }
 
     /** Presses a key that leaves the page (Enter on a button or link) and waits for the next one. */
-    void pressAndWait(CharSequence key) {
+    public void pressAndWait(CharSequence key) {
         WebElement html = driver.findElement(By.tagName("html"));
         press(key);
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> isGone(html));
     }
 
-    WebElement focused() {
+    public WebElement focused() {
         return driver.switchTo().activeElement();
     }
 
     /** The id of what has the focus ("" when it has none). */
-    String focusedId() {
+    public String focusedId() {
         String id = focused().getAttribute("id");
         return id == null ? "" : id;
     }
@@ -130,7 +130,7 @@ final class Browser implements AutoCloseable {
      * How the focused element shows its focus: its outline and box shadow as computed, or null
      * when neither shows (no outline, or one thinner than 2 px, and no shadow).
      */
-    String focusIndicator() {
+    public String focusIndicator() {
         return (String) driver.executeScript("""
                 var s = getComputedStyle(document.activeElement);
                 var outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
@@ -142,7 +142,7 @@ final class Browser implements AutoCloseable {
     // ---- Accessibility audit and viewports
 
     /** axe-core against WCAG 2.1 A and AA (what RGAA 4.1 builds on) and axe's best practices. */
-    Results axe() {
+    public Results axe() {
         // Only the violations come back in full (passes are listed without their elements): faster.
         AxeRunOptions options = new AxeRunOptions();
         options.setResultTypes(List.of("violations"));
@@ -156,7 +156,7 @@ final class Browser implements AutoCloseable {
      * Lays the page out in a viewport this many CSS pixels wide (320: a small phone, or 1280 at
      * 400 % zoom; 640: 1280 at 200 % zoom), as tall as the whole page so that a screenshot shows it all.
      */
-    void viewport(int width) {
+    public void viewport(int width) {
         metrics(width, 900);
         long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
         metrics(width, (int) Math.min(height, 6000));
@@ -168,12 +168,12 @@ final class Browser implements AutoCloseable {
     }
 
     /** Lays the page out for paper ("print") or back for the screen ("screen"). */
-    void media(String media) {
+    public void media(String media) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media));
     }
 
     /** Back to the window's own size. */
-    void resetViewport() {
+    public void resetViewport() {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
@@ -181,7 +181,7 @@ final class Browser implements AutoCloseable {
      * What sticks out of the viewport to the right and makes the page scroll horizontally ("" when
      * nothing does): the page's width and the outermost elements that overflow.
      */
-    String horizontalOverflow() {
+    public String horizontalOverflow() {
         return (String) driver.executeScript("""
                 var root = document.documentElement, limit = root.clientWidth;
                 if (root.scrollWidth <= limit) { return ''; }
@@ -197,28 +197,33 @@ final class Browser implements AutoCloseable {
                 """);
     }
 
-    String h1() {
+    public String h1() {
         return driver.findElement(By.tagName("h1")).getText();
     }
 
-    String text() {
+    public String text() {
         return driver.findElement(By.tagName("body")).getText();
     }
 
+    /** The text of a field's label. */
+    public String label(String fieldId) {
+        return driver.findElement(By.cssSelector("label[for='" + fieldId + "']")).getText();
+    }
+
     /** The error shown at a field (its h:message, id "form:field-erreur"). */
-    String fieldError(String fieldId) {
+    public String fieldError(String fieldId) {
         return find(fieldId + "-erreur").getText();
     }
 
-    String globalErrors(String formId) {
+    public String globalErrors(String formId) {
         return find(formId + ":erreurs").getText();
     }
 
-    void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+    public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
     }
 
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
@@ -229,7 +234,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** The HTML as the browser holds it now, next to the screenshots. */
-    void saveSource(String name) {
+    public void saveSource(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());

@@ -1,0 +1,59 @@
+package fr.ameli.compte.web;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the service's mails brought to a test SMTP server (GreenMail), as a person reads them. */
+final class Mailbox {
+
+    private static final Pattern LINK_LINE = Pattern.compile("^(https://\\S+)$", Pattern.MULTILINE);
+
+    private final GreenMail smtp;
+
+    Mailbox(GreenMail smtp) {
+        this.smtp = smtp;
+    }
+
+    /** The first mail to this address (waiting up to 20 s for it). */
+    MimeMessage firstTo(String recipient) throws Exception {
+        return await(recipient, null, "no mail to " + recipient);
+    }
+
+    /** The first mail to this address with this subject (waiting up to 20 s for it). */
+    MimeMessage firstTo(String recipient, String subject) throws Exception {
+        return await(recipient, subject, "no mail « " + subject + " » to " + recipient);
+    }
+
+    /** The plain-text part of a mail. */
+    static String text(MimeMessage message) throws Exception {
+        return (String) ((Multipart) message.getContent()).getBodyPart(0).getContent();
+    }
+
+    /** The link that stands on a line of its own in a mail's text. */
+    static String linkOnItsOwnLine(String text) {
+        Matcher line = LINK_LINE.matcher(text.replace("\r\n", "\n"));
+        assertTrue(line.find(), "the link on a line of its own:\n" + text);
+        return line.group(1);
+    }
+
+    /** The first mail to this address, with this subject unless it is null. */
+    private MimeMessage await(String recipient, String subject, String failure) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if ((subject == null || subject.equals(message.getSubject())) && Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient))) {
+                    return message;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(failure);
+    }
+}
