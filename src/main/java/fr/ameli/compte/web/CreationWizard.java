@@ -12,7 +12,6 @@ import fr.ameli.compte.application.ProvisionalCodes;
 import fr.ameli.compte.application.Registration;
 import fr.ameli.compte.application.RegistrationRefused;
 import fr.ameli.compte.application.StepTimed;
-import fr.ameli.compte.domain.PersonalData;
 import jakarta.enterprise.context.Conversation;
 import jakarta.enterprise.context.ConversationScoped;
 import jakarta.inject.Inject;
@@ -186,9 +185,7 @@ public class CreationWizard implements Serializable {
 
     @StepTimed("code-personnel")
     public String submitCode() {
-        IdentityClaim claim = progress.claim();
-        codeForm.forPerson(claim == null ? null : new PersonalData(claim.nir(), claim.birthDate().value()));
-        return codeForm.read(messages).isPresent() ? progress.advanceTo(WizardStep.CONTACT) : null;
+        return getCodeForm().read(messages).isPresent() ? progress.advanceTo(WizardStep.CONTACT) : null;
     }
 
     /** {@link WizardStep#CONTACT}'s « Continuer » creates the account and sends its activation mail. */
@@ -234,11 +231,14 @@ public class CreationWizard implements Serializable {
     }
 
     // ---- What the pages show
-
     public IdentityForm getIdentityForm() { return identityForm; }
     public ProofForm getProofForm() { return proofForm; }
     public TermsForm getTermsForm() { return termsForm; }
-    public CodeForm getCodeForm() { return codeForm; }
+    /** The code form, for the person identified (the rule about the NIR and the birth date needs them). */
+    public CodeForm getCodeForm() {
+        codeForm.forPerson(progress.personalData());
+        return codeForm;
+    }
     public ContactForm getContactForm() { return contactForm; }
 
     /** The NIR identified, shown read-only above {@link WizardStep#VERIFICATION}. */
