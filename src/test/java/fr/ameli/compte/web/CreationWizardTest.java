@@ -133,6 +133,15 @@ class CreationWizardTest {
     }
 
     @Test
+    void the_code_page_shows_the_rules_for_the_person_identified_before_any_submit() {
+        WizardFixture f = new WizardFixture().at(CODE);
+        f.wizard.getCodeForm().setCode("Robert*1928");
+        assertEquals(List.of(false), f.wizard.getCodeForm().getRuleChecks().stream()
+                .filter(check -> check.rule() == fr.ameli.compte.domain.CodeRule.NO_PERSONAL_DATA)
+                .map(check -> check.satisfied()).toList(), "TOTO's birth year is refused as he types");
+    }
+
+    @Test
     void each_timed_action_is_named_after_its_step() {
         Set<String> pages = EnumSet.allOf(WizardStep.class).stream().map(WizardStep::page).collect(java.util.stream.Collectors.toSet());
         List<String> timed = Arrays.stream(CreationWizard.class.getDeclaredMethods())
