@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * « Recevoir un nouveau courriel d'activation », wherever the owner of a pending account has just
+ * « Recevoir un nouveau courriel d'activation » ({@code #{activationResendPage}}), wherever the owner of a pending account has just
  * shown who they are: after a correct code at login, after being identified at the wizard's identity step, and on the
  * « courriel envoyé » page right after creating the account. The proof lives in the session
  * ({@link PendingActivationProof}); the browser only says « send it again ».

@@ -13,7 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The error summary at the top of a form after a refused submit (RGAA 11.10, WCAG 3.3.1): one
+ * The error summary at the top of a form after a refused submit ({@code #{resumeErreurs}}, RGAA 11.10, WCAG 3.3.1): one
  * link per field in error, in the order the fields were checked, that leads to the field. The
  * page (WEB-INF/includes/erreurs.xhtml) shows it and resources/js/ameli.js gives it the focus;
  * the messages that concern no field are shown in it as text.

@@ -6,7 +6,7 @@ import fr.ameli.compte.application.ProvisionalCodes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
-/** « Un code provisoire vous est envoyé par courrier »: where (postal code only) and until when. */
+/** « Un code provisoire vous est envoyé par courrier » ({@code creation/courrier-envoye.xhtml}, {@code #{letterSentPage}}): where (postal code only) and until when. */
 @Named
 @RequestScoped
 public class LetterSentPage {

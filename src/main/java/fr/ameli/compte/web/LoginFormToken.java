@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * What stands for the ViewState against forged logins, now that the login page keeps no state on
+ * ({@code #{jetonConnexion}} in {@code index.xhtml}) What stands for the ViewState against forged logins, now that the login page keeps no state on
  * the server (a stateless view: an anonymous visit creates no HTTP session). A random token is
  * both in a cookie ({@code SameSite=Lax}, HttpOnly: a cross-site POST does not carry it) and in a
  * hidden field of the form; a login is processed only when the two agree ("double submit").
