@@ -60,27 +60,21 @@ public class Throttling {
             self().success(kind, subject);
             return Throttled.passed(value.get());
         }
-        audit.record(failureEvent(kind), nir);
+        Trail trail = trail(kind);
+        audit.record(trail.failure(), nir);
         Optional<Instant> lock = failure(kind, subject);
-        lock.ifPresent(until -> audit.record(lockEvent(kind), nir));
+        lock.ifPresent(until -> audit.record(trail.lock(), nir));
         return Throttled.failed(lock);
     }
 
-    /** The audit event of a failed guarded check. */
-    static AuditEvent.Type failureEvent(Kind kind) {
-        return switch (kind) {
-            case PROOF -> AuditEvent.Type.PROOF_FAILURE;
-            case LOGIN -> AuditEvent.Type.LOGIN_FAILURE;
-            case IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET ->
-                    throw new IllegalArgumentException(kind + " is a rate limit, not a guarded check");
-        };
+    /** The audit events of a guarded check of this kind: its failure, and the lock failures start. */
+    record Trail(AuditEvent.Type failure, AuditEvent.Type lock) {
     }
 
-    /** The audit event of the lock a failed guarded check starts. */
-    static AuditEvent.Type lockEvent(Kind kind) {
+    static Trail trail(Kind kind) {
         return switch (kind) {
-            case PROOF -> AuditEvent.Type.PROOF_LOCKED;
-            case LOGIN -> AuditEvent.Type.LOGIN_LOCKED;
+            case PROOF -> new Trail(AuditEvent.Type.PROOF_FAILURE, AuditEvent.Type.PROOF_LOCKED);
+            case LOGIN -> new Trail(AuditEvent.Type.LOGIN_FAILURE, AuditEvent.Type.LOGIN_LOCKED);
             case IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET ->
                     throw new IllegalArgumentException(kind + " is a rate limit, not a guarded check");
         };
