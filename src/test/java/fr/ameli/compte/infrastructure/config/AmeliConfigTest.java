@@ -36,6 +36,8 @@ class AmeliConfigTest {
         config.activationSweepInterval = Duration.ofMinutes(5);
         config.codeResetValidity = Duration.ofMinutes(30);
         config.mailRetryInterval = Duration.ofSeconds(30);
+        config.wizardTimeout = Duration.ofMinutes(20);
+        config.timeLimitWarning = Duration.ofMinutes(2);
         config.codeHashIterations = 600_000;
         config.requestsAtOncePerCore = 4;
         config.identityAttemptsPerMinute = 20;
@@ -55,6 +57,10 @@ class AmeliConfigTest {
                         "ameli.code-reset.validity=PT0S", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.mailRetryInterval = Duration.ofSeconds(-1),
                         "ameli.mail.retry-interval=PT-1S", "a positive ISO-8601 duration such as PT48H"),
+                wrong(c -> c.wizardTimeout = Duration.ZERO,
+                        "ameli.wizard.timeout=PT0S", "a positive ISO-8601 duration such as PT48H"),
+                wrong(c -> c.timeLimitWarning = Duration.ofMinutes(20),
+                        "ameli.time-limit.warning=PT20M", "a duration shorter than ameli.wizard.timeout"),
                 wrong(c -> c.requestsAtOncePerCore = 0, "ameli.requests.at-once-per-core=0", "a positive number"),
                 wrong(c -> c.identityAttemptsPerMinute = 0,
                         "ameli.throttle.identity-attempts-per-minute=0", "a positive number"),
