@@ -612,8 +612,9 @@ class HardeningIT {
         c.submit(toContactStep(c, OCONNOR), "coordonnees", "coordonnees:continuer", contact("siobhan@example.fr"));
         MailLinks.activate(c, awaitMail("siobhan@example.fr", 20_000));
         smtp.purgeEmailFromAllMailboxes();
-        FormClient.Page forgotten = client().get("code-oublie.xhtml");
-        client().submit(forgotten, "oubli", "oubli:envoyer", Map.of("oubli:nir", OCONNOR.nir(), "oubli:naissance", OCONNOR.birthDate()));
+        FormClient asking = client();
+        FormClient.Page forgotten = asking.get("code-oublie.xhtml");
+        asking.submit(forgotten, "oubli", "oubli:envoyer", Map.of("oubli:nir", OCONNOR.nir(), "oubli:naissance", OCONNOR.birthDate()));
         String link = MailLinks.newCodePath(awaitMail("siobhan@example.fr", 20_000));
         scan(link);
         scan("nouveau-code.xhtml?jeton=" + "C".repeat(43));
