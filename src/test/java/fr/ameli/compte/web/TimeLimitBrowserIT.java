@@ -84,14 +84,14 @@ class TimeLimitBrowserIT {
         assertTrue(dialog.getAttribute("open") != null, "still open after the audit");
 
         // Prolonger with the keyboard, as many times as it takes to go past the first limit.
-        while (Duration.ofNanos(System.nanoTime() - start).compareTo(LIMIT.plusSeconds(3)) < 0) {
+        while (true) {
             browser.press(Keys.ENTER);
             new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> dialog.getAttribute("open") == null);
             if (Duration.ofNanos(System.nanoTime() - start).compareTo(LIMIT.plusSeconds(3)) >= 0) {
                 break;
             }
             awaitDialog();
-            assertEquals("delai-prolonger", browser.focusedId());
+            assertEquals("delai-prolonger", browser.focusedId(), "the focus moves into the dialog again");
         }
         assertFalse(dialog.getAttribute("open") != null, "the dialog is closed");
         browser.submit("identite:continuer");
