@@ -49,6 +49,8 @@ public class AmeliConfig implements ServiceSettings {
     String codeResetValidity;
     @Inject @ConfigProperty(name = "ameli.activation.sweep-interval")
     String activationSweepInterval;
+    @Inject @ConfigProperty(name = "ameli.activation.expired-link-retention")
+    String expiredLinkRetention;
     @Inject @ConfigProperty(name = "ameli.code.hash-iterations")
     int codeHashIterations;
     @Inject @ConfigProperty(name = "ameli.throttle.identity-attempts-per-minute")
@@ -74,6 +76,7 @@ public class AmeliConfig implements ServiceSettings {
         mailMode();
         activationValidity();
         activationSweepInterval();
+        expiredLinkRetention();
         codeResetValidity();
         mailRetryInterval();
         if (requestsAtOncePerCore < 1) {
@@ -155,6 +158,11 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public Duration activationSweepInterval() {
         return duration("ameli.activation.sweep-interval", activationSweepInterval);
+    }
+
+    @Override
+    public Duration expiredLinkRetention() {
+        return duration("ameli.activation.expired-link-retention", expiredLinkRetention);
     }
 
     @Override
