@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Following the activation link: a valid token activates its account, once. A used, expired or
- * unknown token changes nothing and says which it was, so that the page can tell the person
+ * unknown token changes nothing and says which it was (a link whose account the expiry timer
+ * removed is still « expiré » for {@code ameli.activation.expired-link-retention}), so that the page can tell the person
  * what to do next.
  */
 @Stateless
@@ -32,9 +33,11 @@ public class Activation {
         if (!SecretTokens.looksLikeToken(token)) {
             return ActivationOutcome.UNKNOWN;
         }
-        Optional<ActivationToken> found = accounts.findToken(SecretTokens.hash(token));
+        String hash = SecretTokens.hash(token);
+        Optional<ActivationToken> found = accounts.findToken(hash);
         if (found.isEmpty()) {
-            return ActivationOutcome.UNKNOWN;
+            // The expiry timer removed its account, but remembers a while that the link existed.
+            return accounts.isExpiredLink(hash) ? ActivationOutcome.EXPIRED : ActivationOutcome.UNKNOWN;
         }
         ActivationToken activation = found.get();
         Instant now = clock.instant();
