@@ -15,7 +15,9 @@ import java.util.logging.Logger;
  * The activation link (PRODUCT §2.8). Opening it only {@link #check checks} it, so that a mail
  * scanner that opens every link of a message (GET or HEAD) spends nothing; the person's click on
  * « Activer mon compte » (a POST) {@link #activate activates} the account, once. A used, expired
- * or unknown token changes nothing and says which it was, so that the page can tell the person
+ * or unknown token changes nothing and says which it was (a link whose account the expiry timer
+ * removed is still « expiré » for {@code ameli.activation.expired-link-retention}), so that the
+ * page can tell the person
  * what to do next.
  */
 @Stateless
@@ -36,14 +38,14 @@ public class Activation {
             case USED -> ActivationOutcome.ALREADY_USED;
             case EXPIRED -> ActivationOutcome.EXPIRED;
             case VALID -> ActivationOutcome.READY;
-        }).orElse(ActivationOutcome.UNKNOWN);
+        }).orElseGet(() -> withoutToken(token));
     }
 
     /** The person's « Activer mon compte »: a valid token activates its account, once. */
     public ActivationOutcome activate(String token) {
         Optional<ActivationToken> found = find(token);
         if (found.isEmpty()) {
-            return ActivationOutcome.UNKNOWN;
+            return withoutToken(token);
         }
         ActivationToken activation = found.get();
         Instant now = clock.instant();
@@ -57,6 +59,12 @@ public class Activation {
                 yield ActivationOutcome.ACTIVATED;
             }
         };
+    }
+
+    /** A token we do not hold: the expiry timer may have removed its account, but remembers a while that it existed. */
+    private ActivationOutcome withoutToken(String token) {
+        return SecretTokens.looksLikeToken(token) && accounts.isExpiredLink(SecretTokens.hash(token))
+                ? ActivationOutcome.EXPIRED : ActivationOutcome.UNKNOWN;
     }
 
     private Optional<ActivationToken> find(String token) {

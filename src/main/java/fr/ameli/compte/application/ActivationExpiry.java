@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  * The expiry timer (SPEC §5): every {@code ameli.activation.sweep-interval}, pending accounts
  * older than {@code ameli.activation.validity} are removed with their tokens and mails, in one
  * set-based statement per table, so that the person can start again and no personal data of an
- * abandoned request stays behind. The timer is not persistent: it is created at each start
+ * abandoned request stays behind; only the hash of each removed link stays a while, so that it
+ * says « expiré ». The timer is not persistent: it is created at each start
  * from the configuration, so a changed interval takes effect on restart.
  */
 @Singleton
@@ -92,10 +93,15 @@ public class ActivationExpiry {
         }
     }
 
-    /** Removes the pending accounts whose link has expired; returns how many. */
+    /**
+     * Removes the pending accounts whose link has expired, keeping their links' hashes for
+     * {@code ameli.activation.expired-link-retention}, and forgets the links kept longer; one
+     * transaction. Returns how many accounts were removed.
+     */
     public int sweep() {
+        Instant now = clock.instant();
+        accounts.forgetExpiredLinks(now);
         Duration validity = settings.activationValidity();
-        Instant cutoff = clock.instant().minus(validity);
-        return accounts.removeExpiredPending(cutoff);
+        return accounts.removeExpiredPending(now.minus(validity), now.plus(settings.expiredLinkRetention()));
     }
 }

@@ -22,6 +22,9 @@ public interface ServiceSettings {
     /** How often unconfirmed activations are swept. */
     Duration activationSweepInterval();
 
+    /** How long the link of an account the sweep removed still says « expiré » rather than « inconnu ». */
+    Duration expiredLinkRetention();
+
     /** PBKDF2-HMAC-SHA256 iterations for codes personnels. */
     int codeHashIterations();
 

@@ -33,7 +33,14 @@ public interface AccountRepository {
 
     /**
      * Removes, set-based, every pending account whose last link was sent before {@code cutoff} with its tokens and
-     * its mails not yet sent. Returns how many accounts were removed.
+     * its mails not yet sent. Of each token only its hash and expiry stay, until {@code linksKeptUntil}, so that the
+     * link says « expiré » rather than « inconnu ». Returns how many accounts were removed.
      */
-    int removeExpiredPending(Instant cutoff);
+    int removeExpiredPending(Instant cutoff, Instant linksKeptUntil);
+
+    /** Whether the token is the link of a pending account the expiry timer removed (and still remembers). */
+    boolean isExpiredLink(String tokenHash);
+
+    /** Forgets, set-based, the links of removed accounts kept until before {@code now}. Returns how many. */
+    int forgetExpiredLinks(Instant now);
 }

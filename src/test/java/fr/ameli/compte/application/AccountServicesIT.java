@@ -76,6 +76,7 @@ class AccountServicesIT {
         return TestDeployments.war("services", Map.of(
                 "ameli.activation.validity", "PT4S",
                 "ameli.activation.sweep-interval", "PT1S",
+                "ameli.activation.expired-link-retention", "PT5S",
                 "ameli.code.hash-iterations", "1024",
                 "ameli.code-reset.validity", "PT3S",
                 "ameli.mail.mode", "file"));
@@ -257,6 +258,38 @@ class AccountServicesIT {
         assertTrue(accounts.findByNir(Nir.parse(ROUSSEAU.nir())).orElseThrow().isActive(), "the active account stays");
         assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_EXPIRED, LEGOFF), "the trail keeps that it expired, by pseudonym");
         assertEquals(IdentityCheck.IDENTIFIED, identityVerification.identify(LEGOFF.claim()), "the person can start again");
+    }
+
+    private static final Person BENALI = new Person("175083818577909", "Benali", "22/08/1975", "38000", "5319076", "03050227330");
+
+    @Test
+    void a_link_whose_account_the_timer_removed_says_expired_until_the_retention_is_over() throws Exception {
+        registration.register(request(BENALI, "karim@example.fr"));
+        String token = tokenFrom(awaitMail("karim@example.fr"));
+        String hash = SecretTokens.hash(token);
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (accounts.findByNir(Nir.parse(BENALI.nir())).isPresent() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(accounts.findByNir(Nir.parse(BENALI.nir())).isEmpty(), "the pending account was removed by the timer");
+        assertTrue(accounts.findToken(hash).isEmpty(), "its token went with it");
+        assertEquals(ActivationOutcome.EXPIRED, activation.activate(token), "« expiré », not « inconnu »");
+        assertEquals(ActivationOutcome.UNKNOWN, activation.activate(SecretTokens.newToken()), "a link never sent stays unknown");
+        Object[] kept = (Object[]) em.createNativeQuery("select * from expired_activation_link where token_hash = ?1")
+                .setParameter(1, hash).getSingleResult();
+        assertEquals(3, kept.length, "only the hash, its expiry and until when it is kept: no personal data");
+
+        deadline = System.currentTimeMillis() + 15_000;
+        while (expiredLinkRows(hash) > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals(0L, expiredLinkRows(hash), "the sweep forgets it after ameli.activation.expired-link-retention");
+        assertEquals(ActivationOutcome.UNKNOWN, activation.activate(token));
+    }
+
+    private long expiredLinkRows(String hash) {
+        return ((Number) em.createNativeQuery("select count(*) from expired_activation_link where token_hash = ?1")
+                .setParameter(1, hash).getSingleResult()).longValue();
     }
 
     private static final Person FAURE = new Person("252026311333509", "Faure", "29/02/1952", "63000", "8315293", "43305644731");

@@ -51,6 +51,8 @@ public class AmeliConfig implements ServiceSettings {
     Duration codeResetValidity;
     @Inject @ConfigProperty(name = "ameli.activation.sweep-interval")
     Duration activationSweepInterval;
+    @Inject @ConfigProperty(name = "ameli.activation.expired-link-retention")
+    Duration expiredLinkRetention;
     @Inject @ConfigProperty(name = "ameli.code.hash-iterations")
     int codeHashIterations;
     @Inject @ConfigProperty(name = "ameli.throttle.identity-attempts-per-minute")
@@ -77,6 +79,7 @@ public class AmeliConfig implements ServiceSettings {
         mailMode();
         requirePositive("ameli.activation.validity", activationValidity);
         requirePositive("ameli.activation.sweep-interval", activationSweepInterval);
+        requirePositive("ameli.activation.expired-link-retention", expiredLinkRetention);
         requirePositive("ameli.code-reset.validity", codeResetValidity);
         requirePositive("ameli.mail.retry-interval", mailRetryInterval);
         requirePositive("ameli.wizard.timeout", wizardTimeout);
@@ -165,6 +168,11 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public Duration activationSweepInterval() {
         return activationSweepInterval;
+    }
+
+    @Override
+    public Duration expiredLinkRetention() {
+        return expiredLinkRetention;
     }
 
     @Override

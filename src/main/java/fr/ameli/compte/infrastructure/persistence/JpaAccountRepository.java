@@ -103,7 +103,7 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
-    public int removeExpiredPending(Instant cutoff) {
+    public int removeExpiredPending(Instant cutoff, Instant linksKeptUntil) {
         Timestamp before = Timestamp.from(cutoff);
         String expired = "(SELECT id FROM account WHERE status = '" + AccountStatus.PENDING_ACTIVATION.name()
                 + "' AND link_sent_at < ?1)";
@@ -115,6 +115,10 @@ public class JpaAccountRepository implements AccountRepository {
         // « Code oublié ? » links are kept a day after they expire (to say « expiré » rather than « inconnu »).
         em.createNativeQuery("DELETE FROM code_reset_token WHERE expires_at < ?1")
                 .setParameter(1, Timestamp.from(Instant.now().minusSeconds(86_400))).executeUpdate();
+        // Only the hash and expiry of their links stay, for a while, so that they say « expiré ».
+        em.createNativeQuery("INSERT INTO expired_activation_link (token_hash, expires_at, kept_until) "
+                        + "SELECT token_hash, expires_at, CAST(?2 AS TIMESTAMP) FROM activation_token WHERE account_id IN " + expired)
+                .setParameter(1, before).setParameter(2, Timestamp.from(linksKeptUntil)).executeUpdate();
         em.createNativeQuery("DELETE FROM activation_token WHERE account_id IN " + expired)
                 .setParameter(1, before).executeUpdate();
         em.createNativeQuery("DELETE FROM outbound_mail WHERE account_id IN " + expired)
@@ -124,5 +128,17 @@ public class JpaAccountRepository implements AccountRepository {
                 .setParameter(1, before).executeUpdate();
         metrics.event(AuditEvent.Type.ACCOUNT_EXPIRED, removed);
         return removed;
+    }
+
+    @Override
+    public boolean isExpiredLink(String tokenHash) {
+        return !em.createNativeQuery("SELECT 1 FROM expired_activation_link WHERE token_hash = ?1")
+                .setParameter(1, tokenHash).getResultList().isEmpty();
+    }
+
+    @Override
+    public int forgetExpiredLinks(Instant now) {
+        return em.createNativeQuery("DELETE FROM expired_activation_link WHERE kept_until < ?1")
+                .setParameter(1, Timestamp.from(now)).executeUpdate();
     }
 }

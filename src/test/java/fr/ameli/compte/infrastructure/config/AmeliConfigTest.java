@@ -35,6 +35,7 @@ class AmeliConfigTest {
         config.activationValidity = Duration.ofHours(48);
         config.activationSweepInterval = Duration.ofMinutes(5);
         config.codeResetValidity = Duration.ofMinutes(30);
+        config.expiredLinkRetention = Duration.ofDays(30);
         config.mailRetryInterval = Duration.ofSeconds(30);
         config.wizardTimeout = Duration.ofMinutes(20);
         config.timeLimitWarning = Duration.ofMinutes(2);
@@ -57,6 +58,8 @@ class AmeliConfigTest {
                         "ameli.code-reset.validity=PT0S", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.mailRetryInterval = Duration.ofSeconds(-1),
                         "ameli.mail.retry-interval=PT-1S", "a positive ISO-8601 duration such as PT48H"),
+                wrong(c -> c.expiredLinkRetention = Duration.ZERO,
+                        "ameli.activation.expired-link-retention=PT0S", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.wizardTimeout = Duration.ZERO,
                         "ameli.wizard.timeout=PT0S", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.timeLimitWarning = Duration.ofMinutes(20),
