@@ -660,20 +660,20 @@ class AccountServicesIT {
     @Inject
     ProvisionalCodes provisionalCodes;
 
-    private static final Person BENALI = new Person("175083818577909", "Benali", "22/08/1975", "38000", "5319076", "03050227330");
+    private static final Person MULLER = new Person("165359910966826", "Müller", "09/07/1965", "67100", "1882025", "88351607921");
 
     /** « Prolonger » on the new-code page: a valid link gets the link's validity again from now; a lapsed one stays lapsed. */
     @Test
     void prolonger_gives_a_valid_reset_link_more_time_and_an_expired_one_none() throws Exception {
-        registration.register(request(BENALI, "karim@example.fr"));
-        activation.activate(tokenFrom(awaitMail("karim@example.fr")));
-        codeReset.request(Nir.parse(BENALI.nir()), java.time.LocalDate.of(1975, 8, 22));
+        registration.register(request(MULLER, "hans@example.fr"));
+        activation.activate(tokenFrom(awaitMail("hans@example.fr")));
+        codeReset.request(Nir.parse(MULLER.nir()), java.time.LocalDate.of(1965, 7, 9));
         Path mails = config.dataDir().resolve("mails");
         long deadline = System.currentTimeMillis() + 10_000;
-        while (countMails(mails, "karim@example.fr") < 2 && System.currentTimeMillis() < deadline) {
+        while (countMails(mails, "hans@example.fr") < 2 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        String token = resetTokenFrom(awaitMail("karim@example.fr"));
+        String token = resetTokenFrom(awaitMail("hans@example.fr"));
         Instant first = codeReset.check(token).expiresAt();
         Thread.sleep(1_500);
         assertTrue(codeReset.prolong(token));
