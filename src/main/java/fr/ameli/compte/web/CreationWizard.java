@@ -12,7 +12,6 @@ import fr.ameli.compte.application.ProvisionalCodes;
 import fr.ameli.compte.application.Registration;
 import fr.ameli.compte.application.RegistrationRefused;
 import fr.ameli.compte.application.StepTimed;
-import fr.ameli.compte.domain.PersonalData;
 import jakarta.enterprise.context.Conversation;
 import jakarta.enterprise.context.ConversationScoped;
 import jakarta.inject.Inject;
@@ -65,11 +64,12 @@ public class CreationWizard implements Serializable {
     FlashData flash;
     @Inject
     HttpServletRequest request;
+    @Inject
+    CodeForm codeForm;
 
     private final IdentityForm identityForm = new IdentityForm();
     private final ProofForm proofForm = new ProofForm();
     private final TermsForm termsForm = new TermsForm();
-    private final CodeForm codeForm = new CodeForm();
     private final ContactForm contactForm = new ContactForm();
 
     final WizardProgress progress = new WizardProgress();
@@ -96,7 +96,9 @@ public class CreationWizard implements Serializable {
         if (conversation.isTransient()) {
             return WizardStep.IDENTITY.redirect();
         }
-        return progress.guard(step);
+        String elsewhere = progress.guard(step);
+        boolean personGone = elsewhere == null && step == WizardStep.CODE && !codeForm.forPerson(identityVerification.personalData(progress.claim()));
+        return personGone ? progress.restart() : elsewhere;
     }
 
     @StepTimed("identite")
@@ -186,8 +188,6 @@ public class CreationWizard implements Serializable {
 
     @StepTimed("code-personnel")
     public String submitCode() {
-        IdentityClaim claim = progress.claim();
-        codeForm.forPerson(claim == null ? null : new PersonalData(claim.nir(), claim.birthDate().value()));
         return codeForm.read(messages).isPresent() ? progress.advanceTo(WizardStep.CONTACT) : null;
     }
 

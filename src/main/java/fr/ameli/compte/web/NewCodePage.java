@@ -28,7 +28,8 @@ public class NewCodePage implements Serializable {
     @Inject
     PageMessages messages;
 
-    private final CodeForm codeForm = new CodeForm();
+    @Inject
+    CodeForm codeForm;
     private String token;
     private SingleUseToken.State state;
     private boolean changed;
@@ -37,7 +38,7 @@ public class NewCodePage implements Serializable {
     public void open() {
         CodeReset.Link link = codeReset.check(token);
         state = link.state();
-        codeForm.forPerson(link.personalData());
+        codeForm.forPerson(Optional.ofNullable(link.personalData()));
     }
 
     public String submit() {

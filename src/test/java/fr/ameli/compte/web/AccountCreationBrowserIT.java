@@ -352,7 +352,7 @@ class AccountCreationBrowserIT {
                 """);
         tabTo("codePersonnel:code");
         typeHere("Nantes*Loire_44");
-        browser.waitUntil(d -> "5 règles sur 5 respectées. Niveau indicatif de sécurité : élevé.".equals(announcement.getText()));
+        browser.waitUntil(d -> "6 règles sur 6 respectées. Niveau indicatif de sécurité : élevé.".equals(announcement.getText()));
         long changes = (Long) browser.driver.executeScript("return window.annonces.length;");
         assertTrue(changes <= 2, changes + " announcements for 15 keystrokes");
         tabTo("codePersonnel:code-afficher");
@@ -504,7 +504,7 @@ class AccountCreationBrowserIT {
         assertTrue(browser.driver.getTitle().startsWith("Étape 2 sur 3 – Je choisis un code personnel"), browser.driver.getTitle());
         typeCode("Robert*123_A");
         browser.waitUntil(d -> "élevé".equals(browser.find("niveau").getText()));
-        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok")));
+        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok", "ok")));
         browser.type("codePersonnel:confirmation", "Robert*123_A");
         audit("05-code-personnel");
         browser.submit("codePersonnel:continuer");
@@ -658,9 +658,12 @@ class AccountCreationBrowserIT {
         browser.open(url("/" + link.substring(BASE_URL.length())));
         assertEquals("Je choisis un nouveau code personnel", browser.h1());
         typeCode("Abc");
-        browser.waitUntil(d -> ruleStates().equals(List.of("ko", "ok", "ko", "ok", "ok")));
+        browser.waitUntil(d -> ruleStates().equals(List.of("ko", "ok", "ko", "ok", "ok", "ko")));
+        // Rule 6 knows the account's person: MOREL Louis.
+        typeCode("Louis.Morel59");
+        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok", "ko")));
         typeCode("Roubaix*Nord_1");
-        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok")));
+        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok", "ok")));
         browser.type("codePersonnel:confirmation", "Roubaix*Nord_2");
         audit("18-nouveau-code");
         browser.submit("codePersonnel:valider");
@@ -823,23 +826,36 @@ class AccountCreationBrowserIT {
     void each_code_rule_is_shown_live_and_enforced_on_submit() {
         reachCodeStep("Martin-Dubois", "1 51 05 69 123 076", "02/05/1951", "69003", "7358436", "93835586331");
         typeCode("Ab1*");
-        browser.waitUntil(d -> ruleStates().equals(List.of("ko", "ok", "ok", "ok", "ok")));
-        typeCode("abcdefgh1");
-        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ko", "ok", "ok", "ok")));
-        typeCode("Abcdefghij");
-        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ko", "ok", "ok")));
-        typeCode("Abcdéfgh1");
-        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ko", "ok")));
-        typeCode("Abcdef*1951");
-        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ko")));
+        browser.waitUntil(d -> ruleStates().equals(List.of("ko", "ok", "ok", "ok", "ok", "ok")));
+        typeCode("tulipe*bleue1");
+        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ko", "ok", "ok", "ok", "ok")));
+        typeCode("TulipeBleue");
+        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ko", "ok", "ok", "ok")));
+        typeCode("Tulipé*Bleue1");
+        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ko", "ok", "ok")));
+        typeCode("Password123!");
+        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok", "ko")));
+        assertEquals("faible", browser.find("niveau").getText(), "a common code is never élevé");
+        typeCode("Tulipe*1951");
+        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ko", "ok")));
         assertEquals("faible", browser.find("niveau").getText());
         audit("13-code-regle-non-respectee");
 
-        browser.type("codePersonnel:confirmation", "Abcdef*1951");
+        browser.type("codePersonnel:confirmation", "Tulipe*1951");
         browser.submit("codePersonnel:continuer");
         assertEquals("Je choisis un code personnel", browser.h1());
         assertTrue(browser.fieldError("codePersonnel:code").contains("ne pas contenir votre n° de sécurité sociale"), browser.fieldError("codePersonnel:code"));
         audit("13b-code-refuse");
+
+        // Rule 6 knows the register's given names (Jean-Pierre), which the identity step never asked for.
+        typeCode("Jean.Pierre69");
+        browser.waitUntil(d -> ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok", "ko")));
+        browser.type("codePersonnel:confirmation", "Jean.Pierre69");
+        browser.submit("codePersonnel:continuer");
+        assertEquals("Je choisis un code personnel", browser.h1());
+        assertTrue(browser.fieldError("codePersonnel:code").contains("Règle non respectée : ne pas être un code trop courant."),
+                browser.fieldError("codePersonnel:code"));
+        audit("13d-code-trop-courant");
 
         typeCode("Lyon*Rhone_69");
         browser.type("codePersonnel:confirmation", "Lyon*Rhone_70");
