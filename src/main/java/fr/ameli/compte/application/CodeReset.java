@@ -30,7 +30,6 @@ import java.util.Optional;
 public class CodeReset {
 
     public static final int PER_HOUR = 3;
-    private static final CodePolicy CODE_POLICY = new CodePolicy();
 
     /** What a link is worth when it is opened: its state, whose code it changes, until when it works. */
     public record Link(SingleUseToken.State state, PersonalData personalData, Instant expiresAt) {
@@ -64,6 +63,8 @@ public class CodeReset {
     AuditTrail audit;
     @Inject
     Clock clock;
+    @Inject
+    CodePolicy codePolicy;
 
     /** Sends the link if an active account matches; says nothing either way. */
     public void request(Nir nir, LocalDate birthDate) {
@@ -107,10 +108,10 @@ public class CodeReset {
             return Outcome.LINK_UNUSABLE;
         }
         Account account = found.get().account();
-        if (code == null || !CODE_POLICY.isSatisfied(code, personalData(account))) {
+        if (code == null || !codePolicy.isSatisfied(code, personalData(account))) {
             return Outcome.CODE_REJECTED;
         }
-        if (!CODE_POLICY.confirms(code, confirmation)) {
+        if (!codePolicy.confirms(code, confirmation)) {
             return Outcome.CODE_NOT_CONFIRMED;
         }
         found.get().use(codeHasher.hash(code), clock.instant());
@@ -124,9 +125,9 @@ public class CodeReset {
         return SecretTokens.looksLikeToken(token) ? accounts.findResetToken(SecretTokens.hash(token)) : Optional.empty();
     }
 
+    /** Whose code it is: the register's person of the account (rules 5 and 6 need the NIR, the birth date and the names). */
     private PersonalData personalData(Account account) {
-        LocalDate birthDate = register.find(account.nir()).map(InsuredPerson::birthDate)
+        return register.find(account.nir()).map(InsuredPerson::personalData)
                 .orElseThrow(() -> new IllegalStateException("The account's person is no longer in the register"));
-        return new PersonalData(account.nir(), birthDate);
     }
 }

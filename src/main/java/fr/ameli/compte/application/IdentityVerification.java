@@ -4,6 +4,7 @@ import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.InsuredPerson;
 import fr.ameli.compte.domain.InsuredPersonRepository;
+import fr.ameli.compte.domain.PersonalData;
 import fr.ameli.compte.domain.ThrottleCounter.Kind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -62,6 +63,14 @@ public class IdentityVerification {
             return ProofCheck.PROVEN;
         }
         return proven.lockedUntil().map(ProofCheck::locked).orElse(ProofCheck.NOT_PROVEN);
+    }
+
+    /**
+     * Whose code it is, once identified: the register's NIR, birth date and names, which the code
+     * rules 5 and 6 need (PRODUCT §2.5). Empty when the register no longer holds the claim.
+     */
+    public Optional<PersonalData> personalData(IdentityClaim claim) {
+        return findIdentified(claim).map(InsuredPerson::personalData);
     }
 
     /** The register's person matching the claim, if any. */

@@ -42,7 +42,6 @@ import static fr.ameli.compte.application.RegistrationRefused.Reason.TERMS_NOT_A
 public class Registration {
 
     private static final Logger LOG = Logger.getLogger(Registration.class.getName());
-    private static final CodePolicy CODE_POLICY = new CodePolicy();
     /** How many times the creation's transaction is made when the database rolls it back for contention. */
     static final int ATTEMPTS = 3;
 
@@ -62,6 +61,8 @@ public class Registration {
     Pseudonyms pseudonyms;
     @Inject
     AuditTrail audit;
+    @Inject
+    CodePolicy codePolicy;
 
     @Resource
     SessionContext context;
@@ -71,7 +72,7 @@ public class Registration {
         // The cheap checks first, so that a refused request costs no hashing.
         InsuredPerson person = identityVerification.findIdentified(request.claim())
                 .orElseThrow(() -> new RegistrationRefused(NOT_IDENTIFIED));
-        checkCode(request, new PersonalData(person.nir(), person.birthDate()));
+        checkCode(request, person.personalData());
         String codeHash = codeHasher.hash(request.code());
         Registration transactional = context.getBusinessObject(Registration.class);
         for (int attempt = 1; ; attempt++) {
@@ -121,7 +122,7 @@ public class Registration {
         if (request.termsAcceptedAt() == null) {
             throw new RegistrationRefused(TERMS_NOT_ACCEPTED);
         }
-        checkCode(request, new PersonalData(person.nir(), person.birthDate()));
+        checkCode(request, person.personalData());
         if (request.contact() == null || !request.contact().email().equals(request.emailConfirmation())) {
             throw new RegistrationRefused(EMAIL_NOT_CONFIRMED);
         }
@@ -144,11 +145,11 @@ public class Registration {
         return pending;
     }
 
-    private static void checkCode(AccountRequest request, PersonalData personalData) throws RegistrationRefused {
-        if (request.code() == null || !CODE_POLICY.isSatisfied(request.code(), personalData)) {
+    private void checkCode(AccountRequest request, PersonalData personalData) throws RegistrationRefused {
+        if (request.code() == null || !codePolicy.isSatisfied(request.code(), personalData)) {
             throw new RegistrationRefused(CODE_REJECTED);
         }
-        if (!CODE_POLICY.confirms(request.code(), request.codeConfirmation())) {
+        if (!codePolicy.confirms(request.code(), request.codeConfirmation())) {
             throw new RegistrationRefused(CODE_NOT_CONFIRMED);
         }
     }

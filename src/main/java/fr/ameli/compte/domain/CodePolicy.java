@@ -1,5 +1,7 @@
 package fr.ameli.compte.domain;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -10,13 +12,25 @@ import java.util.stream.Stream;
  * Decides whether a code personnel may be chosen, and how strong it looks. Why: the page checks
  * the rules live, but the server must decide again whatever the browser did; both call this one
  * class, which only combines the {@link CodeRule}s and scores the strength.
+ *
+ * <p>It holds the list of common codes it checks against (rule 6), which the infrastructure loads
+ * once; a page keeps its policy in the session, hence Serializable.
  */
-public final class CodePolicy {
+public final class CodePolicy implements Serializable {
 
-    /** All five rules, in the order of the page. */
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final CommonCodes commonCodes;
+
+    public CodePolicy(CommonCodes commonCodes) {
+        this.commonCodes = Objects.requireNonNull(commonCodes, "commonCodes");
+    }
+
+    /** All six rules, in the order of the page. */
     public List<RuleCheck> evaluate(String code, PersonalData data) {
         Objects.requireNonNull(data, "data");
-        return Arrays.stream(CodeRule.values()).map(rule -> rule.check(code, data)).toList();
+        return Arrays.stream(CodeRule.values()).map(rule -> rule.check(code, data, commonCodes)).toList();
     }
 
     public boolean isSatisfied(String code, PersonalData data) {

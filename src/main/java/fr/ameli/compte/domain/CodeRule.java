@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The five rules a code personnel must follow (SPEC §2.5), in the order the page lists them, each
+ * The six rules a code personnel must follow (PRODUCT §2.5), in the order the page lists them, each
  * with the exact French text shown next to its check mark. Why: one constant per rule keeps each
  * rule in one place, used by the live check on the page and by the server alike.
  */
@@ -15,7 +15,7 @@ public enum CodeRule {
 
     LENGTH("comporter entre 8 et 50 caractères") {
         @Override
-        boolean isSatisfiedBy(String code, PersonalData data) {
+        boolean isSatisfiedBy(String code, PersonalData data, CommonCodes commonCodes) {
             int length = code.codePointCount(0, code.length());
             return length >= MIN_LENGTH && length <= MAX_LENGTH;
         }
@@ -23,7 +23,7 @@ public enum CodeRule {
 
     LOWER_AND_UPPER_CASE("contenir des caractères latins minuscules et majuscules") {
         @Override
-        boolean isSatisfiedBy(String code, PersonalData data) {
+        boolean isSatisfiedBy(String code, PersonalData data, CommonCodes commonCodes) {
             return code.codePoints().anyMatch(CodeCharacters::isLower)
                     && code.codePoints().anyMatch(CodeCharacters::isUpper);
         }
@@ -31,14 +31,14 @@ public enum CodeRule {
 
     DIGIT_OR_SPECIAL("contenir un chiffre ou un caractère spécial") {
         @Override
-        boolean isSatisfiedBy(String code, PersonalData data) {
+        boolean isSatisfiedBy(String code, PersonalData data, CommonCodes commonCodes) {
             return code.codePoints().anyMatch(c -> CodeCharacters.isDigit(c) || CodeCharacters.isSpecial(c));
         }
     },
 
     ALLOWED_CHARACTERS("ne contenir que des caractères autorisés") {
         @Override
-        boolean isSatisfiedBy(String code, PersonalData data) {
+        boolean isSatisfiedBy(String code, PersonalData data, CommonCodes commonCodes) {
             return code.codePoints().allMatch(CodeCharacters::isAllowed);
         }
 
@@ -59,9 +59,17 @@ public enum CodeRule {
 
     NO_PERSONAL_DATA("ne pas contenir votre n° de sécurité sociale, votre date de naissance ou une partie de celle-ci") {
         @Override
-        boolean isSatisfiedBy(String code, PersonalData data) {
+        boolean isSatisfiedBy(String code, PersonalData data, CommonCodes commonCodes) {
             String upper = code.toUpperCase(Locale.ROOT);
             return forbiddenFragments(data).stream().noneMatch(upper::contains);
+        }
+    },
+
+    /** What a guesser tries first: a common password, or the person's names (see {@link CommonCodeCheck}). */
+    NOT_TOO_COMMON("ne pas être un code trop courant") {
+        @Override
+        boolean isSatisfiedBy(String code, PersonalData data, CommonCodes commonCodes) {
+            return !CommonCodeCheck.isTooCommon(code, data, commonCodes);
         }
     };
 
@@ -81,14 +89,17 @@ public enum CodeRule {
         return label;
     }
 
-    /** Checks one code; a null code counts as empty. Rules 1–4 do not look at the personal data. */
-    public RuleCheck check(String code, PersonalData data) {
+    /**
+     * Checks one code; a null code counts as empty. Rules 1–4 look neither at the personal data nor
+     * at the list of common codes; only rule 6 looks at the list.
+     */
+    public RuleCheck check(String code, PersonalData data, CommonCodes commonCodes) {
         String typed = code == null ? "" : code;
-        boolean satisfied = isSatisfiedBy(typed, data);
+        boolean satisfied = isSatisfiedBy(typed, data, commonCodes);
         return new RuleCheck(this, satisfied, satisfied ? "" : detail(typed));
     }
 
-    abstract boolean isSatisfiedBy(String code, PersonalData data);
+    abstract boolean isSatisfiedBy(String code, PersonalData data, CommonCodes commonCodes);
 
     String detail(String code) {
         return "";

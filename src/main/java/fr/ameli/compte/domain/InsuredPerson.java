@@ -148,6 +148,11 @@ public class InsuredPerson {
         return Nir.parseFullForm(nir);
     }
 
+    /** What this person's code personnel must not contain or be made of (PRODUCT §2.5, rules 5 and 6). */
+    public PersonalData personalData() {
+        return new PersonalData(nir(), birthDate, familyName, givenNames);
+    }
+
     public PersonName familyName() {
         return familyName;
     }

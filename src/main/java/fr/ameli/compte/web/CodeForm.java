@@ -3,6 +3,8 @@ package fr.ameli.compte.web;
 import fr.ameli.compte.domain.CodePolicy;
 import fr.ameli.compte.domain.PersonalData;
 import fr.ameli.compte.domain.RuleCheck;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -15,20 +17,34 @@ import java.util.Optional;
  * {@code confirmation}. The same form for every page that sets a code: the wizard, « Code oublié ? ».
  * The service checks the rules again; the messages of a refusal are written here only.
  */
+@Dependent
 public class CodeForm implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     static final String FORM = "codePersonnel";
-    private static final CodePolicy POLICY = new CodePolicy();
 
+    private final CodePolicy policy;
     private PersonalData personalData;
     private String code;
     private String confirmation;
 
-    /** Whose code it is: the rule about the NIR and the birth date needs them (null: not known yet). */
-    void forPerson(PersonalData data) {
-        this.personalData = data;
+    /**
+     * A bean, unlike the other forms, for the policy the container produces: it holds the list of
+     * common codes loaded at start-up (rule 6). Dependent: it lives and is replicated with its page bean.
+     */
+    @Inject
+    CodeForm(CodePolicy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * Whose code it is, when known: the rules about the NIR, the birth date and the names need them
+     * (PRODUCT §2.5, rules 5 and 6). Tells whether a person is known.
+     */
+    boolean forPerson(Optional<PersonalData> person) {
+        person.ifPresent(known -> personalData = known);
+        return person.isPresent();
     }
 
     /** The code, when typed twice and every rule is met; else empty, with a message at each field at fault. */
@@ -36,11 +52,11 @@ public class CodeForm implements Serializable {
         FieldReader fields = new FieldReader(messages, FORM);
         boolean typed = fields.present("code", code);
         boolean confirmed = fields.present("confirmation", confirmation);
-        boolean valid = typed && POLICY.isSatisfied(code, personalData);
+        boolean valid = typed && policy.isSatisfied(code, personalData);
         if (typed && !valid) {
             rejected(messages);
         }
-        if (typed && confirmed && !POLICY.confirms(code, confirmation)) {
+        if (typed && confirmed && !policy.confirms(code, confirmation)) {
             notConfirmed(messages);
             return Optional.empty();
         }
@@ -71,11 +87,11 @@ public class CodeForm implements Serializable {
     }
 
     public List<RuleCheck> getRuleChecks() {
-        return POLICY.evaluate(code == null ? "" : code, personalData);
+        return policy.evaluate(code == null ? "" : code, personalData);
     }
 
     public String getStrength() {
-        return POLICY.strength(code == null ? "" : code, personalData).label();
+        return policy.strength(code == null ? "" : code, personalData).label();
     }
 
     public String getCode() { return code; }

@@ -64,11 +64,12 @@ public class CreationWizard implements Serializable {
     HttpServletRequest request;
     @Inject
     TimeLimits timeLimits;
+    @Inject
+    CodeForm codeForm;
 
     private final IdentityForm identityForm = new IdentityForm();
     private final ProofForm proofForm = new ProofForm();
     private final TermsForm termsForm = new TermsForm();
-    private final CodeForm codeForm = new CodeForm();
     private final ContactForm contactForm = new ContactForm();
 
     final WizardProgress progress = new WizardProgress();
@@ -95,7 +96,9 @@ public class CreationWizard implements Serializable {
         if (conversation.isTransient()) {
             return WizardStep.IDENTITY.redirect();
         }
-        return progress.guard(step);
+        String elsewhere = progress.guard(step);
+        boolean personGone = elsewhere == null && step == WizardStep.CODE && !codeForm.forPerson(identityVerification.personalData(progress.claim()));
+        return personGone ? progress.restart() : elsewhere;
     }
 
     @StepTimed("identite")
@@ -185,7 +188,7 @@ public class CreationWizard implements Serializable {
 
     @StepTimed("code-personnel")
     public String submitCode() {
-        return getCodeForm().read(messages).isPresent() ? progress.advanceTo(WizardStep.CONTACT) : null;
+        return codeForm.read(messages).isPresent() ? progress.advanceTo(WizardStep.CONTACT) : null;
     }
 
     /** {@link WizardStep#CONTACT}'s « Continuer » creates the account and sends its activation mail. */
@@ -234,11 +237,7 @@ public class CreationWizard implements Serializable {
     public IdentityForm getIdentityForm() { return identityForm; }
     public ProofForm getProofForm() { return proofForm; }
     public TermsForm getTermsForm() { return termsForm; }
-    /** The code form, for the person identified (the rule about the NIR and the birth date needs them). */
-    public CodeForm getCodeForm() {
-        codeForm.forPerson(progress.personalData());
-        return codeForm;
-    }
+    public CodeForm getCodeForm() { return codeForm; }
     public ContactForm getContactForm() { return contactForm; }
 
     /** The NIR identified, shown read-only above {@link WizardStep#VERIFICATION}. */

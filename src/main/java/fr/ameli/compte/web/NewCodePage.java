@@ -30,7 +30,8 @@ public class NewCodePage {
     @Inject
     Clock clock;
 
-    private final CodeForm codeForm = new CodeForm();
+    @Inject
+    CodeForm codeForm;
     private CodeReset.Link link;
     private boolean changed;
 
@@ -68,7 +69,7 @@ public class NewCodePage {
 
     /** The form, for the person whose link it is (the rule about the NIR and birth date needs them). */
     public CodeForm getCodeForm() {
-        codeForm.forPerson(link().personalData());
+        codeForm.forPerson(Optional.ofNullable(link().personalData()));
         return codeForm;
     }
 

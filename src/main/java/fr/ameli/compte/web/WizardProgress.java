@@ -2,7 +2,6 @@ package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.IdentityClaim;
 import fr.ameli.compte.application.IdentityProof;
-import fr.ameli.compte.domain.PersonalData;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -89,10 +88,5 @@ final class WizardProgress implements Serializable {
 
     IdentityProof proof() {
         return proof;
-    }
-
-    /** What the code rules need to know of the person identified (null before the identity step). */
-    PersonalData personalData() {
-        return claim == null ? null : new PersonalData(claim.nir(), claim.birthDate().value());
     }
 }

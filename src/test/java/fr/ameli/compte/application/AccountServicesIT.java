@@ -230,6 +230,11 @@ class AccountServicesIT {
         assertEquals(RegistrationRefused.Reason.CODE_REJECTED, assertThrows(RegistrationRefused.class, () -> registration.register(
                 new AccountRequest(TOTO.claim(), TOTO.proof(), Instant.now(), "Toto*1928x", "Toto*1928x",
                         request(TOTO, "t@example.fr").contact(), new EmailAddress("t@example.fr")))).reason());
+        for (String common : List.of("Password123!", "Marie.Toto75")) { // the list shipped in the WAR; the register's given name
+            assertEquals(RegistrationRefused.Reason.CODE_REJECTED, assertThrows(RegistrationRefused.class, () -> registration.register(
+                    new AccountRequest(TOTO.claim(), TOTO.proof(), Instant.now(), common, common,
+                            request(TOTO, "t@example.fr").contact(), new EmailAddress("t@example.fr")))).reason(), common);
+        }
         assertEquals(RegistrationRefused.Reason.TERMS_NOT_ACCEPTED, assertThrows(RegistrationRefused.class, () -> registration.register(
                 new AccountRequest(TOTO.claim(), TOTO.proof(), null, CODE, CODE,
                         request(TOTO, "t@example.fr").contact(), new EmailAddress("t@example.fr")))).reason());
@@ -633,6 +638,8 @@ class AccountServicesIT {
         String token = resetTokenFrom(text);
         assertTrue(codeReset.check(token).valid());
         assertEquals(CodeReset.Outcome.CODE_REJECTED, codeReset.choose(token, "Lan*1988x", "Lan*1988x"), "same rules as at creation");
+        assertEquals(CodeReset.Outcome.CODE_REJECTED, codeReset.choose(token, "Azerty2024!", "Azerty2024!"), "a common code");
+        assertEquals(CodeReset.Outcome.CODE_REJECTED, codeReset.choose(token, "ThiLan_Nguyen94", "ThiLan_Nguyen94"), "the register's names");
         assertEquals(CodeReset.Outcome.CODE_NOT_CONFIRMED, codeReset.choose(token, "Nouveau*Code_7", "Nouveau*Code_8"));
         assertEquals(CodeReset.Outcome.CHANGED, codeReset.choose(token, "Nouveau*Code_7", "Nouveau*Code_7"));
         assertEquals(CredentialValidationResult.Status.INVALID,

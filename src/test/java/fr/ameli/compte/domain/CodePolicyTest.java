@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,21 +16,33 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class CodePolicyTest {
 
-    /** The seed person: TOTO, NIR 2 28 12 31 815 001, born 03/12/1928. */
-    private static final PersonalData TOTO = new PersonalData(new Nir("2281231815001"), LocalDate.of(1928, 12, 3));
+    /** The seed person: TOTO Marie, NIR 2 28 12 31 815 001, born 03/12/1928. */
+    private static final PersonalData TOTO = new PersonalData(new Nir("2281231815001"), LocalDate.of(1928, 12, 3),
+            new PersonName("TOTO"), "Marie");
     /** A Corsica-born person, to check NIR windows holding 2A. */
-    private static final PersonalData CORSICAN = new PersonalData(new Nir("253072A073004"), LocalDate.of(1953, 7, 14));
+    private static final PersonalData CORSICAN = new PersonalData(new Nir("253072A073004"), LocalDate.of(1953, 7, 14),
+            new PersonName("SANTONI"), "Ange-Marie");
+    /** Names that no list of common passwords holds, to check rule 6's names on their own. */
+    private static final PersonalData KERBRAT = new PersonalData(new Nir("2750529019150"), LocalDate.of(1975, 5, 12),
+            new PersonName("KERBRAT"), "Maëlys Anne");
+    /** A hyphenated name and a compound given name (the demo register's). */
+    private static final PersonalData MARTIN_DUBOIS = new PersonalData(new Nir("1510569123076"), LocalDate.of(1951, 5, 2),
+            new PersonName("MARTIN-DUBOIS"), "Jean-Pierre");
+    /** A few entries of the real list (its 100,000 are in CommonCodesListTest), in lowercase as the rule asks. */
+    static final CommonCodes COMMON = Set.of("password", "password1", "azerty", "soleil", "motdepasse", "bonjour",
+            "abc123456789", "qwerty123")::contains;
 
-    private final CodePolicy policy = new CodePolicy();
+    private final CodePolicy policy = new CodePolicy(COMMON);
 
     @Test
-    void rulesAreTheFiveOfTheSpecInOrderWithTheirExactText() {
+    void rulesAreTheSixOfTheSpecInOrderWithTheirExactText() {
         assertEquals(List.of(
                         "comporter entre 8 et 50 caractères",
                         "contenir des caractères latins minuscules et majuscules",
                         "contenir un chiffre ou un caractère spécial",
                         "ne contenir que des caractères autorisés",
-                        "ne pas contenir votre n° de sécurité sociale, votre date de naissance ou une partie de celle-ci"),
+                        "ne pas contenir votre n° de sécurité sociale, votre date de naissance ou une partie de celle-ci",
+                        "ne pas être un code trop courant"),
                 Stream.of(CodeRule.values()).map(CodeRule::label).toList());
     }
 
@@ -74,13 +87,19 @@ class CodePolicyTest {
                 Arguments.of("personal data: seed code", CodeRule.NO_PERSONAL_DATA, "Robert*123_A", true),
                 Arguments.of("personal data: empty", CodeRule.NO_PERSONAL_DATA, "", true),
                 Arguments.of("personal data: birth year inside the code", CodeRule.NO_PERSONAL_DATA, "Xyz1928!", false),
-                Arguments.of("personal data: day and month", CodeRule.NO_PERSONAL_DATA, "Xyz0312!", false));
+                Arguments.of("personal data: day and month", CodeRule.NO_PERSONAL_DATA, "Xyz0312!", false),
+                // 6. not too common
+                Arguments.of("common: seed code", CodeRule.NOT_TOO_COMMON, "Robert*123_A", true),
+                Arguments.of("common: empty", CodeRule.NOT_TOO_COMMON, "", true),
+                Arguments.of("common: null", CodeRule.NOT_TOO_COMMON, null, true),
+                Arguments.of("common: in the list", CodeRule.NOT_TOO_COMMON, "azerty", false),
+                Arguments.of("common: the person's name alone", CodeRule.NOT_TOO_COMMON, "toto", false));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("ruleCases")
     void eachRuleOnItsOwn(String name, CodeRule rule, String code, boolean satisfied) {
-        RuleCheck check = rule.check(code, TOTO);
+        RuleCheck check = rule.check(code, TOTO, COMMON);
         assertEquals(rule, check.rule());
         assertEquals(satisfied, check.satisfied());
         if (rule != CodeRule.ALLOWED_CHARACTERS) {
@@ -96,8 +115,8 @@ class CodePolicyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("allowedSpecials")
     void eachAllowedSpecialSatisfiesRulesThreeAndFour(String name, String code) {
-        assertTrue(CodeRule.DIGIT_OR_SPECIAL.check(code, TOTO).satisfied());
-        assertTrue(CodeRule.ALLOWED_CHARACTERS.check(code, TOTO).satisfied());
+        assertTrue(CodeRule.DIGIT_OR_SPECIAL.check(code, TOTO, COMMON).satisfied());
+        assertTrue(CodeRule.ALLOWED_CHARACTERS.check(code, TOTO, COMMON).satisfied());
     }
 
     static Stream<Arguments> refusedCharacters() {
@@ -119,7 +138,7 @@ class CodePolicyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedCharacters")
     void refusedCharactersAreNamed(String name, String code, String detail) {
-        assertEquals(detail, CodeRule.ALLOWED_CHARACTERS.check(code, TOTO).detail());
+        assertEquals(detail, CodeRule.ALLOWED_CHARACTERS.check(code, TOTO, COMMON).detail());
     }
 
     /** Each of the 8 windows of 6 consecutive characters of TOTO's NIR, inside an otherwise fine code. */
@@ -173,31 +192,79 @@ class CodePolicyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource({"nirWindows", "personalData"})
     void personalDataInsideTheCode(String name, PersonalData data, String code, boolean satisfied) {
-        RuleCheck check = CodeRule.NO_PERSONAL_DATA.check(code, data);
+        RuleCheck check = CodeRule.NO_PERSONAL_DATA.check(code, data, COMMON);
         assertEquals(satisfied, check.satisfied());
         assertEquals("", check.detail());
         if (!satisfied) {
-            assertEquals(List.of(true, true, true, true, false), satisfiedFlags(code, data),
+            assertEquals(List.of(true, true, true, true, false, true), satisfiedFlags(code, data),
                     "only rule 5 fails");
         }
     }
 
+    /** Rule 6 on its own: each code meets rules 1 to 5 for its person. */
+    static Stream<Arguments> commonCodes() {
+        return Stream.of(
+                // in the list, whatever the case
+                Arguments.of("a list code in another case", TOTO, "Abc123456789", false),
+                Arguments.of("a list code with digits after it", TOTO, "Password123", false),
+                Arguments.of("a list code with digits and a special after it", TOTO, "Password123!", false),
+                Arguments.of("a list code with specials before and a year after it", TOTO, "!!Soleil2024", false),
+                Arguments.of("a list code with a special after it", TOTO, "MotDePasse!", false),
+                Arguments.of("a list code of several words with a year", TOTO, "Bonjour_2023", false),
+                Arguments.of("a long run of digits around a list code is not a few added", TOTO, "Soleil*83920174", true),
+                Arguments.of("a list code among other words", TOTO, "Soleil*Bleu_du_Matin", true),
+                Arguments.of("ending with a letter: nothing is taken off", TOTO, "Soleil*123_A", true),
+                // ameli, the person's name and given names
+                Arguments.of("the family name with another year", KERBRAT, "Kerbrat2024!", false),
+                Arguments.of("the family name in mixed case", KERBRAT, "KerBrat_2024", false),
+                Arguments.of("given name and name joined by a dot, accent left out", KERBRAT, "Maelys.Kerbrat1", false),
+                Arguments.of("two given names run together", KERBRAT, "MaelysAnne_2020", false),
+                Arguments.of("ameli with a year", KERBRAT, "Ameli2024!", false),
+                Arguments.of("ameli and the name", KERBRAT, "Ameli!Kerbrat9", false),
+                Arguments.of("a compound given name by its parts", MARTIN_DUBOIS, "Jean_Pierre1984", false),
+                Arguments.of("a hyphenated name whole", MARTIN_DUBOIS, "MartinDubois69!", false),
+                Arguments.of("one part of a hyphenated name", MARTIN_DUBOIS, "Dubois_2023!", false),
+                Arguments.of("the seed person's name with another year", TOTO, "Toto2024!", false),
+                Arguments.of("the seed person's given name and name", TOTO, "Marie.Toto", false),
+                Arguments.of("Corsican given name", CORSICAN, "AngeMarie!2020", false),
+                Arguments.of("the name with another word", KERBRAT, "Kerbrat*Bretagne29", true),
+                Arguments.of("a longer word that begins with the name", KERBRAT, "Kerbratine2024", true),
+                Arguments.of("someone else's name", TOTO, "Kerbrat2024!", true),
+                // strong codes
+                Arguments.of("the seed code", TOTO, "Robert*123_A", true),
+                Arguments.of("two words and digits", TOTO, "Lyon*Rhone_69", true),
+                Arguments.of("a city and a district", TOTO, "Marseille*13_Vieux", true),
+                Arguments.of("three words", KERBRAT, "Velo!Jaune_Tram42", true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commonCodes")
+    void tooCommonCodes(String name, PersonalData data, String code, boolean satisfied) {
+        RuleCheck check = CodeRule.NOT_TOO_COMMON.check(code, data, COMMON);
+        assertEquals(satisfied, check.satisfied());
+        assertEquals("", check.detail());
+        assertEquals(List.of(true, true, true, true, true, satisfied), satisfiedFlags(code, data),
+                "rules 1 to 5 are met: only rule 6 decides");
+    }
+
     static Stream<Arguments> evaluations() {
         return Stream.of(
-                Arguments.of("seed code satisfies all", "Robert*123_A", List.of(true, true, true, true, true)),
-                Arguments.of("empty code", "", List.of(false, false, false, true, true)),
-                Arguments.of("null code counts as empty", null, List.of(false, false, false, true, true)),
-                Arguments.of("too short only", "Ab1!", List.of(false, true, true, true, true)),
-                Arguments.of("lowercase only", "robert*123", List.of(true, false, true, true, true)),
-                Arguments.of("letters only", "RobertDupont", List.of(true, true, false, true, true)),
-                Arguments.of("refused character only", "Robert 123", List.of(true, true, true, false, true)),
-                Arguments.of("birth date only", "Robert*1928", List.of(true, true, true, true, false)),
-                Arguments.of("everything wrong", "é 1928", List.of(false, false, true, false, false)));
+                Arguments.of("seed code satisfies all", "Robert*123_A", List.of(true, true, true, true, true, true)),
+                Arguments.of("empty code", "", List.of(false, false, false, true, true, true)),
+                Arguments.of("null code counts as empty", null, List.of(false, false, false, true, true, true)),
+                Arguments.of("too short only", "Ab1!", List.of(false, true, true, true, true, true)),
+                Arguments.of("lowercase only", "robert*123", List.of(true, false, true, true, true, true)),
+                Arguments.of("letters only", "RobertDupont", List.of(true, true, false, true, true, true)),
+                Arguments.of("refused character only", "Robert 123", List.of(true, true, true, false, true, true)),
+                Arguments.of("birth date only", "Robert*1928", List.of(true, true, true, true, false, true)),
+                Arguments.of("common code only", "Password123!", List.of(true, true, true, true, true, false)),
+                Arguments.of("everything wrong", "é 1928", List.of(false, false, true, false, false, true)),
+                Arguments.of("a list code fails more than rule 6", "azerty", List.of(false, false, false, true, true, false)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("evaluations")
-    void evaluatesAllFiveRulesInOrder(String name, String code, List<Boolean> expected) {
+    void evaluatesAllSixRulesInOrder(String name, String code, List<Boolean> expected) {
         List<RuleCheck> checks = policy.evaluate(code, TOTO);
         assertEquals(List.of(CodeRule.values()), checks.stream().map(RuleCheck::rule).toList());
         assertEquals(expected, satisfiedFlags(code, TOTO));
@@ -208,6 +275,8 @@ class CodePolicyTest {
         return Stream.of(
                 Arguments.of("seed code Robert*123_A is élevé for TOTO", "Robert*123_A", CodeStrength.ELEVE),
                 Arguments.of("a failing rule is faible", "Robert*1928", CodeStrength.FAIBLE),
+                Arguments.of("a common code is faible, however long and varied", "Password123!", CodeStrength.FAIBLE),
+                Arguments.of("the person's name is faible, however long and varied", "Marie*Toto_2024", CodeStrength.FAIBLE),
                 Arguments.of("too short is faible", "Ab1!", CodeStrength.FAIBLE),
                 Arguments.of("empty is faible", "", CodeStrength.FAIBLE),
                 Arguments.of("null is faible", null, CodeStrength.FAIBLE),

@@ -272,7 +272,7 @@ class AccountCreationBrowserIT {
             assertTrue(browser.driver.getTitle().startsWith("Étape 2 sur 3 – Je choisis un code personnel"), browser.driver.getTitle());
             newCode.type("Robert*123_A");
             browser.waitUntil(d -> "élevé".equals(browser.find("niveau").getText()));
-            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok")));
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok", "ok")));
             newCode.confirm("Robert*123_A");
             audit("05-code-personnel");
             newCode.submit();
@@ -390,7 +390,7 @@ class AccountCreationBrowserIT {
                         .observe(document.getElementById('regles-annonce'), { childList: true, characterData: true, subtree: true });
                     """);
             keyboard.fill("codePersonnel:code", "Nantes*Loire_44");
-            browser.waitUntil(d -> "5 règles sur 5 respectées. Niveau indicatif de sécurité : élevé.".equals(announcement.getText()));
+            browser.waitUntil(d -> "6 règles sur 6 respectées. Niveau indicatif de sécurité : élevé.".equals(announcement.getText()));
             long changes = (Long) browser.driver.executeScript("return window.annonces.length;");
             assertTrue(changes <= 2, changes + " announcements for 15 keystrokes");
             keyboard.tabTo("codePersonnel:code-afficher");
@@ -553,23 +553,36 @@ class AccountCreationBrowserIT {
         void each_code_rule_is_shown_live_and_enforced_on_submit() {
             reachCodeStep("Martin-Dubois", "1 51 05 69 123 076", "02/05/1951", "69003", "7358436", "93835586331");
             newCode.type("Ab1*");
-            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ko", "ok", "ok", "ok", "ok")));
-            newCode.type("abcdefgh1");
-            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ko", "ok", "ok", "ok")));
-            newCode.type("Abcdefghij");
-            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ko", "ok", "ok")));
-            newCode.type("Abcdéfgh1");
-            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ko", "ok")));
-            newCode.type("Abcdef*1951");
-            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ko")));
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ko", "ok", "ok", "ok", "ok", "ok")));
+            newCode.type("tulipe*bleue1");
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ko", "ok", "ok", "ok", "ok")));
+            newCode.type("TulipeBleue");
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ko", "ok", "ok", "ok")));
+            newCode.type("Tulipé*Bleue1");
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ko", "ok", "ok")));
+            newCode.type("Password123!");
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok", "ko")));
+            assertEquals("faible", browser.find("niveau").getText(), "a common code is never élevé");
+            newCode.type("Tulipe*1951");
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ko", "ok")));
             assertEquals("faible", browser.find("niveau").getText());
             audit("13-code-regle-non-respectee");
 
-            newCode.confirm("Abcdef*1951");
+            newCode.confirm("Tulipe*1951");
             newCode.submit();
             assertEquals("Je choisis un code personnel", browser.h1());
             assertTrue(browser.fieldError("codePersonnel:code").contains("ne pas contenir votre n° de sécurité sociale"), browser.fieldError("codePersonnel:code"));
             audit("13b-code-refuse");
+
+            // Rule 6 knows the register's given names (Jean-Pierre), which the identity step never asked for.
+            newCode.type("Jean.Pierre69");
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok", "ko")));
+            newCode.confirm("Jean.Pierre69");
+            newCode.submit();
+            assertEquals("Je choisis un code personnel", browser.h1());
+            assertTrue(browser.fieldError("codePersonnel:code").contains("Règle non respectée : ne pas être un code trop courant."),
+                    browser.fieldError("codePersonnel:code"));
+            audit("13d-code-trop-courant");
 
             newCode.type("Lyon*Rhone_69");
             newCode.confirm("Lyon*Rhone_70");
@@ -708,9 +721,12 @@ class AccountCreationBrowserIT {
             followMailLink(link);
             assertEquals("Je choisis un nouveau code personnel", browser.h1());
             newCode.type("Abc");
-            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ko", "ok", "ko", "ok", "ok")));
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ko", "ok", "ko", "ok", "ok", "ko")));
+            // Rule 6 knows the account's person: MOREL Louis.
+            newCode.type("Louis.Morel59");
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok", "ko")));
             newCode.type("Roubaix*Nord_1");
-            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok")));
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok", "ok")));
             newCode.confirm("Roubaix*Nord_2");
             audit("18-nouveau-code");
             newCode.validate();

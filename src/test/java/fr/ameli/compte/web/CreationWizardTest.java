@@ -108,6 +108,24 @@ class CreationWizardTest {
     }
 
     @Test
+    void the_code_step_checks_the_names_the_register_holds_live() {
+        WizardFixture f = new WizardFixture().at(CODE);
+        assertEquals(null, f.wizard.enter(CODE));
+        f.wizard.getCodeForm().setCode("Marie_Toto!75");
+        assertEquals(List.of(true, true, true, true, true, false),
+                f.wizard.getCodeForm().getRuleChecks().stream().map(c -> c.satisfied()).toList(), "the given name comes from the register");
+    }
+
+    @Test
+    void a_person_gone_from_the_register_starts_again_at_the_code_step() {
+        WizardFixture f = new WizardFixture().at(CODE);
+        f.inRegister = null;
+        assertAll(
+                () -> assertEquals(IDENTITY.redirect(), f.wizard.enter(CODE)),
+                () -> assertEquals(IDENTITY, f.wizard.reached()));
+    }
+
+    @Test
     void correcting_the_identity_asks_for_the_proof_again() {
         WizardFixture f = new WizardFixture().at(CODE);
         f.wizard.getIdentityForm().setName("TOTO");
@@ -130,15 +148,6 @@ class CreationWizardTest {
         assertAll(
                 () -> assertEquals(VERIFICATION.redirect(), f.wizard.submitIdentity()),
                 () -> assertEquals(CODE, f.wizard.reached()));
-    }
-
-    @Test
-    void the_code_page_shows_the_rules_for_the_person_identified_before_any_submit() {
-        WizardFixture f = new WizardFixture().at(CODE);
-        f.wizard.getCodeForm().setCode("Robert*1928");
-        assertEquals(List.of(false), f.wizard.getCodeForm().getRuleChecks().stream()
-                .filter(check -> check.rule() == fr.ameli.compte.domain.CodeRule.NO_PERSONAL_DATA)
-                .map(check -> check.satisfied()).toList(), "TOTO's birth year is refused as he types");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package fr.ameli.compte.web;
 
+import fr.ameli.compte.domain.CodePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -96,11 +98,13 @@ class FormsTest {
             "robert       | robert       | Votre code personnel ne respecte pas toutes les règles indiquées. Règle non respectée : comporter entre 8 et 50 caractères. Règle non respectée : contenir des caractères latins minuscules et majuscules. Règle non respectée : contenir un chiffre ou un caractère spécial. | -",
             "Robert 123_A | Robert 123_A | Votre code personnel ne respecte pas toutes les règles indiquées. Règle non respectée : ne contenir que des caractères autorisés (Caractère non autorisé : espace). | -",
             "Toto*1928_ab | Toto*1928_ab | Votre code personnel ne respecte pas toutes les règles indiquées. Règle non respectée : ne pas contenir votre n° de sécurité sociale, votre date de naissance ou une partie de celle-ci. | -",
+            "Azerty*2024  | Azerty*2024  | Votre code personnel ne respecte pas toutes les règles indiquées. Règle non respectée : ne pas être un code trop courant. | -",
+            "Marie.Toto75 | Marie.Toto75 | Votre code personnel ne respecte pas toutes les règles indiquées. Règle non respectée : ne pas être un code trop courant. | -",
     })
     void a_code_is_read_with_one_message_per_field_naming_each_rule_not_met(String code, String confirmation,
                                                                            String atCode, String atConfirmation) {
-        CodeForm form = new CodeForm();
-        form.forPerson(new fr.ameli.compte.domain.PersonalData(WizardFixture.TOTO.nir(), WizardFixture.TOTO.birthDate().value()));
+        CodeForm form = new CodeForm(new CodePolicy(WizardFixture.COMMON_CODES));
+        form.forPerson(Optional.of(WizardFixture.TOTO_IN_REGISTER));
         form.setCode(code);
         form.setConfirmation(confirmation);
         RecordedMessages messages = new RecordedMessages();

@@ -9,8 +9,11 @@ import fr.ameli.compte.application.Registration;
 import fr.ameli.compte.application.RegistrationRefused;
 import fr.ameli.compte.application.IdentityVerification;
 import fr.ameli.compte.domain.BirthDate;
+import fr.ameli.compte.domain.CodePolicy;
+import fr.ameli.compte.domain.CommonCodes;
 import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.PersonName;
+import fr.ameli.compte.domain.PersonalData;
 import fr.ameli.compte.domain.PostalCode;
 import jakarta.enterprise.context.Conversation;
 
@@ -19,6 +22,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@link CreationWizard} wired by hand, without a server: a conversation that only records
@@ -30,12 +35,18 @@ final class WizardFixture {
     static final IdentityClaim TOTO = new IdentityClaim(Nir.parse("2 28 12 31 815 001"), new PersonName("TOTO"),
             BirthDate.parse("03/12/1928", CLOCK), new PostalCode("31470"));
 
+    /** A few entries of the list of common codes, enough for the rule to refuse one. */
+    static final CommonCodes COMMON_CODES = Set.of("azerty", "soleil", "motdepasse")::contains;
+    static final PersonalData TOTO_IN_REGISTER = new PersonalData(TOTO.nir(), TOTO.birthDate().value(), TOTO.name(), "Marie");
+
     final CreationWizard wizard = new CreationWizard();
     final RecordedMessages messages = new RecordedMessages();
     final TestConversation conversation = new TestConversation();
     final List<AccountRequest> registered = new ArrayList<>();
     final List<Object> flashed = new ArrayList<>();
     IdentityCheck identityAnswer = IdentityCheck.IDENTIFIED;
+    /** Whom the register holds for the claim; null: nobody (any more). */
+    PersonalData inRegister = TOTO_IN_REGISTER;
     RegistrationRefused.Reason refusal;
 
     WizardFixture() {
@@ -44,10 +55,16 @@ final class WizardFixture {
         wizard.clock = CLOCK;
         wizard.pendingProof = new PendingActivationProof();
         wizard.franceConnect = new FranceConnectHandOff();
+        wizard.codeForm = new CodeForm(new CodePolicy(COMMON_CODES));
         wizard.identityVerification = new IdentityVerification() {
             @Override
             public IdentityCheck identify(IdentityClaim claim) {
                 return identityAnswer;
+            }
+
+            @Override
+            public Optional<PersonalData> personalData(IdentityClaim claim) {
+                return Optional.ofNullable(inRegister);
             }
         };
         wizard.registration = new Registration() {
