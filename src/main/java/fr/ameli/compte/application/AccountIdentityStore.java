@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Login (SPEC §2.1, §2.9) for Jakarta Security: the NIR and the code personnel, checked against
+ * Login (PRODUCT §2.1, §2.9) for Jakarta Security: the NIR and the code personnel, checked against
  * the account's PBKDF2 hash. Only an {@code ACTIVE} account logs in. The caller's name is the
  * NIR's 13 characters; the group {@value #INSURED} opens « Mon espace ».
  *

@@ -1,7 +1,7 @@
 package fr.ameli.compte.application;
 
 /**
- * What « Mon espace » shows (SPEC §2.9): whom to greet, the email and the communication choices
+ * What « Mon espace » shows (PRODUCT §2.9): whom to greet, the email and the communication choices
  * (phones in display form, consents as « Oui »/« Non » words decided by the page).
  */
 public record AccountOverview(String givenNames, String familyName, String email, boolean emailPromotions,

@@ -24,7 +24,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The expiry timer (SPEC §5): every {@code ameli.activation.sweep-interval}, pending accounts
+ * The expiry timer (PRODUCT §5): every {@code ameli.activation.sweep-interval}, pending accounts
  * older than {@code ameli.activation.validity} are removed with their tokens and mails, in one
  * set-based statement per table, so that the person can start again and no personal data of an
  * abandoned request stays behind; only the hash of each removed link stays a while, so that it

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * « Je ne dispose pas du numéro de série de ma carte Vitale » (SPEC §2.3): after the identity step, a
+ * « Je ne dispose pas du numéro de série de ma carte Vitale » (PRODUCT §2.3): after the identity step, a
  * provisional 4-digit code goes by post to the register's address. Logging in with the NIR and
  * that code (once, within 15 days, throttled like any code) proves the identity and opens the
  * rest of the wizard; the account then created consumes it.

@@ -7,7 +7,7 @@ package fr.ameli.compte.domain;
  */
 final class CodeCharacters {
 
-    /** The only specials allowed (SPEC §2.5, rule 4), chosen to be typeable on public kiosks. */
+    /** The only specials allowed (PRODUCT §2.5, rule 4), chosen to be typeable on public kiosks. */
     static final String ALLOWED_SPECIALS = "?!$€£@&(-+_)=*%/<>,.;";
 
     private CodeCharacters() {

@@ -6,7 +6,7 @@ import jakarta.persistence.Embeddable;
 import java.util.Objects;
 
 /**
- * How the person may be reached (SPEC §2.6): the mandatory email with its promotional consent,
+ * How the person may be reached (PRODUCT §2.6): the mandatory email with its promotional consent,
  * and the optional mobile and landline numbers, each with its own consents. A consent about a
  * phone only exists when the phone does: without a number it is stored as null, never as a
  * silent « Oui ».

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A person of the insured-persons register (« référentiel des assurés », SPEC §4): whom the
+ * A person of the insured-persons register (« référentiel des assurés », PRODUCT §4): whom the
  * service can identify. Rows come only from the register extract (or the demo register); the
  * service never creates or changes a person on a user's request.
  *
@@ -130,7 +130,7 @@ public class InsuredPerson {
     }
 
     /**
-     * The wizard's identity step (SPEC §2.2, §3): the name typed matches (ignoring case, accents,
+     * The wizard's identity step (PRODUCT §2.2, §3): the name typed matches (ignoring case, accents,
      * hyphens, apostrophes and spaces), and the birth date and postal code are the register's.
      */
     public boolean isIdentifiedBy(PersonName typedName, LocalDate typedBirthDate, PostalCode typedPostalCode) {
@@ -139,7 +139,7 @@ public class InsuredPerson {
                 && postalCode.equals(typedPostalCode);
     }
 
-    /** The wizard's verification step (SPEC §2.3): the tails of the IBAN and of the carte Vitale serial are this person's. */
+    /** The wizard's verification step (PRODUCT §2.3): the tails of the IBAN and of the carte Vitale serial are this person's. */
     public boolean isProvenBy(IbanTail ibanTail, VitaleSerialTail vitaleSerialTail) {
         return ibanTail.matchesIban(iban.value()) && vitaleSerialTail.matchesSerial(vitaleSerial);
     }

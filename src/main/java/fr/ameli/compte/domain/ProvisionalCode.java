@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * A provisional 4-digit code sent by post to the register's address, for a person without the
- * serial number of their carte Vitale (SPEC §2.3). Only its PBKDF2 hash is kept. It proves the
+ * serial number of their carte Vitale (PRODUCT §2.3). Only its PBKDF2 hash is kept. It proves the
  * identity once: logging in with it opens the rest of the wizard, and the account created then
  * consumes it.
  */

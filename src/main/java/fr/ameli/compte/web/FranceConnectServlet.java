@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The FranceConnect button and its return (SPEC §2.1). {@code /franceconnect/connexion} sends the
+ * The FranceConnect button and its return (PRODUCT §2.1). {@code /franceconnect/connexion} sends the
  * browser to FranceConnect; {@code /franceconnect/retour} checks the answer, then either logs the
  * person in (one register person with an active account) or opens the account creation with
  * their names and birth date already typed.

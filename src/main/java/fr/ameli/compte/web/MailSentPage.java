@@ -8,7 +8,7 @@ import jakarta.inject.Named;
 
 
 /**
- * « Un courriel vous a été envoyé » (SPEC §2.7; {@code creation/courriel-envoye.xhtml}, {@code #{mailSentPage}}). The wizard has ended; what it created comes by the
+ * « Un courriel vous a été envoyé » (PRODUCT §2.7; {@code creation/courriel-envoye.xhtml}, {@code #{mailSentPage}}). The wizard has ended; what it created comes by the
  * flash, once. A reload shows the general text without the address.
  */
 @Named

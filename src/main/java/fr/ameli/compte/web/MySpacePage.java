@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.security.Principal;
 
-/** « Mon espace » (SPEC §2.9; {@code espace/index.xhtml}, {@code #{mySpacePage}}): the logged-in person's greeting, email and preferences; logout. */
+/** « Mon espace » (PRODUCT §2.9; {@code espace/index.xhtml}, {@code #{mySpacePage}}): the logged-in person's greeting, email and preferences; logout. */
 @Named
 @RequestScoped
 public class MySpacePage {

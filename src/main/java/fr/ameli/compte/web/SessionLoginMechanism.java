@@ -16,7 +16,7 @@ import java.io.Serializable;
 import java.util.Set;
 
 /**
- * How a person stays logged in (SPEC §2.9): the login page and FranceConnect hand a credential to
+ * How a person stays logged in (PRODUCT §2.9): the login page and FranceConnect hand a credential to
  * {@code SecurityContext.authenticate}; once the identity store accepts it, the caller and their
  * groups are kept in the HTTP session, and every later request tells the container who is calling
  * and with which groups. A protected page asked for without login sends the person to the login

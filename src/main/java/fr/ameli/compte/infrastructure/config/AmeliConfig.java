@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The service's configuration (SPEC §6), read once through MicroProfile Config so that system
+ * The service's configuration (PRODUCT §6), read once through MicroProfile Config so that system
  * properties and environment variables ({@code AMELI_SMTP_PORT}) override the defaults of
  * {@code META-INF/microprofile-config.properties}. Every key is converted by MicroProfile Config
  * (durations by {@link DurationConverter}, lists split at commas) and checked here, at start, so

@@ -16,7 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reads a register extract (SPEC §4): UTF-8, {@code ;}-separated, with the header line
+ * Reads a register extract (PRODUCT §4): UTF-8, {@code ;}-separated, with the header line
  * {@value #HEADER}. Every row is checked by the domain's value objects; a bad row is handed to the
  * caller with its line number and the reason, and reading goes on with the next one.
  *

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The extract format of SPEC §4, row by row: what is accepted, what is rejected and why. */
+/** The extract format of PRODUCT §4, row by row: what is accepted, what is rejected and why. */
 class RegisterCsvReaderTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneId.of("Europe/Paris"));
