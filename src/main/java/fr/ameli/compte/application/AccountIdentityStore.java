@@ -5,7 +5,6 @@ import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.CodeRule;
 import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.ThrottleCounter.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -21,9 +20,9 @@ import java.util.Set;
  * the account's PBKDF2 hash. Only an {@code ACTIVE} account logs in. The caller's name is the
  * NIR's 13 characters; the group {@value #INSURED} opens « Mon espace ».
  *
- * <p>Against guessing: 5 consecutive failures for a NIR lock its logins (15 min, doubling up to
- * 24 h); a NIR without an account costs the same hashing time as one with an account, and gets
- * the same answer. Only a correct code learns that an account still waits for activation.
+ * <p>Against guessing: 5 consecutive failures for a NIR from one address lock that address out
+ * (15 min, doubling up to 24 h), and a NIR with many failures in a day is slowed ({@link LoginLocks});
+ * a NIR without an account costs the same hashing time as one with an account, and gets the same answer. Only a correct code learns that an account still waits for activation.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
@@ -35,7 +34,7 @@ public class AccountIdentityStore implements IdentityStore {
     @Inject
     CodeHasher codeHasher;
     @Inject
-    Throttling throttling;
+    LoginLocks loginLocks;
     @Inject
     AuditTrail audit;
     @Inject
@@ -60,13 +59,13 @@ public class AccountIdentityStore implements IdentityStore {
             codeHasher.verify("", Optional.empty());
             return CredentialValidationResult.INVALID_RESULT;
         }
-        Throttled<Account> checked = throttling.guard(Kind.LOGIN, nir.get(), () -> {
+        Throttled<Account> checked = loginLocks.guard(nir.get(), () -> {
             // A NIR without an account costs the same hashing time (a decoy hash) as one with an account.
             Optional<Account> account = accounts.findByNir(nir.get());
             return codeHasher.verify(code, account.map(Account::codeHash)) ? account : Optional.empty();
         });
         if (checked.locked()) {
-            outcome.refuse(LoginOutcome.Refusal.LOCKED, checked.lockedUntil().get());
+            outcome.refuse(checked.slowed() ? LoginOutcome.Refusal.SLOWED : LoginOutcome.Refusal.LOCKED, checked.lockedUntil().get());
             return CredentialValidationResult.INVALID_RESULT;
         }
         if (checked.passed() && checked.value().get().isActive()) {

@@ -64,6 +64,10 @@ public class CodeReset {
     @Inject
     Clock clock;
     @Inject
+    LoginLocks loginLocks;
+    @Inject
+    SecurityNotices notices;
+    @Inject
     CodePolicy codePolicy;
 
     /** Sends the link if an active account matches; says nothing either way. */
@@ -115,8 +119,9 @@ public class CodeReset {
             return Outcome.CODE_NOT_CONFIRMED;
         }
         found.get().use(codeHasher.hash(code), clock.instant());
-        // Whoever reads the account's mail may log in again: a login lock ends with a new code.
-        throttling.success(Kind.LOGIN, pseudonyms.of(account.nir()));
+        // Whoever reads the account's mail may log in again: every login lock ends with a new code.
+        loginLocks.forget(account.nir());
+        notices.codeChanged(account);
         audit.record(AuditEvent.Type.CODE_CHANGED, account.nir());
         return Outcome.CHANGED;
     }

@@ -11,7 +11,8 @@ import java.time.Instant;
 @RequestScoped
 public class LoginOutcome {
 
-    public enum Refusal { WRONG_CREDENTIALS, PENDING_ACTIVATION, LOCKED }
+    /** LOCKED: from this address, until {@link #lockedUntil}; SLOWED: one try a minute for the NIR, next at {@link #lockedUntil}. */
+    public enum Refusal { WRONG_CREDENTIALS, PENDING_ACTIVATION, LOCKED, SLOWED }
 
     private Refusal refusal = Refusal.WRONG_CREDENTIALS;
     private Instant lockedUntil;

@@ -7,7 +7,6 @@ import fr.ameli.compte.domain.InsuredPerson;
 import fr.ameli.compte.domain.InsuredPersonRepository;
 import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.ProvisionalCode;
-import fr.ameli.compte.domain.ThrottleCounter.Kind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -47,7 +46,7 @@ public class ProvisionalCodes {
     @Inject
     LetterOutbox letters;
     @Inject
-    Throttling throttling;
+    LoginLocks loginLocks;
     @Inject
     AuditTrail audit;
     @Inject
@@ -85,7 +84,7 @@ public class ProvisionalCodes {
     }
 
     /** Logging in with NIR + provisional code. */
-    public record ProvisionalLogin(IdentityClaim claim, Instant lockedUntil) {
+    public record ProvisionalLogin(IdentityClaim claim, Instant lockedUntil, boolean slowed) {
     }
 
     /**
@@ -94,7 +93,7 @@ public class ProvisionalCodes {
      */
     public ProvisionalLogin login(Nir nir, String code) {
         Instant now = clock.instant();
-        Throttled<InsuredPerson> login = throttling.guard(Kind.LOGIN, nir, () -> {
+        Throttled<InsuredPerson> login = loginLocks.guard(nir, () -> {
             Optional<ProvisionalCode> usable = accounts.provisionalCodes(nir).stream().filter(c -> c.isUsableAt(now)).findFirst();
             boolean matches = codeHasher.verify(code, usable.map(ProvisionalCode::codeHash));
             Optional<InsuredPerson> person = register.find(nir);
@@ -105,11 +104,11 @@ public class ProvisionalCodes {
             return person;
         });
         if (!login.passed()) {
-            return new ProvisionalLogin(null, login.lockedUntil().orElse(null));
+            return new ProvisionalLogin(null, login.lockedUntil().orElse(null), login.slowed());
         }
         audit.record(AuditEvent.Type.PROVISIONAL_CODE_USED, nir);
         InsuredPerson p = login.value().get();
-        return new ProvisionalLogin(new IdentityClaim(nir, p.familyName(), BirthDate.of(p.birthDate(), clock), p.postalCode()), null);
+        return new ProvisionalLogin(new IdentityClaim(nir, p.familyName(), BirthDate.of(p.birthDate(), clock), p.postalCode()), null, false);
     }
 
     /** The registration after a provisional-code login consumes the code; false if there is none to consume. */

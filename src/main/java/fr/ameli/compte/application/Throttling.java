@@ -50,10 +50,15 @@ public class Throttling {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public <T> Throttled<T> guard(Kind kind, Nir nir, Supplier<Optional<T>> check) {
-        String subject = pseudonyms.of(nir);
+        return guard(kind, nir, pseudonyms.of(nir), check);
+    }
+
+    /** The same, under the counter of {@code subject} (a NIR's pseudonym, or more precise: see {@link LoginLocks}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public <T> Throttled<T> guard(Kind kind, Nir nir, String subject, Supplier<Optional<T>> check) {
         Optional<Instant> locked = lockedUntil(kind, subject);
         if (locked.isPresent()) {
-            return Throttled.failed(locked);
+            return Throttled.alreadyLocked(locked.get());
         }
         Optional<T> value = check.get();
         if (value.isPresent()) {
@@ -75,7 +80,7 @@ public class Throttling {
         return switch (kind) {
             case PROOF -> new Trail(AuditEvent.Type.PROOF_FAILURE, AuditEvent.Type.PROOF_LOCKED);
             case LOGIN -> new Trail(AuditEvent.Type.LOGIN_FAILURE, AuditEvent.Type.LOGIN_LOCKED);
-            case IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET ->
+            case IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET, LOGIN_CEILING, LOGIN_PACE, LOCK_MAIL ->
                     throw new IllegalArgumentException(kind + " is a rate limit, not a guarded check");
         };
     }
@@ -95,6 +100,29 @@ public class Throttling {
 
     public Optional<Instant> failureOnce(Kind kind, String subject) {
         return counter(kind, subject).failure(clock.instant());
+    }
+
+    /** How many attempts of this kind the subject made in the window running now. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public int attemptsNow(Kind kind, String subject) {
+        return repository.findCounter(ThrottleCounter.id(kind, subject)).map(c -> c.attemptsAt(clock.instant())).orElse(0);
+    }
+
+    /** Counts one attempt of a rate-limited kind; returns how many the window now holds. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int count(Kind kind, String subject) {
+        return withRetry(() -> self().countOnce(kind, subject));
+    }
+
+    public int countOnce(Kind kind, String subject) {
+        ThrottleCounter counter = counter(kind, subject);
+        counter.attempt(clock.instant(), Integer.MAX_VALUE);
+        return counter.failures();
+    }
+
+    /** Forgets every counter whose id starts with this kind and subject prefix (a reset of the code). */
+    public void forget(Kind kind, String subjectPrefix) {
+        repository.removeCounters(ThrottleCounter.id(kind, subjectPrefix));
     }
 
     /** A success: the count starts again from zero. */

@@ -32,6 +32,7 @@ public class AuditEvent {
         LOGIN_SUCCESS,
         LOGIN_FAILURE,
         LOGIN_LOCKED,
+        LOGIN_CEILING_REACHED,
         PROOF_FAILURE,
         PROOF_LOCKED,
         IDENTITY_RATE_LIMITED

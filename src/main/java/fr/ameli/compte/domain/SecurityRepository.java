@@ -15,5 +15,8 @@ public interface SecurityRepository {
 
     void removeCounter(String id);
 
+    /** Removes every counter whose id starts with {@code idPrefix}. */
+    void removeCounters(String idPrefix);
+
     void record(AuditEvent event);
 }

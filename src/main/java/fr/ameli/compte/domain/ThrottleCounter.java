@@ -16,11 +16,13 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@link Kind#PROOF}: 5 consecutive failed proofs (the wizard's verification step) lock for 15 minutes.</li>
- *   <li>{@link Kind#LOGIN}: 5 consecutive failed logins lock for 15 minutes, doubling at each
- *       further lock up to 24 hours.</li>
+ *   <li>{@link Kind#LOGIN}: 5 consecutive failed logins of a NIR from one client address lock that
+ *       address out for 15 minutes, doubling at each further lock up to 24 hours.</li>
  *   <li>{@link Kind#IDENTITY_ADDRESS}: at most N identity attempts (the wizard's identity step) per minute from one
  *       client address.</li>
- *   <li>{@link Kind#ACTIVATION_RESEND}, {@link Kind#CODE_RESET}: at most a few mails per hour for one NIR.</li>
+ *   <li>{@link Kind#ACTIVATION_RESEND}, {@link Kind#CODE_RESET}, {@link Kind#LOCK_MAIL}: at most a few mails per hour for one NIR.</li>
+ *   <li>{@link Kind#LOGIN_CEILING}: the failed logins of one NIR in a day, from every address;
+ *       past a ceiling, {@link Kind#LOGIN_PACE} lets one try a minute through for that NIR.</li>
  * </ul>
  * A success resets the count (and, for logins, the doubling).
  */
@@ -28,7 +30,7 @@ import java.util.Optional;
 @Table(name = "throttle")
 public class ThrottleCounter {
 
-    public enum Kind { PROOF, LOGIN, IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET }
+    public enum Kind { PROOF, LOGIN, IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET, LOGIN_CEILING, LOGIN_PACE, LOCK_MAIL }
 
     public static final int MAX_CONSECUTIVE_FAILURES = 5;
     public static final Duration FIRST_LOCK = Duration.ofMinutes(15);
@@ -92,7 +94,16 @@ public class ThrottleCounter {
 
     /** How long the counting window of a rate-limited kind lasts. */
     public static Duration window(Kind kind) {
-        return kind == Kind.ACTIVATION_RESEND || kind == Kind.CODE_RESET ? Duration.ofHours(1) : Duration.ofMinutes(1);
+        return switch (kind) {
+            case ACTIVATION_RESEND, CODE_RESET, LOCK_MAIL -> Duration.ofHours(1);
+            case LOGIN_CEILING -> Duration.ofDays(1);
+            case IDENTITY_ADDRESS, LOGIN_PACE, PROOF, LOGIN -> Duration.ofMinutes(1);
+        };
+    }
+
+    /** The attempts counted in the window still running at {@code now} (0 once it is over). */
+    public int attemptsAt(Instant now) {
+        return windowStart != null && now.isBefore(windowStart.plus(window(kind()))) ? failures : 0;
     }
 
     /** An attempt within the kind's window; false when it goes over {@code limit}. */

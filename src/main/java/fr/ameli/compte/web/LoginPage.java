@@ -95,6 +95,7 @@ public class LoginPage {
     private void refused() {
         switch (outcome.refusal()) {
             case LOCKED -> locked(outcome.lockedUntil());
+            case SLOWED -> slowed(outcome.lockedUntil());
             case PENDING_ACTIVATION -> {
                 messages.errorKey(null, "login.pending");
                 Nir.tryParse(nir).ifPresent(proven -> pendingProof.proven(proven, clock.instant()));
@@ -122,7 +123,9 @@ public class LoginPage {
             SessionIds.renew(request);
             return creation.continueWithProvisionalCode(login.claim());
         }
-        if (login.lockedUntil() != null) {
+        if (login.slowed()) {
+            slowed(login.lockedUntil());
+        } else if (login.lockedUntil() != null) {
             locked(login.lockedUntil());
         } else {
             messages.errorKey(null, "login.failed");
@@ -132,6 +135,10 @@ public class LoginPage {
 
     private void locked(Instant until) {
         messages.errorFormat(null, "login.locked", FrenchTime.when(until));
+    }
+
+    private void slowed(Instant until) {
+        messages.errorFormat(null, "login.slowed", FrenchTime.when(until));
     }
 
     public String getNir() {

@@ -79,6 +79,7 @@ class AccountServicesIT {
                 "ameli.activation.expired-link-retention", "PT5S",
                 "ameli.code.hash-iterations", "1024",
                 "ameli.code-reset.validity", "PT3S",
+                "ameli.throttle.login-failures-per-day", "12",
                 "ameli.mail.mode", "file"));
     }
 
@@ -100,6 +101,8 @@ class AccountServicesIT {
     LoginOutcome loginOutcome;
     @Inject
     Throttling throttling;
+    @Inject
+    LoginLocks loginLocks;
     @Inject
     Pseudonyms pseudonyms;
     @Inject
@@ -347,8 +350,8 @@ class AccountServicesIT {
         Instant until = loginOutcome.lockedUntil();
         assertEquals(CredentialValidationResult.Status.INVALID, identityStore.validate(right).getStatus(), "locked: even the right code");
         assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal());
-        assertEquals(until, throttling.lockedUntil(fr.ameli.compte.domain.ThrottleCounter.Kind.LOGIN,
-                pseudonyms.of(Nir.parse(MOREL.nir()))).orElseThrow(), "the lock is a database row, shared by every server");
+        assertEquals(until, loginLocks.lockedUntil(Nir.parse(MOREL.nir())).orElseThrow(),
+                "the lock is a database row, shared by every server");
         assertEquals(1, auditCount(AuditEvent.Type.LOGIN_SUCCESS, MOREL));
         assertEquals(9, auditCount(AuditEvent.Type.LOGIN_FAILURE, MOREL));
         assertEquals(1, auditCount(AuditEvent.Type.LOGIN_LOCKED, MOREL));
@@ -395,6 +398,66 @@ class AccountServicesIT {
                 .setParameter(1, pseudonyms.of(Nir.parse(person.nir()))).setParameter(2, prefix + "%").getResultList();
         return events.stream().map(e -> e.toString().substring(prefix.length()))
                 .filter(e -> e.equals("FAILURE") || e.equals("LOCKED")).sorted().toList();
+    }
+
+    private static final Person FONTAINE = new Person("244010240870587", "De La Fontaine", "31/01/1944", "02400", "4366736", "37494789133");
+    private static final Person OCONNOR = new Person("280029913263197", "O'Connor", "04/02/1980", "75011", "7875340", "88345554003");
+
+    /** PRODUCT §5: a stranger who knows the NIR locks out only the address they try from; the owner is told. */
+    @Test
+    void a_stranger_s_wrong_codes_lock_only_their_address_and_the_owner_is_told() throws Exception {
+        registration.register(request(FONTAINE, "anne@example.fr"));
+        activation.activate(tokenFrom(awaitMail("anne@example.fr")));
+        UsernamePasswordCredential wrong = new UsernamePasswordCredential(FONTAINE.nir(), new Password("Mauvais*code_1"));
+        UsernamePasswordCredential right = new UsernamePasswordCredential(FONTAINE.nir(), new Password(CODE));
+        clientOrigin.setAddress("198.51.100.66");
+        for (int i = 0; i < 5; i++) {
+            identityStore.validate(wrong);
+        }
+        assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal(), "the stranger's address is locked");
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.validate(right).getStatus(), "from there, even the right code");
+
+        clientOrigin.setAddress("203.0.113.20");
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.validate(right).getStatus(),
+                "the owner, from another address, gets in at once");
+        assertEquals("198.51.100.66", em.createNativeQuery(
+                "select client_address from audit_event where event = 'LOGIN_LOCKED' and nir_hash = ?1")
+                .setParameter(1, pseudonyms.of(Nir.parse(FONTAINE.nir()))).getSingleResult());
+        Path mails = config.dataDir().resolve("mails");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (countMails(mails, "anne@example.fr") < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        String notice = awaitMail("anne@example.fr");
+        assertTrue(notice.contains("la connexion depuis cet appareil est bloquée jusqu'au"), notice);
+        assertFalse(notice.contains("http"), "no link in a security mail: " + notice);
+    }
+
+    /** PRODUCT §5: past the NIR's daily ceiling (12 here), every address gets one try a minute, the owner's first. */
+    @Test
+    void past_the_daily_ceiling_of_failures_a_nir_gets_one_try_a_minute() throws Exception {
+        registration.register(request(OCONNOR, "siobhan@example.fr"));
+        activation.activate(tokenFrom(awaitMail("siobhan@example.fr")));
+        UsernamePasswordCredential wrong = new UsernamePasswordCredential(OCONNOR.nir(), new Password("Mauvais*code_1"));
+        UsernamePasswordCredential right = new UsernamePasswordCredential(OCONNOR.nir(), new Password(CODE));
+        for (int address = 10; address < 13; address++) {
+            clientOrigin.setAddress("198.51.100." + address);
+            for (int i = 0; i < 4; i++) {
+                identityStore.validate(wrong);
+                assertEquals(LoginOutcome.Refusal.WRONG_CREDENTIALS, loginOutcome.refusal(), "4 failures from one address: no lock");
+            }
+        }
+        assertEquals(1, auditCount(AuditEvent.Type.LOGIN_CEILING_REACHED, OCONNOR));
+
+        clientOrigin.setAddress("203.0.113.30");
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.validate(right).getStatus(),
+                "the first try of the minute goes through: the owner gets in");
+        clientOrigin.setAddress("203.0.113.31");
+        Instant before = Instant.now();
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.validate(right).getStatus(), "the next one waits");
+        assertEquals(LoginOutcome.Refusal.SLOWED, loginOutcome.refusal());
+        long seconds = java.time.Duration.between(before, loginOutcome.lockedUntil()).toSeconds();
+        assertTrue(seconds >= 0 && seconds <= 60, "within a minute: " + loginOutcome.lockedUntil());
     }
 
     @Test
@@ -642,6 +705,13 @@ class AccountServicesIT {
         assertEquals(CodeReset.Outcome.CODE_REJECTED, codeReset.choose(token, "ThiLan_Nguyen94", "ThiLan_Nguyen94"), "the register's names");
         assertEquals(CodeReset.Outcome.CODE_NOT_CONFIRMED, codeReset.choose(token, "Nouveau*Code_7", "Nouveau*Code_8"));
         assertEquals(CodeReset.Outcome.CHANGED, codeReset.choose(token, "Nouveau*Code_7", "Nouveau*Code_7"));
+        long noticeDeadline = System.currentTimeMillis() + 10_000;
+        while (countMails(mails, "lan@example.fr") < 3 && System.currentTimeMillis() < noticeDeadline) {
+            Thread.sleep(50);
+        }
+        String changedNotice = awaitMail("lan@example.fr");
+        assertTrue(changedNotice.contains("Le code personnel de votre compte ameli a été modifié le"), changedNotice);
+        assertFalse(changedNotice.contains("http"), "no link in a security mail: " + changedNotice);
         assertEquals(CredentialValidationResult.Status.INVALID,
                 identityStore.validate(new UsernamePasswordCredential(NGUYEN.nir(), new Password(CODE))).getStatus(), "the old code stops working");
         assertEquals(CredentialValidationResult.Status.VALID,
@@ -652,7 +722,7 @@ class AccountServicesIT {
 
         codeReset.request(nir, java.time.LocalDate.of(1988, 6, 18));
         deadline = System.currentTimeMillis() + 10_000;
-        while (countMails(mails, "lan@example.fr") < 3 && System.currentTimeMillis() < deadline) {
+        while (countMails(mails, "lan@example.fr") < 4 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
         String expiring = resetTokenFrom(awaitMail("lan@example.fr"));

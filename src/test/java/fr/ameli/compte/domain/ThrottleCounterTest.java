@@ -68,6 +68,24 @@ class ThrottleCounterTest {
         assertTrue(address.attempt(T0.plusSeconds(60), 3), "a new minute");
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"IDENTITY_ADDRESS, PT1M", "ACTIVATION_RESEND, PT1H", "CODE_RESET, PT1H", "LOCK_MAIL, PT1H",
+            "LOGIN_CEILING, P1D", "LOGIN_PACE, PT1M"})
+    void each_rate_limit_counts_in_its_own_window(Kind kind, Duration window) {
+        assertEquals(window, ThrottleCounter.window(kind));
+    }
+
+    @Test
+    void a_nir_s_failures_of_the_day_are_counted_until_the_day_is_over() {
+        Instant start = Instant.parse("2026-12-01T08:00:00Z");
+        ThrottleCounter ceiling = new ThrottleCounter(Kind.LOGIN_CEILING, "nir", start);
+        for (int i = 0; i < 3; i++) {
+            ceiling.attempt(start.plusSeconds(60L * i), Integer.MAX_VALUE);
+        }
+        assertEquals(3, ceiling.attemptsAt(start.plus(Duration.ofHours(23))), "within the day");
+        assertEquals(0, ceiling.attemptsAt(start.plus(Duration.ofHours(24))), "a new day starts from zero");
+    }
+
     @Test
     void the_kind_is_read_back_from_the_identifier() {
         assertEquals(Kind.LOGIN, new ThrottleCounter(Kind.LOGIN, "abc", T0).kind());

@@ -35,7 +35,7 @@ class ThrottleRedeployIT {
 
     private static final String APP = "redeploy";
     private static final String NIR = "2 28 12 31 815 001";
-    private static final String LOCKED = "Par sécurité, après plusieurs codes erronés, la connexion à ce compte est bloquée.";
+    private static final String LOCKED = "Par sécurité, après plusieurs codes erronés, la connexion à ce compte depuis cet appareil est bloquée.";
 
     @Deployment(name = APP, managed = false, testable = false)
     static WebArchive deployment() {

@@ -57,6 +57,8 @@ public class AmeliConfig implements ServiceSettings {
     int codeHashIterations;
     @Inject @ConfigProperty(name = "ameli.throttle.identity-attempts-per-minute")
     int identityAttemptsPerMinute;
+    @Inject @ConfigProperty(name = "ameli.throttle.login-failures-per-day")
+    int loginFailuresPerDay;
     @Inject @ConfigProperty(name = "ameli.requests.at-once-per-core")
     int requestsAtOncePerCore;
     /** For {@code ameli.trusted-proxies}: Payara cannot inject an {@code Optional<List<String>>}. */
@@ -89,6 +91,9 @@ public class AmeliConfig implements ServiceSettings {
         }
         if (requestsAtOncePerCore < 1) {
             throw invalid("ameli.requests.at-once-per-core", String.valueOf(requestsAtOncePerCore), "a positive number");
+        }
+        if (loginFailuresPerDay < 1) {
+            throw invalid("ameli.throttle.login-failures-per-day", String.valueOf(loginFailuresPerDay), "a positive number");
         }
         if (identityAttemptsPerMinute < 1) {
             throw invalid("ameli.throttle.identity-attempts-per-minute", String.valueOf(identityAttemptsPerMinute), "a positive number");
@@ -183,6 +188,11 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public int requestsAtOncePerCore() {
         return requestsAtOncePerCore;
+    }
+
+    @Override
+    public int loginFailuresPerDay() {
+        return loginFailuresPerDay;
     }
 
     @Override

@@ -43,6 +43,15 @@ public class JpaSecurityRepository implements SecurityRepository {
     }
 
     @Override
+    public void removeCounters(String idPrefix) {
+        if (!idPrefix.matches("[A-Z]+:[0-9a-f:]*")) {
+            // Ids are a kind and pseudonyms in hexadecimal: no LIKE wildcard can hide in such a prefix.
+            throw new IllegalArgumentException("not a counter id prefix: " + idPrefix);
+        }
+        em.createQuery("delete from ThrottleCounter c where c.id like :prefix").setParameter("prefix", idPrefix + "%").executeUpdate();
+    }
+
+    @Override
     public void record(AuditEvent event) {
         em.persist(event);
         metrics.event(event.event(), 1);

@@ -42,6 +42,7 @@ class AmeliConfigTest {
         config.codeHashIterations = 600_000;
         config.requestsAtOncePerCore = 4;
         config.identityAttemptsPerMinute = 20;
+        config.loginFailuresPerDay = 50;
         return config;
     }
 
@@ -65,6 +66,7 @@ class AmeliConfigTest {
                 wrong(c -> c.timeLimitWarning = Duration.ofMinutes(20),
                         "ameli.time-limit.warning=PT20M", "a duration shorter than ameli.wizard.timeout"),
                 wrong(c -> c.requestsAtOncePerCore = 0, "ameli.requests.at-once-per-core=0", "a positive number"),
+                wrong(c -> c.loginFailuresPerDay = 0, "ameli.throttle.login-failures-per-day=0", "a positive number"),
                 wrong(c -> c.identityAttemptsPerMinute = 0,
                         "ameli.throttle.identity-attempts-per-minute=0", "a positive number"),
                 wrong(c -> c.smtpPort = 65536, "ameli.smtp.port=65536", "a TCP port between 1 and 65535"),

@@ -1,0 +1,82 @@
+package fr.ameli.compte.application;
+
+import fr.ameli.compte.domain.AuditEvent;
+import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.ThrottleCounter.Kind;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Who may lock whom (PRODUCT §5). A NIR is printed on many papers: a stranger who knows it must
+ * not be able to lock its owner out. So failed logins (code personnel, provisional code) lock the
+ * NIR only <em>for the client address they came from</em> (5 failures, 15 minutes, doubling up to
+ * 24 hours); the owner from another address, or after « Code oublié ? », still gets in. Past a
+ * ceiling of failures for the NIR in a day across all addresses
+ * ({@code ameli.throttle.login-failures-per-day}, 50), the NIR is slowed to one try a minute
+ * instead. The owner is told by mail when a lock is set (at most once an hour).
+ */
+@Stateless
+public class LoginLocks {
+
+    /** The address's pseudonym is cut to 64 bits in a counter's id: enough to tell addresses apart. */
+    private static final int ADDRESS_TAG = 16;
+
+    @Inject
+    Throttling throttling;
+    @Inject
+    Pseudonyms pseudonyms;
+    @Inject
+    ClientOrigin origin;
+    @Inject
+    ServiceSettings settings;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    SecurityNotices notices;
+
+    /** Runs a login check for {@code nir} from this request's address, under these rules. */
+    public <T> Throttled<T> guard(Nir nir, Supplier<Optional<T>> check) {
+        String owner = pseudonyms.of(nir);
+        Optional<Instant> locked = lockedUntil(nir);
+        if (locked.isPresent()) {
+            return Throttled.alreadyLocked(locked.get());
+        }
+        if (throttling.attemptsNow(Kind.LOGIN_CEILING, owner) >= settings.loginFailuresPerDay()) {
+            Optional<Instant> wait = throttling.attempt(Kind.LOGIN_PACE, owner, 1);
+            if (wait.isPresent()) {
+                return Throttled.slowedUntil(wait.get());
+            }
+        }
+        Throttled<T> result = throttling.guard(Kind.LOGIN, nir, fromHere(owner), check);
+        if (result.failedCheck() && throttling.count(Kind.LOGIN_CEILING, owner) == settings.loginFailuresPerDay()) {
+            audit.record(AuditEvent.Type.LOGIN_CEILING_REACHED, nir);
+        }
+        if (result.lockStarted()) {
+            notices.loginLocked(nir, result.lockedUntil().get());
+        }
+        return result;
+    }
+
+    /** Until when logins for {@code nir} from this request's address are refused, if they are. */
+    public Optional<Instant> lockedUntil(Nir nir) {
+        return throttling.lockedUntil(Kind.LOGIN, fromHere(pseudonyms.of(nir)));
+    }
+
+    /** A new code personnel (« Code oublié ? »): every lock and count of the NIR's logins is forgotten. */
+    public void forget(Nir nir) {
+        String owner = pseudonyms.of(nir);
+        throttling.forget(Kind.LOGIN, owner + ":");
+        throttling.success(Kind.LOGIN_CEILING, owner);
+        throttling.success(Kind.LOGIN_PACE, owner);
+    }
+
+    /** The counter's subject: the NIR, from this address. */
+    private String fromHere(String owner) {
+        String address = origin.address() == null ? "-" : origin.address();
+        return owner + ":" + pseudonyms.ofAddress(address).substring(0, ADDRESS_TAG);
+    }
+}

@@ -1,0 +1,56 @@
+package fr.ameli.compte.application;
+
+import fr.ameli.compte.domain.Account;
+import fr.ameli.compte.domain.AccountRepository;
+import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.ThrottleCounter.Kind;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The mails that tell the owner of an account what just happened to it, so that a change they did
+ * not make does not go unnoticed (PRODUCT §2.10, §5): the code personnel was changed; the login
+ * was locked for a device after wrong codes (at most one such mail an hour). Plain French, what to
+ * do if it was not them, never a link (ameli never asks anything by link). Through the outbox, in
+ * the caller's transaction when there is one.
+ */
+@Stateless
+public class SecurityNotices {
+
+    static final int LOCK_MAILS_PER_HOUR = 1;
+
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    MailTemplates mails;
+    @Inject
+    MailOutbox outbox;
+    @Inject
+    Throttling throttling;
+    @Inject
+    Pseudonyms pseudonyms;
+    @Inject
+    Clock clock;
+
+    /** « Votre code personnel ameli a été modifié ». */
+    public void codeChanged(Account account) {
+        send(account, "code-modifie", Map.of("quand", FrenchTime.when(clock.instant())));
+    }
+
+    /** « Connexion à votre compte ameli bloquée sur un appareil », for an active account only. */
+    public void loginLocked(Nir nir, Instant until) {
+        accounts.findByNir(nir).filter(Account::isActive).ifPresent(account -> {
+            if (throttling.attempt(Kind.LOCK_MAIL, pseudonyms.of(nir), LOCK_MAILS_PER_HOUR).isEmpty()) {
+                send(account, "connexion-bloquee", Map.of("jusqua", FrenchTime.when(until)));
+            }
+        });
+    }
+
+    private void send(Account account, String template, Map<String, ?> values) {
+        outbox.enqueue(mails.compose(template, account.contact().email().value(), values), account.id());
+    }
+}
