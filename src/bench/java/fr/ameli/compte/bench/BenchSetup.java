@@ -69,7 +69,7 @@ final class BenchSetup {
         keys.put("ameli.smtp.host", "127.0.0.1");
         keys.put("ameli.smtp.port", smtpPort);
         // Gatling's virtual users come from 127.0.0.1 and say who they are in X-Forwarded-For,
-        // as browsers behind a reverse proxy: the per-address cap of step 1 applies to each.
+        // as browsers behind a reverse proxy: the per-address cap of the identity step applies to each.
         keys.put("ameli.trusted-proxies", "127.0.0.1");
         return keys;
     }

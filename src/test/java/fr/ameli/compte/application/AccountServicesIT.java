@@ -209,7 +209,7 @@ class AccountServicesIT {
         assertEquals(CredentialValidationResult.Status.INVALID,
                 identityStore.validate(new UsernamePasswordCredential(MARTIN.nir(), new Password("Robert*123_B"))).getStatus());
         assertEquals(IdentityCheck.ACCOUNT_ACTIVE, identityVerification.identify(MARTIN.claim()),
-                "the owner of an active account is told so at step 1");
+                "the owner of an active account is told so at the identity step");
     }
 
     @Test

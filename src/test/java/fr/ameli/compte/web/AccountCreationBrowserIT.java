@@ -254,7 +254,7 @@ class AccountCreationBrowserIT {
             identity.submit();
 
             assertEquals("Accédez immédiatement à votre compte", browser.h1());
-            assertTrue(browser.text().contains("2 28 12 31 815 001"), "step-1 data shown above");
+            assertTrue(browser.text().contains("2 28 12 31 815 001"), "the identity shown above the verification step");
             assertEquals("Saisissez les 7 derniers chiffres de votre IBAN *", browser.label("verification:iban"));
             assertEquals("Saisissez les 11 derniers chiffres du numéro de série de votre carte Vitale avec photo *", browser.label("verification:vitale"));
             proof.fill("3910 173", "01647314244");
@@ -625,7 +625,7 @@ class AccountCreationBrowserIT {
             assertEquals("Garcia", browser.find("identite:nom").getAttribute("value"));
             assertEquals("17/01/2001", browser.find("identite:naissance").getAttribute("value"));
             identity.submit();
-            assertEquals("1203626", browser.find("verification:iban").getAttribute("value"), "Retour kept step 2 too");
+            assertEquals("1203626", browser.find("verification:iban").getAttribute("value"), "Retour kept the verification step too");
 
             browser.open(url("/creation/verification.xhtml?cid=99999"));
             assertEquals("Votre session a expiré", browser.h1());

@@ -51,7 +51,7 @@ class HardeningIT {
                 "ameli.smtp.host", "127.0.0.1",
                 "ameli.smtp.port", String.valueOf(SMTP_PORT),
                 "ameli.mail.retry-interval", "PT1S",
-                // Many step-1 attempts from one address here; the cap itself is tested in AccountServicesIT.
+                // Many identity-step attempts from one address here; the cap itself is tested in AccountServicesIT.
                 "ameli.throttle.identity-attempts-per-minute", "1000"));
     }
 
