@@ -42,6 +42,7 @@ public class JourneySimulation extends Simulation {
 
     static final String REGISTRATION = "07 coordonnées → compte créé (hachage)";
     static final String LOGIN = "11 connexion (hachage)";
+    static final String SECURITY_CODE = "11b code de sécurité";
     static final String MY_SPACE = "12 mon espace";
     static final String CODE = "Banc*Essai_2024";
 
@@ -124,6 +125,18 @@ public class JourneySimulation extends Simulation {
                     .check(regex("name=\"jeton\" value=\"([^\"]*)\"").saveAs("jeton")))
             .exec(post(phase + LOGIN, "connexion", "connecter", "nir", "#{nir}", "code", CODE)
                     .formParam("jeton", "#{jeton}")
+                    .disableFollowRedirect()
+                    .check(status().is(302), io.gatling.javaapi.http.HttpDsl.header("Location").saveAs("codePage")))
+            // The login's second step: the security code, read from the mail as the person does.
+            .exec(http(phase + "10b page du code de sécurité").get("#{codePage}").check(form("codeSecurite")))
+            .exec(session -> session.set("essais", 0))
+            .exec(asLongAs(session -> !session.contains("codeSecurite") && session.getInt("essais") < 300).on(
+                    exec(session -> {
+                        String code = mailbox.securityCode(session.getString("email"));
+                        io.gatling.javaapi.core.Session tried = session.set("essais", session.getInt("essais") + 1);
+                        return code == null ? tried : tried.set("codeSecurite", code);
+                    }).doIf(session -> !session.contains("codeSecurite")).then(pause(Duration.ofMillis(100)))))
+            .exec(post(phase + SECURITY_CODE, "codeSecurite", "valider", "code", "#{codeSecurite}")
                     .disableFollowRedirect()
                     .check(status().is(302), io.gatling.javaapi.http.HttpDsl.header("Location").saveAs("espace")))
             .exec(http(phase + MY_SPACE).get("#{espace}")

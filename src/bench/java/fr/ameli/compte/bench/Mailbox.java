@@ -12,14 +12,18 @@ import java.util.regex.Pattern;
 
 /**
  * The SMTP relay the service sends its mails to during the benchmark (GreenMail on loopback):
- * the journey reads each person's activation link from the mail, as the person would.
+ * the journey reads each person's activation link, then the security code of the login, from the
+ * mail, as the person would.
  */
 final class Mailbox {
 
     private static final Pattern LINK = Pattern.compile("(https?://\\S*activation\\.xhtml\\?jeton=[A-Za-z0-9_-]{43})");
+    private static final Pattern SECURITY_CODE = Pattern.compile("(?m)^(\\d{6})\r?$");
+    private static final String SECURITY_CODE_SUBJECT = "Votre code de sécurité ameli";
 
     private final GreenMail smtp;
     private final Map<String, String> links = new ConcurrentHashMap<>();
+    private final Map<String, String> securityCodes = new ConcurrentHashMap<>();
     private int read;
 
     Mailbox(int port) {
@@ -44,15 +48,30 @@ final class Mailbox {
         return link;
     }
 
+    /** The latest security code mailed to {@code recipient} at login, or null if none has come yet. */
+    String securityCode(String recipient) {
+        String code = securityCodes.get(recipient);
+        if (code == null) {
+            readNewMails();
+            code = securityCodes.get(recipient);
+        }
+        return code;
+    }
+
     private synchronized void readNewMails() {
         MimeMessage[] all = smtp.getReceivedMessages();
         for (; read < all.length; read++) {
             try {
                 MimeMessage mail = all[read];
                 String text = (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
+                String recipient = mail.getAllRecipients()[0].toString();
                 Matcher m = LINK.matcher(text);
                 if (m.find()) {
-                    links.put(mail.getAllRecipients()[0].toString(), m.group(1));
+                    links.put(recipient, m.group(1));
+                }
+                Matcher code = SECURITY_CODE.matcher(text);
+                if (SECURITY_CODE_SUBJECT.equals(mail.getSubject()) && code.find()) {
+                    securityCodes.put(recipient, code.group(1));
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("unreadable mail", e);

@@ -16,9 +16,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Login (PRODUCT §2.1, §2.9) for Jakarta Security: the NIR and the code personnel, checked against
- * the account's PBKDF2 hash. Only an {@code ACTIVE} account logs in. The caller's name is the
- * NIR's 13 characters; the group {@value #INSURED} opens « Mon espace ».
+ * Login (PRODUCT §2.1, §2.10) for Jakarta Security, in two steps. The first,
+ * {@link #checkCodePersonnel}, checks the NIR and the code personnel against the account's PBKDF2
+ * hash and logs nobody in; the second, the security code mailed to the account ({@link SecurityCodes}),
+ * ends with a {@link SecurityCodeCredential} that {@link #validate} accepts. A FranceConnect login
+ * ({@link FranceConnectCredential}) is already proven elsewhere. Only an {@code ACTIVE} account logs
+ * in. The caller's name is the NIR's 13 characters; the group {@value #INSURED} opens « Mon espace ».
  *
  * <p>Against guessing: 5 consecutive failures for a NIR from one address lock that address out
  * (15 min, doubling up to 24 h), and a NIR with many failures in a day is slowed ({@link LoginLocks});
@@ -50,9 +53,23 @@ public class AccountIdentityStore implements IdentityStore {
             audit.record(AuditEvent.Type.LOGIN_SUCCESS, franceConnect.nir());
             return new CredentialValidationResult(franceConnect.nir().digits13(), Set.of(INSURED));
         }
-        if (!(credential instanceof UsernamePasswordCredential login)) {
-            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        if (credential instanceof SecurityCodeCredential twoSteps) {
+            Optional<Account> account = accounts.findByNir(twoSteps.nir()).filter(Account::isActive);
+            if (account.isEmpty()) {
+                return CredentialValidationResult.INVALID_RESULT;
+            }
+            audit.record(AuditEvent.Type.LOGIN_SUCCESS, twoSteps.nir());
+            return new CredentialValidationResult(twoSteps.nir().digits13(), Set.of(INSURED));
         }
+        // A code personnel alone never logs in (PRODUCT §2.10): it is checked by checkCodePersonnel.
+        return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+
+    /**
+     * The login's first step: the NIR and the code personnel. VALID means the code is right for an
+     * active account — the security code comes next; nobody is logged in by this.
+     */
+    public CredentialValidationResult checkCodePersonnel(UsernamePasswordCredential login) {
         String code = login.getPasswordAsString();
         Optional<Nir> nir = Nir.tryParse(login.getCaller());
         if (nir.isEmpty() || code == null || code.length() > CodeRule.MAX_LENGTH) {
@@ -69,7 +86,6 @@ public class AccountIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         if (checked.passed() && checked.value().get().isActive()) {
-            audit.record(AuditEvent.Type.LOGIN_SUCCESS, nir.get());
             return new CredentialValidationResult(nir.get().digits13(), Set.of(INSURED));
         }
         if (checked.passed()) {

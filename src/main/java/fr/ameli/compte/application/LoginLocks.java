@@ -24,6 +24,8 @@ public class LoginLocks {
 
     /** The address's pseudonym is cut to 64 bits in a counter's id: enough to tell addresses apart. */
     private static final int ADDRESS_TAG = 16;
+    /** The security codes' counters cut the NIR's pseudonym to 192 bits, for their longer kind to fit the id's 90 characters. */
+    private static final int SECURITY_CODE_OWNER = 48;
 
     @Inject
     Throttling throttling;
@@ -61,6 +63,15 @@ public class LoginLocks {
         return result;
     }
 
+    /** A try of the security code (the login's second step), counted apart from the codes personnels, also per address. */
+    public <T> Throttled<T> guardSecurityCode(Nir nir, Supplier<Optional<T>> check) {
+        Throttled<T> result = throttling.guard(Kind.SECURITY_CODE, nir, fromHere(securityCodeOwner(nir)), check);
+        if (result.lockStarted()) {
+            notices.loginLocked(nir, result.lockedUntil().get());
+        }
+        return result;
+    }
+
     /** Until when logins for {@code nir} from this request's address are refused, if they are. */
     public Optional<Instant> lockedUntil(Nir nir) {
         return throttling.lockedUntil(Kind.LOGIN, fromHere(pseudonyms.of(nir)));
@@ -70,8 +81,13 @@ public class LoginLocks {
     public void forget(Nir nir) {
         String owner = pseudonyms.of(nir);
         throttling.forget(Kind.LOGIN, owner + ":");
+        throttling.forget(Kind.SECURITY_CODE, securityCodeOwner(nir) + ":");
         throttling.success(Kind.LOGIN_CEILING, owner);
         throttling.success(Kind.LOGIN_PACE, owner);
+    }
+
+    private String securityCodeOwner(Nir nir) {
+        return pseudonyms.of(nir).substring(0, SECURITY_CODE_OWNER);
     }
 
     /** The counter's subject: the NIR, from this address. */

@@ -29,6 +29,11 @@ public class Pseudonyms {
         return hmac("address:" + clientAddress);
     }
 
+    /** What is stored of a security code: keyed, so that a stolen table does not give its 6 digits away. */
+    public String ofSecurityCode(long accountId, String code) {
+        return hmac("security-code:" + accountId + ":" + code);
+    }
+
     private String hmac(String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -37,6 +37,9 @@ public interface ServiceSettings {
     /** How long before a time limit the page warns and offers « Prolonger » (RGAA 13.1, WCAG 2.2.1). */
     Duration timeLimitWarning();
 
+    /** How long the security code mailed at login works. */
+    Duration securityCodeValidity();
+
     /** How many failed logins of one NIR in a day, from all addresses, before it is slowed to one try a minute. */
     int loginFailuresPerDay();
 

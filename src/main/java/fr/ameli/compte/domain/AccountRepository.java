@@ -26,6 +26,12 @@ public interface AccountRepository {
     /** A new « Code oublié ? » link; the account's other unused ones stop working. */
     void replaceResetToken(CodeResetToken token);
 
+    /** The account's security code becomes this one (an older one stops working). */
+    void replaceSecurityCode(SecurityCode code);
+
+    /** The account's security code, locked for update until the transaction ends. */
+    Optional<SecurityCode> findSecurityCode(long accountId);
+
     Optional<CodeResetToken> findResetToken(String tokenHash);
 
     /** The account's unused links stop working; the new token takes their place. */

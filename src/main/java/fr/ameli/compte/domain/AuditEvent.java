@@ -33,6 +33,9 @@ public class AuditEvent {
         LOGIN_FAILURE,
         LOGIN_LOCKED,
         LOGIN_CEILING_REACHED,
+        SECURITY_CODE_SENT,
+        SECURITY_CODE_FAILURE,
+        SECURITY_CODE_LOCKED,
         PROOF_FAILURE,
         PROOF_LOCKED,
         IDENTITY_RATE_LIMITED

@@ -17,7 +17,9 @@ import java.util.Optional;
  * <ul>
  *   <li>{@link Kind#PROOF}: 5 consecutive failed proofs (the wizard's verification step) lock for 15 minutes.</li>
  *   <li>{@link Kind#LOGIN}: 5 consecutive failed logins of a NIR from one client address lock that
- *       address out for 15 minutes, doubling at each further lock up to 24 hours.</li>
+ *       address out for 15 minutes, doubling at each further lock up to 24 hours; the same, counted
+ *       apart, for wrong security codes ({@link Kind#SECURITY_CODE}), of which at most a few are
+ *       mailed an hour ({@link Kind#SECURITY_CODE_MAIL}).</li>
  *   <li>{@link Kind#IDENTITY_ADDRESS}: at most N identity attempts (the wizard's identity step) per minute from one
  *       client address.</li>
  *   <li>{@link Kind#ACTIVATION_RESEND}, {@link Kind#CODE_RESET}, {@link Kind#LOCK_MAIL}: at most a few mails per hour for one NIR.</li>
@@ -30,7 +32,10 @@ import java.util.Optional;
 @Table(name = "throttle")
 public class ThrottleCounter {
 
-    public enum Kind { PROOF, LOGIN, IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET, LOGIN_CEILING, LOGIN_PACE, LOCK_MAIL }
+    public enum Kind {
+        PROOF, LOGIN, IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET, LOGIN_CEILING, LOGIN_PACE, LOCK_MAIL,
+        SECURITY_CODE, SECURITY_CODE_MAIL
+    }
 
     public static final int MAX_CONSECUTIVE_FAILURES = 5;
     public static final Duration FIRST_LOCK = Duration.ofMinutes(15);
@@ -79,7 +84,7 @@ public class ThrottleCounter {
         if (failures < MAX_CONSECUTIVE_FAILURES) {
             return Optional.empty();
         }
-        Duration lock = kind() == Kind.LOGIN ? loginLock(locks) : FIRST_LOCK;
+        Duration lock = kind() == Kind.LOGIN || kind() == Kind.SECURITY_CODE ? loginLock(locks) : FIRST_LOCK;
         lockedUntil = now.plus(lock);
         locks++;
         failures = 0;
@@ -95,9 +100,9 @@ public class ThrottleCounter {
     /** How long the counting window of a rate-limited kind lasts. */
     public static Duration window(Kind kind) {
         return switch (kind) {
-            case ACTIVATION_RESEND, CODE_RESET, LOCK_MAIL -> Duration.ofHours(1);
+            case ACTIVATION_RESEND, CODE_RESET, LOCK_MAIL, SECURITY_CODE_MAIL -> Duration.ofHours(1);
             case LOGIN_CEILING -> Duration.ofDays(1);
-            case IDENTITY_ADDRESS, LOGIN_PACE, PROOF, LOGIN -> Duration.ofMinutes(1);
+            case IDENTITY_ADDRESS, LOGIN_PACE, PROOF, LOGIN, SECURITY_CODE -> Duration.ofMinutes(1);
         };
     }
 

@@ -1,23 +1,21 @@
 package fr.ameli.compte.web;
 
+import fr.ameli.compte.application.AccountIdentityStore;
 import fr.ameli.compte.application.FranceConnectProvider;
 import fr.ameli.compte.application.FrenchTime;
 import fr.ameli.compte.application.LoginOutcome;
 import fr.ameli.compte.application.ProvisionalCodes;
+import fr.ameli.compte.application.SecurityCodes;
 import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.ProvisionalCode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,8 +23,9 @@ import java.util.Optional;
 
 /**
  * « J'accède à mon compte ameli » (PRODUCT §2.1; {@code index.xhtml}, {@code #{loginPage}}): NIR
- * and code personnel, through Jakarta Security; or NIR and the provisional 4-digit code received
- * by post, which continues the account creation.
+ * and code personnel, the first step of the login, then the security code mailed to the account
+ * ({@link SecurityCodePage}); or NIR and the provisional 4-digit code received by post, which
+ * continues the account creation (no email yet, so no security code).
  */
 @Named
 @RequestScoped
@@ -35,7 +34,11 @@ public class LoginPage {
     static final String FORM = "connexion";
 
     @Inject
-    SecurityContext securityContext;
+    AccountIdentityStore identityStore;
+    @Inject
+    SecurityCodes securityCodes;
+    @Inject
+    PendingLogin pendingLogin;
     @Inject
     LoginOutcome outcome;
     @Inject
@@ -52,8 +55,6 @@ public class LoginPage {
     LoginFormToken formToken;
     @Inject
     PageMessages messages;
-    @Inject
-    FacesContext faces;
     @Inject
     ExternalContext external;
 
@@ -77,18 +78,22 @@ public class LoginPage {
         if (ProvisionalCode.looksLike(code)) {
             return loginWithProvisionalCode(request);
         }
-        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams()
-                        .credential(new UsernamePasswordCredential(nir, new Password(code)))
-                        .newAuthentication(true));
+        CredentialValidationResult firstStep = identityStore.checkCodePersonnel(new UsernamePasswordCredential(nir, new Password(code)));
         code = null;
-        switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete();
-            // SessionLoginMechanism gave the session a new id.
-            case SUCCESS -> { return "/espace/index?faces-redirect=true"; }
-            case SEND_FAILURE, NOT_DONE -> refused();
+        if (firstStep.getStatus() != CredentialValidationResult.Status.VALID) {
+            refused();
+            return null;
         }
-        return null;
+        // The code personnel is right: the security code mailed to the account comes next (nobody is logged in yet).
+        Nir proven = Nir.parse(nir);
+        Optional<SecurityCodes.Sent> sent = securityCodes.send(proven);
+        if (sent.isEmpty()) {
+            messages.errorKey(null, "login.failed");
+            return null;
+        }
+        SessionIds.renew(request);
+        pendingLogin.firstStepDone(proven, sent.get());
+        return "/connexion/code-securite?faces-redirect=true";
     }
 
     /** Why the identity store refused, as it told {@link LoginOutcome}; the same words for an unknown NIR and a wrong code. */

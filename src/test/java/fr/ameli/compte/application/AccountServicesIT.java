@@ -80,6 +80,7 @@ class AccountServicesIT {
                 "ameli.code.hash-iterations", "1024",
                 "ameli.code-reset.validity", "PT3S",
                 "ameli.throttle.login-failures-per-day", "12",
+                "ameli.security-code.validity", "PT3S",
                 "ameli.mail.mode", "file"));
     }
 
@@ -191,10 +192,10 @@ class AccountServicesIT {
     void a_link_activates_once_and_only_an_active_account_logs_in() throws Exception {
         registration.register(request(MARTIN, "jp.martin@example.fr"));
         UsernamePasswordCredential login = new UsernamePasswordCredential(MARTIN.nir(), new Password(CODE));
-        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.validate(login).getStatus(), "pending: no login");
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(login).getStatus(), "pending: no login");
         assertEquals(LoginOutcome.Refusal.PENDING_ACTIVATION, loginOutcome.refusal(), "said only after a correct code");
         assertEquals(CredentialValidationResult.Status.INVALID,
-                identityStore.validate(new UsernamePasswordCredential(MARTIN.nir(), new Password("Autre*code_1"))).getStatus());
+                identityStore.checkCodePersonnel(new UsernamePasswordCredential(MARTIN.nir(), new Password("Autre*code_1"))).getStatus());
 
         String token = tokenFrom(awaitMail("jp.martin@example.fr"));
         assertEquals(ActivationOutcome.ACTIVATED, activation.activate(token));
@@ -203,11 +204,11 @@ class AccountServicesIT {
         assertEquals(ActivationOutcome.UNKNOWN, activation.activate("<script>"));
         assertEquals(AccountStatus.ACTIVE, accounts.findByNir(Nir.parse(MARTIN.nir())).orElseThrow().status());
 
-        CredentialValidationResult ok = identityStore.validate(login);
+        CredentialValidationResult ok = identityStore.checkCodePersonnel(login);
         assertEquals(CredentialValidationResult.Status.VALID, ok.getStatus());
         assertEquals("1510569123076", ok.getCallerPrincipal().getName());
         assertEquals(CredentialValidationResult.Status.INVALID,
-                identityStore.validate(new UsernamePasswordCredential(MARTIN.nir(), new Password("Robert*123_B"))).getStatus());
+                identityStore.checkCodePersonnel(new UsernamePasswordCredential(MARTIN.nir(), new Password("Robert*123_B"))).getStatus());
         assertEquals(IdentityCheck.ACCOUNT_ACTIVE, identityVerification.identify(MARTIN.claim()),
                 "the owner of an active account is told so at the identity step");
     }
@@ -338,21 +339,21 @@ class AccountServicesIT {
         UsernamePasswordCredential wrong = new UsernamePasswordCredential(MOREL.nir(), new Password("Mauvais*code_1"));
         UsernamePasswordCredential right = new UsernamePasswordCredential(MOREL.nir(), new Password(CODE));
         for (int i = 0; i < 4; i++) {
-            identityStore.validate(wrong);
+            identityStore.checkCodePersonnel(wrong);
         }
-        assertEquals(CredentialValidationResult.Status.VALID, identityStore.validate(right).getStatus());
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus());
         for (int i = 0; i < 4; i++) {
-            assertEquals(CredentialValidationResult.Status.INVALID, identityStore.validate(wrong).getStatus());
+            assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(wrong).getStatus());
             assertEquals(LoginOutcome.Refusal.WRONG_CREDENTIALS, loginOutcome.refusal(), "4 failures after a success: no lock");
         }
-        identityStore.validate(wrong);
+        identityStore.checkCodePersonnel(wrong);
         assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal());
         Instant until = loginOutcome.lockedUntil();
-        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.validate(right).getStatus(), "locked: even the right code");
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(right).getStatus(), "locked: even the right code");
         assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal());
         assertEquals(until, loginLocks.lockedUntil(Nir.parse(MOREL.nir())).orElseThrow(),
                 "the lock is a database row, shared by every server");
-        assertEquals(1, auditCount(AuditEvent.Type.LOGIN_SUCCESS, MOREL));
+        assertEquals(0, auditCount(AuditEvent.Type.LOGIN_SUCCESS, MOREL), "a right code personnel alone logs nobody in");
         assertEquals(9, auditCount(AuditEvent.Type.LOGIN_FAILURE, MOREL));
         assertEquals(1, auditCount(AuditEvent.Type.LOGIN_LOCKED, MOREL));
         assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_CREATED, MOREL));
@@ -376,7 +377,7 @@ class AccountServicesIT {
         Nir santoni = Nir.parse(SANTONI.nir());
         for (int i = 0; i < 5; i++) {
             identityVerification.prove(GARCIA.claim(), wrongProof);
-            identityStore.validate(wrongCode);
+            identityStore.checkCodePersonnel(wrongCode);
             provisionalCodes.login(santoni, "0000");
         }
         // The fifth failure and its lock are written in one transaction, in no set order: compare the events, not their order.
@@ -386,7 +387,7 @@ class AccountServicesIT {
         assertEquals(failuresThenLock, guardTrail(SANTONI, "LOGIN_"), "provisional code");
         assertTrue(identityVerification.prove(GARCIA.claim(), GARCIA.proof()).locked(), "proof locked");
         assertTrue(provisionalCodes.login(santoni, "0000").lockedUntil() != null, "provisional code locked");
-        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.validate(
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(
                 new UsernamePasswordCredential(LAMBERT.nir(), new Password(CODE))).getStatus(), "code personnel locked");
         assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal());
     }
@@ -412,13 +413,13 @@ class AccountServicesIT {
         UsernamePasswordCredential right = new UsernamePasswordCredential(FONTAINE.nir(), new Password(CODE));
         clientOrigin.setAddress("198.51.100.66");
         for (int i = 0; i < 5; i++) {
-            identityStore.validate(wrong);
+            identityStore.checkCodePersonnel(wrong);
         }
         assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal(), "the stranger's address is locked");
-        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.validate(right).getStatus(), "from there, even the right code");
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(right).getStatus(), "from there, even the right code");
 
         clientOrigin.setAddress("203.0.113.20");
-        assertEquals(CredentialValidationResult.Status.VALID, identityStore.validate(right).getStatus(),
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(),
                 "the owner, from another address, gets in at once");
         assertEquals("198.51.100.66", em.createNativeQuery(
                 "select client_address from audit_event where event = 'LOGIN_LOCKED' and nir_hash = ?1")
@@ -443,21 +444,80 @@ class AccountServicesIT {
         for (int address = 10; address < 13; address++) {
             clientOrigin.setAddress("198.51.100." + address);
             for (int i = 0; i < 4; i++) {
-                identityStore.validate(wrong);
+                identityStore.checkCodePersonnel(wrong);
                 assertEquals(LoginOutcome.Refusal.WRONG_CREDENTIALS, loginOutcome.refusal(), "4 failures from one address: no lock");
             }
         }
         assertEquals(1, auditCount(AuditEvent.Type.LOGIN_CEILING_REACHED, OCONNOR));
 
         clientOrigin.setAddress("203.0.113.30");
-        assertEquals(CredentialValidationResult.Status.VALID, identityStore.validate(right).getStatus(),
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(),
                 "the first try of the minute goes through: the owner gets in");
         clientOrigin.setAddress("203.0.113.31");
         Instant before = Instant.now();
-        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.validate(right).getStatus(), "the next one waits");
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(right).getStatus(), "the next one waits");
         assertEquals(LoginOutcome.Refusal.SLOWED, loginOutcome.refusal());
         long seconds = java.time.Duration.between(before, loginOutcome.lockedUntil()).toSeconds();
         assertTrue(seconds >= 0 && seconds <= 60, "within a minute: " + loginOutcome.lockedUntil());
+    }
+
+    private static final Person CELIK = new Person("290036748218734", "Çelik", "11/03/1990", "67000", "6305786", "31284151553");
+    @Inject
+    SecurityCodes securityCodes;
+
+    /** The 6-digit code of the latest security-code mail to this address. */
+    private String securityCodeSentTo(String email, int mailsBefore) throws Exception {
+        Path mails = config.dataDir().resolve("mails");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (countMails(mails, email) <= mailsBefore && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        String text = awaitMail(email);
+        Matcher code = Pattern.compile("(?m)^(\\d{6})\r?$").matcher(text);
+        assertTrue(code.find(), text);
+        assertFalse(text.contains("http"), "no link in the security-code mail: " + text);
+        return code.group(1);
+    }
+
+    /** PRODUCT §2.10: the code personnel alone never logs in; the mailed code does, once; three wrong ones spend it; it expires. */
+    @Test
+    void a_code_personnel_alone_never_logs_in_and_the_mailed_security_code_logs_in_once() throws Exception {
+        registration.register(request(CELIK, "ayse@example.fr"));
+        activation.activate(tokenFrom(awaitMail("ayse@example.fr")));
+        clientOrigin.setAddress("198.51.100.90");
+        Nir nir = Nir.parse(CELIK.nir());
+        UsernamePasswordCredential right = new UsernamePasswordCredential(CELIK.nir(), new Password(CODE));
+        assertEquals(CredentialValidationResult.Status.NOT_VALIDATED, identityStore.validate(right).getStatus(),
+                "Jakarta Security never logs in on the code personnel alone");
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(), "the first step");
+
+        assertEquals("a•••@example.fr", securityCodes.send(nir).orElseThrow().maskedEmail());
+        String code = securityCodeSentTo("ayse@example.fr", 1);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        SecurityCodes.Outcome once = securityCodes.verify(nir, wrong);
+        assertEquals(fr.ameli.compte.domain.SecurityCode.Try.WRONG, once.result());
+        assertEquals(2, once.triesLeft());
+        assertEquals(fr.ameli.compte.domain.SecurityCode.Try.ACCEPTED, securityCodes.verify(nir, code).result());
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.validate(new SecurityCodeCredential(nir)).getStatus(),
+                "then the login is made");
+        assertEquals(fr.ameli.compte.domain.SecurityCode.Try.SPENT, securityCodes.verify(nir, code).result(), "single use");
+
+        securityCodes.send(nir);
+        String second = securityCodeSentTo("ayse@example.fr", 2);
+        String other = second.equals("000000") ? "111111" : "000000";
+        assertEquals(fr.ameli.compte.domain.SecurityCode.Try.WRONG, securityCodes.verify(nir, other).result());
+        assertEquals(fr.ameli.compte.domain.SecurityCode.Try.WRONG, securityCodes.verify(nir, other).result());
+        assertEquals(fr.ameli.compte.domain.SecurityCode.Try.SPENT, securityCodes.verify(nir, other).result(), "the third wrong try spends it");
+        clientOrigin.setAddress("198.51.100.91");
+        assertEquals(fr.ameli.compte.domain.SecurityCode.Try.SPENT, securityCodes.verify(nir, second).result(), "even for the right code");
+
+        securityCodes.send(nir);
+        String third = securityCodeSentTo("ayse@example.fr", 3);
+        Thread.sleep(3_300);
+        assertEquals(fr.ameli.compte.domain.SecurityCode.Try.SPENT, securityCodes.verify(nir, third).result(), "expired after its validity");
+        assertFalse(securityCodes.send(nir).orElseThrow().sent(), "at most " + SecurityCodes.PER_HOUR + " codes an hour");
+        assertEquals(3, auditCount(AuditEvent.Type.SECURITY_CODE_SENT, CELIK));
+        assertEquals(1, auditCount(AuditEvent.Type.LOGIN_SUCCESS, CELIK));
     }
 
     @Test
@@ -713,9 +773,9 @@ class AccountServicesIT {
         assertTrue(changedNotice.contains("Le code personnel de votre compte ameli a été modifié le"), changedNotice);
         assertFalse(changedNotice.contains("http"), "no link in a security mail: " + changedNotice);
         assertEquals(CredentialValidationResult.Status.INVALID,
-                identityStore.validate(new UsernamePasswordCredential(NGUYEN.nir(), new Password(CODE))).getStatus(), "the old code stops working");
+                identityStore.checkCodePersonnel(new UsernamePasswordCredential(NGUYEN.nir(), new Password(CODE))).getStatus(), "the old code stops working");
         assertEquals(CredentialValidationResult.Status.VALID,
-                identityStore.validate(new UsernamePasswordCredential(NGUYEN.nir(), new Password("Nouveau*Code_7"))).getStatus());
+                identityStore.checkCodePersonnel(new UsernamePasswordCredential(NGUYEN.nir(), new Password("Nouveau*Code_7"))).getStatus());
         assertEquals(CodeReset.Outcome.LINK_UNUSABLE, codeReset.choose(token, "Encore*Autre_9", "Encore*Autre_9"), "single use");
         assertEquals(fr.ameli.compte.domain.ActivationToken.State.USED, codeReset.check(token).state());
         assertEquals(null, codeReset.check("x".repeat(43)).state(), "unknown link");

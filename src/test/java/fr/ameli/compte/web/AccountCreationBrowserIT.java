@@ -191,12 +191,21 @@ class AccountCreationBrowserIT {
     }
 
     /** Logs in with a code that must no longer open the account, then with the one that replaced it. */
-    private void onlyTheNewCodeLogsIn(String nir, String oldCode, String newCode, String why) {
+    private void onlyTheNewCodeLogsIn(String nir, String oldCode, String newCode, String why) throws Exception {
         browser.open(url("/"));
         login.logIn(nir, oldCode);
         assertEquals("Numéro de sécurité sociale ou code personnel incorrect.", login.error(), why);
-        login.logIn(nir, newCode);
+        logInWithTheSecurityCode(nir, newCode);
         assertEquals("Mon espace", browser.h1());
+    }
+
+    /** The whole login: NIR and code personnel, then the security code read from its mail. */
+    private void logInWithTheSecurityCode(String nir, String code) throws Exception {
+        long before = MailLinks.securityCodeMails(smtp.getReceivedMessages());
+        login.logIn(nir, code);
+        assertEquals("Saisissez le code de sécurité reçu par email", browser.h1(), "the second step");
+        browser.type("codeSecurite:code", MailLinks.awaitSecurityCode(smtp::getReceivedMessages, before));
+        browser.submit("codeSecurite:valider");
     }
 
     // ---- Mails
@@ -310,7 +319,20 @@ class AccountCreationBrowserIT {
             audit("08b-activation-deja-utilisee");
             browser.clickLink("Me connecter");
 
+            long codesBefore = MailLinks.securityCodeMails(smtp.getReceivedMessages());
             login.logIn("2 28 12 31 815 001", "Robert*123_A");
+            assertEquals("Saisissez le code de sécurité reçu par email", browser.h1(), "a right code personnel alone opens nothing");
+            assertTrue(browser.find("envoi").getText().contains("t•••@example.fr"), browser.find("envoi").getText());
+            assertEquals("one-time-code", browser.find("codeSecurite:code").getAttribute("autocomplete"));
+            assertEquals("numeric", browser.find("codeSecurite:code").getAttribute("inputmode"));
+            audit("09a-code-securite");
+            String securityCode = MailLinks.awaitSecurityCode(smtp::getReceivedMessages, codesBefore);
+            browser.type("codeSecurite:code", securityCode.equals("000000") ? "111111" : "000000");
+            browser.submit("codeSecurite:valider");
+            assertEquals("Code de sécurité incorrect. Il vous reste 2 essai(s).", browser.fieldError("codeSecurite:code"));
+            audit("09b-code-securite-incorrect");
+            browser.type("codeSecurite:code", securityCode);
+            browser.submit("codeSecurite:valider");
             assertEquals("Mon espace", browser.h1());
             assertEquals("Bonjour Marie TOTO", browser.find("bonjour").getText());
             assertEquals("toto@example.fr", browser.find("email").getText());
@@ -426,8 +448,12 @@ class AccountCreationBrowserIT {
             keyboard.tabTo("connexion");
             browser.pressAndWait(Keys.ENTER);
 
+            long codesBefore = MailLinks.securityCodeMails(smtp.getReceivedMessages());
             keyboard.fill("connexion:nir", "2 78 08 44 109 261");
             keyboard.fill("connexion:code", "Nantes*Loire_44");
+            browser.pressAndWait(Keys.ENTER);
+            assertEquals("Saisissez le code de sécurité reçu par email", browser.h1());
+            keyboard.fill("codeSecurite:code", MailLinks.awaitSecurityCode(smtp::getReceivedMessages, codesBefore));
             browser.pressAndWait(Keys.ENTER);
             assertEquals("Mon espace", browser.h1());
             assertEquals("Bonjour Élodie ROUSSEAU", browser.find("bonjour").getText());

@@ -130,8 +130,7 @@ class ClusterFailoverIT {
         MimeMessage mail = awaitOneMail("jeanne.lefevre@example.fr");
         smtp.purgeEmailFromAllMailboxes();
         assertTrue(MailLinks.activate(c, mail).text().contains("Votre compte ameli est activé."));
-        FormClient.Page space = c.submit(c.get(""), "connexion", "connexion:connecter",
-                Map.of("connexion:nir", "2 46 07 75 115 039 04", "connexion:code", CODE));
+        FormClient.Page space = MailLinks.logIn(c, "2 46 07 75 115 039 04", CODE, smtp::getReceivedMessages);
         assertEquals("Mon espace", space.h1(), "logged in on node A");
 
         // The same browser (its session cookie) on node B: the session and its roles came along.
@@ -174,9 +173,7 @@ class ClusterFailoverIT {
 
         FormClient.Page activated = MailLinks.activate(c, mail);
         assertTrue(activated.text().contains("Votre compte ameli est activé."), activated.text());
-        FormClient.Page login = c.get("");
-        FormClient.Page space = c.submit(login, "connexion", "connexion:connecter",
-                Map.of("connexion:nir", TOTO_NIR, "connexion:code", CODE));
+        FormClient.Page space = MailLinks.logIn(c, TOTO_NIR, CODE, smtp::getReceivedMessages);
         assertTrue(space.text().contains("Bonjour"), space.text());
     }
 

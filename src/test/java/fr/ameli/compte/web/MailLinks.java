@@ -38,6 +38,60 @@ final class MailLinks {
         return path(mail, NEW_CODE);
     }
 
+    static final String SECURITY_CODE_SUBJECT = "Votre code de sécurité ameli";
+    private static final Pattern SECURITY_CODE = Pattern.compile("(?m)^(\\d{6})\r?$");
+
+    /** How many security-code mails the relay holds. */
+    static long securityCodeMails(MimeMessage[] received) throws Exception {
+        long count = 0;
+        for (MimeMessage m : received) {
+            if (SECURITY_CODE_SUBJECT.equals(m.getSubject())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The code of the security-code mail that arrives after {@code before} of them, as the person reads it. */
+    static String awaitSecurityCode(java.util.function.Supplier<MimeMessage[]> received, long before) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (securityCodeMails(received.get()) <= before && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        MimeMessage last = null;
+        for (MimeMessage m : received.get()) {
+            if (SECURITY_CODE_SUBJECT.equals(m.getSubject())) {
+                last = m;
+            }
+        }
+        assertTrue(last != null, "no security-code mail");
+        String text = (String) ((Multipart) last.getContent()).getBodyPart(0).getContent();
+        Matcher m = SECURITY_CODE.matcher(text);
+        assertTrue(m.find(), text);
+        return m.group(1);
+    }
+
+    /**
+     * The whole login as a person does it: NIR and code personnel, then — when that is right — the
+     * security code read from the mail. Returns the page shown last (« Mon espace », or the refusal).
+     */
+    static FormClient.Page logIn(FormClient client, String nir, String code, java.util.function.Supplier<MimeMessage[]> received) {
+        try {
+            long before = securityCodeMails(received.get());
+            FormClient.Page page = client.submit(client.get(""), "connexion", "connexion:connecter",
+                    java.util.Map.of("connexion:nir", nir, "connexion:code", code));
+            if (!page.hasForm("codeSecurite")) {
+                return page;
+            }
+            return client.submit(page, "codeSecurite", "codeSecurite:valider",
+                    java.util.Map.of("codeSecurite:code", awaitSecurityCode(received, before)));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the security code's mail", e);
+        }
+    }
+
     private static String path(MimeMessage mail, Pattern link) throws Exception {
         String text = (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
         Matcher m = link.matcher(text);

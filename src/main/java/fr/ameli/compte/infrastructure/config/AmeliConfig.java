@@ -66,6 +66,8 @@ public class AmeliConfig implements ServiceSettings {
     Config mpConfig;
     @Inject @ConfigProperty(name = "ameli.mail.retry-interval")
     Duration mailRetryInterval;
+    @Inject @ConfigProperty(name = "ameli.security-code.validity")
+    Duration securityCodeValidity;
     @Inject @ConfigProperty(name = "ameli.wizard.timeout")
     Duration wizardTimeout;
     @Inject @ConfigProperty(name = "ameli.time-limit.warning")
@@ -84,6 +86,7 @@ public class AmeliConfig implements ServiceSettings {
         requirePositive("ameli.activation.expired-link-retention", expiredLinkRetention);
         requirePositive("ameli.code-reset.validity", codeResetValidity);
         requirePositive("ameli.mail.retry-interval", mailRetryInterval);
+        requirePositive("ameli.security-code.validity", securityCodeValidity);
         requirePositive("ameli.wizard.timeout", wizardTimeout);
         requirePositive("ameli.time-limit.warning", timeLimitWarning);
         if (timeLimitWarning.compareTo(wizardTimeout) >= 0) {
@@ -207,6 +210,11 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public List<String> trustedProxies() {
         return trustedProxies;
+    }
+
+    @Override
+    public Duration securityCodeValidity() {
+        return securityCodeValidity;
     }
 
     @Override

@@ -6,6 +6,7 @@ import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.AccountStatus;
 import fr.ameli.compte.domain.ActivationToken;
 import fr.ameli.compte.domain.CodeResetToken;
+import fr.ameli.compte.domain.SecurityCode;
 import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.ProvisionalCode;
 import fr.ameli.compte.domain.AuditEvent;
@@ -95,6 +96,21 @@ public class JpaAccountRepository implements AccountRepository {
         em.createQuery("delete from CodeResetToken t where t.account = :account and t.usedAt is null")
                 .setParameter("account", token.account()).executeUpdate();
         em.persist(token);
+    }
+
+    @Override
+    public void replaceSecurityCode(SecurityCode code) {
+        SecurityCode old = em.find(SecurityCode.class, code.accountId());
+        if (old != null) {
+            em.remove(old);
+            em.flush();
+        }
+        em.persist(code);
+    }
+
+    @Override
+    public Optional<SecurityCode> findSecurityCode(long accountId) {
+        return Optional.ofNullable(em.find(SecurityCode.class, accountId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override

@@ -44,11 +44,12 @@ public class JpaSecurityRepository implements SecurityRepository {
 
     @Override
     public void removeCounters(String idPrefix) {
-        if (!idPrefix.matches("[A-Z]+:[0-9a-f:]*")) {
-            // Ids are a kind and pseudonyms in hexadecimal: no LIKE wildcard can hide in such a prefix.
+        if (!idPrefix.matches("[A-Z_]+:[0-9a-f:]*")) {
+            // Ids are a kind and pseudonyms in hexadecimal: only the kind's '_' needs escaping in LIKE.
             throw new IllegalArgumentException("not a counter id prefix: " + idPrefix);
         }
-        em.createQuery("delete from ThrottleCounter c where c.id like :prefix").setParameter("prefix", idPrefix + "%").executeUpdate();
+        em.createQuery("delete from ThrottleCounter c where c.id like :prefix escape '!'")
+                .setParameter("prefix", idPrefix.replace("_", "!_") + "%").executeUpdate();
     }
 
     @Override

@@ -37,6 +37,7 @@ class AmeliConfigTest {
         config.codeResetValidity = Duration.ofMinutes(30);
         config.expiredLinkRetention = Duration.ofDays(30);
         config.mailRetryInterval = Duration.ofSeconds(30);
+        config.securityCodeValidity = Duration.ofMinutes(10);
         config.wizardTimeout = Duration.ofMinutes(20);
         config.timeLimitWarning = Duration.ofMinutes(2);
         config.codeHashIterations = 600_000;
@@ -61,6 +62,8 @@ class AmeliConfigTest {
                         "ameli.mail.retry-interval=PT-1S", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.expiredLinkRetention = Duration.ZERO,
                         "ameli.activation.expired-link-retention=PT0S", "a positive ISO-8601 duration such as PT48H"),
+                wrong(c -> c.securityCodeValidity = Duration.ZERO,
+                        "ameli.security-code.validity=PT0S", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.wizardTimeout = Duration.ZERO,
                         "ameli.wizard.timeout=PT0S", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.timeLimitWarning = Duration.ofMinutes(20),
