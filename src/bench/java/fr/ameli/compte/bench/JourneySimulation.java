@@ -102,17 +102,22 @@ public class JourneySimulation extends Simulation {
                     .check(status().is(200), currentLocationRegex(".*/creation/courriel-envoye\\.xhtml.*")));
     }
 
+    /** Waits (up to 30 s) for what {@code read} finds in the mail to the session's address, and keeps it as {@code key}. */
+    private static ChainBuilder fromTheMail(String key, java.util.function.Function<String, String> read) {
+        return exec(session -> session.set("essais", 0))
+            .exec(asLongAs(session -> !session.contains(key) && session.getInt("essais") < 300).on(
+                    exec(session -> {
+                        String found = read.apply(session.getString("email"));
+                        io.gatling.javaapi.core.Session tried = session.set("essais", session.getInt("essais") + 1);
+                        return found == null ? tried : tried.set(key, found);
+                    }).doIf(session -> !session.contains(key)).then(pause(Duration.ofMillis(100)))));
+    }
+
     /** The whole journey; its requests' names start with {@code phase} (the warm-up's are reported apart). */
     private ChainBuilder journey(String phase) {
         return registration(phase)
             // The mail: read from the SMTP relay, as the person opens it.
-            .exec(session -> session.set("essais", 0))
-            .exec(asLongAs(session -> !session.contains("lien") && session.getInt("essais") < 300).on(
-                    exec(session -> {
-                        String link = mailbox.activationLink(session.getString("email"));
-                        io.gatling.javaapi.core.Session tried = session.set("essais", session.getInt("essais") + 1);
-                        return link == null ? tried : tried.set("lien", link);
-                    }).doIf(session -> !session.contains("lien")).then(pause(Duration.ofMillis(100)))))
+            .exec(fromTheMail("lien", mailbox::activationLink))
             // Opening the link changes nothing (a mail scanner may open it first); « Activer mon compte » does.
             .exec(http(phase + "08 lien d'activation").get("#{lien}")
                     .check(status().is(200), regex("name=\"jeton\" value=\"([^\"]*)\"").saveAs("jetonActivation"))
@@ -129,13 +134,7 @@ public class JourneySimulation extends Simulation {
                     .check(status().is(302), io.gatling.javaapi.http.HttpDsl.header("Location").saveAs("codePage")))
             // The login's second step: the security code, read from the mail as the person does.
             .exec(http(phase + "10b page du code de sécurité").get("#{codePage}").check(form("codeSecurite")))
-            .exec(session -> session.set("essais", 0))
-            .exec(asLongAs(session -> !session.contains("codeSecurite") && session.getInt("essais") < 300).on(
-                    exec(session -> {
-                        String code = mailbox.securityCode(session.getString("email"));
-                        io.gatling.javaapi.core.Session tried = session.set("essais", session.getInt("essais") + 1);
-                        return code == null ? tried : tried.set("codeSecurite", code);
-                    }).doIf(session -> !session.contains("codeSecurite")).then(pause(Duration.ofMillis(100)))))
+            .exec(fromTheMail("codeSecurite", mailbox::securityCode))
             .exec(post(phase + SECURITY_CODE, "codeSecurite", "valider", "code", "#{codeSecurite}")
                     .disableFollowRedirect()
                     .check(status().is(302), io.gatling.javaapi.http.HttpDsl.header("Location").saveAs("espace")))

@@ -46,23 +46,22 @@ public class AccountIdentityStore implements IdentityStore {
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (credential instanceof FranceConnectCredential franceConnect) {
-            Optional<Account> account = accounts.findByNir(franceConnect.nir()).filter(Account::isActive);
-            if (account.isEmpty()) {
-                return CredentialValidationResult.INVALID_RESULT;
-            }
-            audit.record(AuditEvent.Type.LOGIN_SUCCESS, franceConnect.nir());
-            return new CredentialValidationResult(franceConnect.nir().digits13(), Set.of(INSURED));
+            return loggedIn(franceConnect.nir());
         }
         if (credential instanceof SecurityCodeCredential twoSteps) {
-            Optional<Account> account = accounts.findByNir(twoSteps.nir()).filter(Account::isActive);
-            if (account.isEmpty()) {
-                return CredentialValidationResult.INVALID_RESULT;
-            }
-            audit.record(AuditEvent.Type.LOGIN_SUCCESS, twoSteps.nir());
-            return new CredentialValidationResult(twoSteps.nir().digits13(), Set.of(INSURED));
+            return loggedIn(twoSteps.nir());
         }
         // A code personnel alone never logs in (PRODUCT §2.10): it is checked by checkCodePersonnel.
         return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+
+    /** A login proven on the server (both steps, or FranceConnect): the active account of {@code nir} logs in. */
+    private CredentialValidationResult loggedIn(Nir nir) {
+        if (accounts.findByNir(nir).filter(Account::isActive).isEmpty()) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        audit.record(AuditEvent.Type.LOGIN_SUCCESS, nir);
+        return new CredentialValidationResult(nir.digits13(), Set.of(INSURED));
     }
 
     /**
