@@ -890,6 +890,7 @@ class AccountServicesIT {
             if (Files.isDirectory(mails)) {
                 try (Stream<Path> files = Files.list(mails)) {
                     Optional<String> found = files.filter(f -> f.toString().endsWith(".eml"))
+                            .filter(AccountServicesIT::writtenByThisDeployment)
                             .sorted(java.util.Comparator.reverseOrder())
                             .map(AccountServicesIT::readQuietly)
                             .filter(content -> content.contains("To: " + recipient))
@@ -906,8 +907,25 @@ class AccountServicesIT {
 
     private static long countMails(Path folder, String recipient) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".eml")).map(AccountServicesIT::readQuietly)
+            return files.filter(f -> f.toString().endsWith(".eml")).filter(AccountServicesIT::writtenByThisDeployment)
+                    .map(AccountServicesIT::readQuietly)
                     .filter(content -> content.contains("To: " + recipient)).count();
+        }
+    }
+
+    /** When this class was loaded in the server: the deployment's start. */
+    private static final long DEPLOYED_AT = System.currentTimeMillis();
+
+    /**
+     * A mail file of this deployment: mails are named by their outbox row's id, so a folder that an
+     * earlier deployment wrote into (same data dir, a fresh database) may keep higher-numbered,
+     * older files.
+     */
+    private static boolean writtenByThisDeployment(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() >= DEPLOYED_AT - 2_000;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
