@@ -19,7 +19,8 @@ import java.util.Set;
  * Login (PRODUCT §2.1, §2.10) for Jakarta Security, in two steps. The first,
  * {@link #checkCodePersonnel}, checks the NIR and the code personnel against the account's PBKDF2
  * hash and logs nobody in; the second, the security code mailed to the account ({@link SecurityCodes}),
- * ends with a {@link SecurityCodeCredential} that {@link #validate} accepts. A FranceConnect login
+ * ends with a {@link SecurityCodeCredential} that {@link #validate} accepts, or, from a browser
+ * remembered for the account, a {@link RememberedBrowserCredential}. A FranceConnect login
  * ({@link FranceConnectCredential}) is already proven elsewhere. Only an {@code ACTIVE} account logs
  * in. The caller's name is the NIR's 13 characters; the group {@value #INSURED} opens « Mon espace ».
  *
@@ -51,11 +52,14 @@ public class AccountIdentityStore implements IdentityStore {
         if (credential instanceof SecurityCodeCredential twoSteps) {
             return loggedIn(twoSteps.nir());
         }
+        if (credential instanceof RememberedBrowserCredential fromOwnBrowser) {
+            return loggedIn(fromOwnBrowser.nir());
+        }
         // A code personnel alone never logs in (PRODUCT §2.10): it is checked by checkCodePersonnel.
         return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
 
-    /** A login proven on the server (both steps, or FranceConnect): the active account of {@code nir} logs in. */
+    /** A login proven on the server (both steps, a remembered browser, or FranceConnect): the active account of {@code nir} logs in. */
     private CredentialValidationResult loggedIn(Nir nir) {
         if (accounts.findByNir(nir).filter(Account::isActive).isEmpty()) {
             return CredentialValidationResult.INVALID_RESULT;

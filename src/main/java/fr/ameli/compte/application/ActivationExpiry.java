@@ -95,12 +95,15 @@ public class ActivationExpiry {
 
     /**
      * Removes the pending accounts whose link has expired, keeping their links' hashes for
-     * {@code ameli.activation.expired-link-retention}, and forgets the links kept longer; one
+     * {@code ameli.activation.expired-link-retention}, and forgets the links kept longer and the
+     * remembered browsers past their 30 days; one
      * transaction. Returns how many accounts were removed.
      */
     public int sweep() {
         Instant now = clock.instant();
         accounts.forgetExpiredLinks(now);
+        // Remembered browsers whose 30 days are over are refused already; their rows go too.
+        accounts.forgetExpiredBrowsers(now);
         Duration validity = settings.activationValidity();
         return accounts.removeExpiredPending(now.minus(validity), now.plus(settings.expiredLinkRetention()));
     }

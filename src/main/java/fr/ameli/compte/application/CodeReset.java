@@ -68,6 +68,8 @@ public class CodeReset {
     @Inject
     SecurityNotices notices;
     @Inject
+    RememberedBrowsers rememberedBrowsers;
+    @Inject
     CodePolicy codePolicy;
 
     /** Sends the link if an active account matches; says nothing either way. */
@@ -121,6 +123,8 @@ public class CodeReset {
         found.get().use(codeHasher.hash(code), clock.instant());
         // Whoever reads the account's mail may log in again: every login lock ends with a new code.
         loginLocks.forget(account.nir());
+        // And the old code's browsers give the security code again (PRODUCT §2.10).
+        rememberedBrowsers.forgetAll(account);
         notices.codeChanged(account);
         audit.record(AuditEvent.Type.CODE_CHANGED, account.nir());
         return Outcome.CHANGED;

@@ -2,6 +2,7 @@ package fr.ameli.compte.application;
 
 import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.RememberedBrowser;
 import fr.ameli.compte.domain.ThrottleCounter.Kind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -13,11 +14,13 @@ import java.util.function.Supplier;
 /**
  * Who may lock whom (PRODUCT §5). A NIR is printed on many papers: a stranger who knows it must
  * not be able to lock its owner out. So failed logins (code personnel, provisional code) lock the
- * NIR only <em>for the client address they came from</em> (5 failures, 15 minutes, doubling up to
- * 24 hours); the owner from another address, or after « Code oublié ? », still gets in. Past a
- * ceiling of failures for the NIR in a day across all addresses
- * ({@code ameli.throttle.login-failures-per-day}, 50), the NIR is slowed to one try a minute
- * instead. The owner is told by mail when a lock is set (at most once an hour).
+ * NIR only <em>for the client address they came from</em> — or, from a browser remembered for
+ * the account ({@link RememberedBrowsers}), for that browser — (5 failures, 15 minutes, doubling
+ * up to 24 hours); the owner from another address, from their remembered browser, or after
+ * « Code oublié ? », still gets in. Past a ceiling of failures for the NIR in a day across all
+ * addresses ({@code ameli.throttle.login-failures-per-day}, 50), every browser that is not
+ * remembered is slowed to one try a minute for the NIR instead. The owner is told by mail when a
+ * lock is set (at most once an hour).
  */
 @Stateless
 public class LoginLocks {
@@ -39,21 +42,25 @@ public class LoginLocks {
     AuditTrail audit;
     @Inject
     SecurityNotices notices;
+    @Inject
+    RememberedBrowsers rememberedBrowsers;
 
     /** Runs a login check for {@code nir} from this request's address, under these rules. */
     public <T> Throttled<T> guard(Nir nir, Supplier<Optional<T>> check) {
         String owner = pseudonyms.of(nir);
-        Optional<Instant> locked = lockedUntil(nir);
+        Optional<Long> browser = rememberedBrowsers.recognised(nir).map(RememberedBrowser::id);
+        String subject = browser.map(id -> fromBrowser(owner, id)).orElseGet(() -> fromHere(owner));
+        Optional<Instant> locked = throttling.lockedUntil(Kind.LOGIN, subject);
         if (locked.isPresent()) {
             return Throttled.alreadyLocked(locked.get());
         }
-        if (throttling.attemptsNow(Kind.LOGIN_CEILING, owner) >= settings.loginFailuresPerDay()) {
+        if (browser.isEmpty() && throttling.attemptsNow(Kind.LOGIN_CEILING, owner) >= settings.loginFailuresPerDay()) {
             Optional<Instant> wait = throttling.attempt(Kind.LOGIN_PACE, owner, 1);
             if (wait.isPresent()) {
                 return Throttled.slowedUntil(wait.get());
             }
         }
-        Throttled<T> result = throttling.guard(Kind.LOGIN, nir, fromHere(owner), check);
+        Throttled<T> result = throttling.guard(Kind.LOGIN, nir, subject, check);
         if (result.failedCheck() && throttling.count(Kind.LOGIN_CEILING, owner) == settings.loginFailuresPerDay()) {
             audit.record(AuditEvent.Type.LOGIN_CEILING_REACHED, nir);
         }
@@ -61,6 +68,13 @@ public class LoginLocks {
             notices.loginLocked(nir, result.lockedUntil().get());
         }
         return result;
+    }
+
+    /** Until when logins for {@code nir} from this request's address (or remembered browser) are refused, if they are. */
+    public Optional<Instant> lockedUntil(Nir nir) {
+        String owner = pseudonyms.of(nir);
+        return throttling.lockedUntil(Kind.LOGIN, rememberedBrowsers.recognised(nir)
+                .map(browser -> fromBrowser(owner, browser.id())).orElseGet(() -> fromHere(owner)));
     }
 
     /** A try of the security code (the login's second step), counted apart from the codes personnels, also per address. */
@@ -72,10 +86,6 @@ public class LoginLocks {
         return result;
     }
 
-    /** Until when logins for {@code nir} from this request's address are refused, if they are. */
-    public Optional<Instant> lockedUntil(Nir nir) {
-        return throttling.lockedUntil(Kind.LOGIN, fromHere(pseudonyms.of(nir)));
-    }
 
     /** A new code personnel (« Code oublié ? »): every lock and count of the NIR's logins is forgotten. */
     public void forget(Nir nir) {
@@ -88,6 +98,11 @@ public class LoginLocks {
 
     private String securityCodeOwner(Nir nir) {
         return pseudonyms.of(nir).substring(0, SECURITY_CODE_OWNER);
+    }
+
+    /** The counter's subject: the NIR, from this remembered browser. */
+    private String fromBrowser(String owner, long browserId) {
+        return owner + ":b" + pseudonyms.ofBrowser(browserId).substring(0, ADDRESS_TAG - 1);
     }
 
     /** The counter's subject: the NIR, from this address. */

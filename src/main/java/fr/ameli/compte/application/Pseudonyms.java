@@ -34,6 +34,16 @@ public class Pseudonyms {
         return hmac("security-code:" + accountId + ":" + code);
     }
 
+    /** The signature of a remembered browser's token, for the account of {@code nir}: a cookie made up, or moved to another account, is refused unread. */
+    public String ofRememberedBrowser(Nir nir, String token) {
+        return hmac("remembered-browser:" + nir.digits13() + ":" + token);
+    }
+
+    /** A remembered browser in the throttling counters (its failed logins lock only it). */
+    public String ofBrowser(long rememberedBrowserId) {
+        return hmac("browser:" + rememberedBrowserId);
+    }
+
     private String hmac(String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -98,6 +98,9 @@ public class SecurityCodes {
             tried.set(code.get().tryWith(pseudonyms.ofSecurityCode(account.get().id(), typed.strip()), clock.instant()));
             return tried.get() == SecurityCode.Try.ACCEPTED ? code : Optional.empty();
         });
+        if (checked.passed()) {
+            audit.record(AuditEvent.Type.SECURITY_CODE_ACCEPTED, nir);
+        }
         return new Outcome(tried.get(), code.map(SecurityCode::triesLeft).orElse(0), checked.lockedUntil().orElse(null));
     }
 

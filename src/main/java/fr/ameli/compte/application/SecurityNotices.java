@@ -3,6 +3,7 @@ package fr.ameli.compte.application;
 import fr.ameli.compte.domain.Account;
 import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.RememberedBrowser;
 import fr.ameli.compte.domain.ThrottleCounter.Kind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * The mails that tell the owner of an account what just happened to it, so that a change they did
  * not make does not go unnoticed (PRODUCT §2.10, §5): the code personnel was changed; the login
- * was locked for a device after wrong codes (at most one such mail an hour). Plain French, what to
+ * was locked for a device after wrong codes (at most one such mail an hour); a browser was
+ * remembered. Plain French, what to
  * do if it was not them, never a link (ameli never asks anything by link). Through the outbox, in
  * the caller's transaction when there is one.
  */
@@ -48,6 +50,12 @@ public class SecurityNotices {
                 send(account, "connexion-bloquee", Map.of("jusqua", FrenchTime.when(until)));
             }
         });
+    }
+
+    /** « Un appareil a été mémorisé pour votre compte ameli »: which one, until when. */
+    public void browserRemembered(Account account, RememberedBrowser browser) {
+        send(account, "appareil-memorise", Map.of("quand", FrenchTime.when(browser.rememberedAt()),
+                "appareil", browser.description(), "jusqua", FrenchTime.when(browser.expiresAt())));
     }
 
     private void send(Account account, String template, Map<String, ?> values) {

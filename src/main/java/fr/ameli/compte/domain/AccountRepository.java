@@ -34,6 +34,21 @@ public interface AccountRepository {
 
     Optional<CodeResetToken> findResetToken(String tokenHash);
 
+    /** A browser the person said was theirs (« Cet appareil m'appartient »). */
+    void addRememberedBrowser(RememberedBrowser browser);
+
+    /** The remembered browser whose token has this hash. */
+    Optional<RememberedBrowser> findRememberedBrowser(String tokenHash);
+
+    /** The account's remembered browsers, the latest first. */
+    java.util.List<RememberedBrowser> rememberedBrowsers(long accountId);
+
+    /** Forgets every remembered browser of the account (a new code personnel); returns how many. */
+    int forgetRememberedBrowsers(long accountId);
+
+    /** Forgets the remembered browsers whose 30 days are over; returns how many. */
+    int forgetExpiredBrowsers(Instant now);
+
     /** The account's unused links stop working; the new token takes their place. */
     void replaceToken(Account account, ActivationToken token);
 

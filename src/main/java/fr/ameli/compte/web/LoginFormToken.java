@@ -38,12 +38,7 @@ public class LoginFormToken {
             value = fromCookie(request);
             if (value == null) {
                 value = SecretTokens.newToken();
-                Cookie cookie = new Cookie(COOKIE, value);
-                cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-                cookie.setHttpOnly(true);
-                cookie.setSecure(request.isSecure());
-                cookie.setAttribute("SameSite", "Lax");
-                ((HttpServletResponse) external.getResponse()).addCookie(cookie);
+                Cookies.give(request, (HttpServletResponse) external.getResponse(), COOKIE, value, null, Cookies.SameSite.LAX);
             }
         }
         return value;

@@ -5,6 +5,8 @@ import fr.ameli.compte.application.FranceConnectProvider;
 import fr.ameli.compte.application.FrenchTime;
 import fr.ameli.compte.application.LoginOutcome;
 import fr.ameli.compte.application.ProvisionalCodes;
+import fr.ameli.compte.application.RememberedBrowserCredential;
+import fr.ameli.compte.application.RememberedBrowsers;
 import fr.ameli.compte.application.SecurityCodes;
 import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.ProvisionalCode;
@@ -24,7 +26,7 @@ import java.util.Optional;
 /**
  * « J'accède à mon compte ameli » (PRODUCT §2.1; {@code index.xhtml}, {@code #{loginPage}}): NIR
  * and code personnel, the first step of the login, then the security code mailed to the account
- * ({@link SecurityCodePage}); or NIR and the provisional 4-digit code received by post, which
+ * ({@link SecurityCodePage}) unless this browser is remembered for the account; or NIR and the provisional 4-digit code received by post, which
  * continues the account creation (no email yet, so no security code).
  */
 @Named
@@ -39,6 +41,10 @@ public class LoginPage {
     SecurityCodes securityCodes;
     @Inject
     PendingLogin pendingLogin;
+    @Inject
+    RememberedBrowsers rememberedBrowsers;
+    @Inject
+    LoginCompletion completion;
     @Inject
     LoginOutcome outcome;
     @Inject
@@ -84,8 +90,12 @@ public class LoginPage {
             refused();
             return null;
         }
-        // The code personnel is right: the security code mailed to the account comes next (nobody is logged in yet).
         Nir proven = Nir.parse(nir);
+        if (rememberedBrowsers.skipsSecurityCode(proven)) {
+            // « Cet appareil m'appartient » was checked here at an earlier login: no security code this time.
+            return completion.logIn(new RememberedBrowserCredential(proven), messages, "login.failed");
+        }
+        // The code personnel is right: the security code mailed to the account comes next (nobody is logged in yet).
         Optional<SecurityCodes.Sent> sent = securityCodes.send(proven);
         if (sent.isEmpty()) {
             messages.errorKey(null, "login.failed");

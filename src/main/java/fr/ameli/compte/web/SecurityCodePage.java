@@ -1,6 +1,7 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.FrenchTime;
+import fr.ameli.compte.application.RememberedBrowsers;
 import fr.ameli.compte.application.SecurityCodeCredential;
 import fr.ameli.compte.application.SecurityCodes;
 import fr.ameli.compte.application.ServiceSettings;
@@ -8,12 +9,8 @@ import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.SecurityCode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -23,7 +20,9 @@ import java.util.Optional;
  * « Saisissez le code de sécurité reçu par email » (PRODUCT §2.10; {@code connexion/code-securite.xhtml},
  * {@code #{securityCodePage}}), the login's second step, after a correct code personnel
  * ({@link PendingLogin}). The person is logged in — session id renewed by
- * {@link SessionLoginMechanism} — only once the code is accepted.
+ * {@link SessionLoginMechanism} — only once the code is accepted; with « Cet appareil
+ * m'appartient » checked, this browser is remembered for the account ({@link RememberedBrowsers}:
+ * a cookie for this site only, SameSite=Strict) and skips this step for 30 days.
  */
 @Named
 @RequestScoped
@@ -36,17 +35,19 @@ public class SecurityCodePage {
     @Inject
     SecurityCodes securityCodes;
     @Inject
-    SecurityContext securityContext;
+    RememberedBrowsers rememberedBrowsers;
+    @Inject
+    LoginCompletion completion;
     @Inject
     PageMessages messages;
-    @Inject
-    FacesContext faces;
     @Inject
     ExternalContext external;
     @Inject
     ServiceSettings settings;
 
     private String code;
+    /** « Cet appareil m'appartient … », unchecked unless the person checks it (town-hall computers are shared). */
+    private boolean remember;
     private boolean resent;
 
     /** On GET: only after a correct code personnel. */
@@ -104,21 +105,11 @@ public class SecurityCodePage {
     }
 
     private String logIn(Nir nir) {
-        AuthenticationStatus status = securityContext.authenticate((HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams().credential(new SecurityCodeCredential(nir)).newAuthentication(true));
-        switch (status) {
-            case SUCCESS -> {
-                pending.clear();
-                return "/espace/index?faces-redirect=true";
-            }
-            case SEND_CONTINUE -> faces.responseComplete();
-            case SEND_FAILURE, NOT_DONE -> {
-                pending.clear();
-                messages.errorKey(null, "securityCode.spent");
-            }
+        if (remember) {
+            rememberedBrowsers.remember(nir).ifPresent(cookie -> Cookies.give((HttpServletRequest) external.getRequest(),
+                    (HttpServletResponse) external.getResponse(), cookie.name(), cookie.value(), cookie.maxAge(), Cookies.SameSite.STRICT));
         }
-        return null;
+        return completion.logIn(new SecurityCodeCredential(nir), messages, "securityCode.spent");
     }
 
     /** Whether a login is under way here (else the page offers to start again). */
@@ -136,6 +127,14 @@ public class SecurityCodePage {
 
     public boolean isResent() {
         return resent;
+    }
+
+    public boolean isRemember() {
+        return remember;
+    }
+
+    public void setRemember(boolean remember) {
+        this.remember = remember;
     }
 
     public String getCode() {

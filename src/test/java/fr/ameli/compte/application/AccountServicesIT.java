@@ -73,15 +73,18 @@ class AccountServicesIT {
 
     @Deployment
     static WebArchive deployment() {
-        return TestDeployments.war("services", Map.of(
-                "ameli.activation.validity", "PT4S",
-                "ameli.activation.sweep-interval", "PT1S",
-                "ameli.activation.expired-link-retention", "PT5S",
-                "ameli.code.hash-iterations", "1024",
-                "ameli.code-reset.validity", "PT3S",
-                "ameli.throttle.login-failures-per-day", "12",
-                "ameli.security-code.validity", "PT3S",
-                "ameli.mail.mode", "file"));
+        return TestDeployments.war("services", Map.ofEntries(
+                Map.entry("ameli.activation.validity", "PT4S"),
+                Map.entry("ameli.activation.sweep-interval", "PT1S"),
+                Map.entry("ameli.activation.expired-link-retention", "PT5S"),
+                Map.entry("ameli.code.hash-iterations", "1024"),
+                Map.entry("ameli.code-reset.validity", "PT3S"),
+                Map.entry("ameli.throttle.login-failures-per-day", "12"),
+                Map.entry("ameli.security-code.validity", "PT3S"),
+                Map.entry("ameli.mail.mode", "file"),
+                // More persons than the demo register's 22, each used by one test (an account, once made, stays).
+                Map.entry("ameli.registry.demo", "true"),
+                Map.entry("ameli.registry.csv", System.getProperty("ameli.test.resources") + "/registre-espace.csv")));
     }
 
     @Inject
@@ -434,13 +437,76 @@ class AccountServicesIT {
         assertFalse(notice.contains("http"), "no link in a security mail: " + notice);
     }
 
-    /** PRODUCT §5: past the NIR's daily ceiling (12 here), every address gets one try a minute, the owner's first. */
+    private static final Person QUENTIN = new Person("250093384936862", "Quentin", "17/09/1950", "33699", "0911140", "55765237355");
+    private static final Person RENAUD = new Person("283045876158120", "Renaud", "05/04/1983", "58672", "3077326", "81449766085");
+    private static final String FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    @Inject
+    RememberedBrowsers rememberedBrowsers;
+
+    /**
+     * PRODUCT §2.10, §5: a remembered browser skips the security code, only for its account and
+     * with the cookie as signed; wrong codes from it lock it alone; a new code personnel
+     * forgets it.
+     */
+    @Test
+    void a_remembered_browser_skips_the_security_code_locks_only_itself_and_is_forgotten_with_a_new_code() throws Exception {
+        registration.register(request(QUENTIN, "quentin@example.fr"));
+        activation.activate(tokenFrom(awaitMail("quentin@example.fr")));
+        Nir nir = Nir.parse(QUENTIN.nir());
+        UsernamePasswordCredential wrong = new UsernamePasswordCredential(QUENTIN.nir(), new Password("Mauvais*code_1"));
+        UsernamePasswordCredential right = new UsernamePasswordCredential(QUENTIN.nir(), new Password(CODE));
+        clientOrigin.setAddress("198.51.100.120");
+        clientOrigin.setUserAgent(FIREFOX_ON_WINDOWS);
+        assertFalse(rememberedBrowsers.skipsSecurityCode(nir), "a browser not remembered gives the security code");
+
+        RememberedBrowsers.BrowserCookie cookie = rememberedBrowsers.remember(nir).orElseThrow();
+        assertEquals(java.time.Duration.ofDays(30), cookie.maxAge());
+        String notice = awaitMailContaining("quentin@example.fr", "mémorisé");
+        assertTrue(notice.replaceAll("\\s+", " ").contains("l'appareil « Firefox sous Windows » a été mémorisé"), notice);
+        assertFalse(notice.contains("http"), "no link in a security mail: " + notice);
+        assertEquals(1, auditCount(AuditEvent.Type.BROWSER_REMEMBERED, QUENTIN));
+
+        clientOrigin.setBrowserCookies(Map.of(cookie.name(), cookie.value()));
+        assertTrue(rememberedBrowsers.skipsSecurityCode(nir), "the remembered browser skips the security code");
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.validate(new RememberedBrowserCredential(nir)).getStatus());
+        String token = cookie.value().substring(0, cookie.value().indexOf('.'));
+        clientOrigin.setBrowserCookies(Map.of(cookie.name(), token + "." + "0".repeat(64)));
+        assertFalse(rememberedBrowsers.skipsSecurityCode(nir), "a cookie not signed by us");
+        registration.register(request(RENAUD, "renaud@example.fr"));
+        activation.activate(tokenFrom(awaitMail("renaud@example.fr")));
+        Nir other = Nir.parse(RENAUD.nir());
+        clientOrigin.setBrowserCookies(Map.of(rememberedBrowsers.cookieName(other), cookie.value()));
+        assertFalse(rememberedBrowsers.skipsSecurityCode(other), "a cookie moved to another account");
+
+        clientOrigin.setBrowserCookies(Map.of(cookie.name(), cookie.value()));
+        for (int i = 0; i < 5; i++) {
+            identityStore.checkCodePersonnel(wrong);
+        }
+        assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal(), "five wrong codes from the remembered browser lock it");
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(right).getStatus());
+        clientOrigin.setBrowserCookies(Map.of());
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(),
+                "the same address without that browser is not locked");
+
+        codeReset.request(nir, java.time.LocalDate.of(1950, 9, 17));
+        String link = resetTokenFrom(awaitMailContaining("quentin@example.fr", "nouveau-code.xhtml"));
+        assertEquals(CodeReset.Outcome.CHANGED, codeReset.choose(link, "Nouveau*Code_7", "Nouveau*Code_7"));
+        clientOrigin.setBrowserCookies(Map.of(cookie.name(), cookie.value()));
+        assertFalse(rememberedBrowsers.skipsSecurityCode(nir), "a new code personnel forgets every remembered browser");
+        assertEquals(1, auditCount(AuditEvent.Type.BROWSERS_FORGOTTEN, QUENTIN));
+        assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from remembered_browser where account_id = ?1")
+                .setParameter(1, accounts.findByNir(nir).orElseThrow().id()).getSingleResult()).longValue());
+    }
+
+    /** PRODUCT §5: past the NIR's daily ceiling (12 here), every browser not remembered gets one try a minute, the owner's first. */
     @Test
     void past_the_daily_ceiling_of_failures_a_nir_gets_one_try_a_minute() throws Exception {
         registration.register(request(OCONNOR, "siobhan@example.fr"));
         activation.activate(tokenFrom(awaitMail("siobhan@example.fr")));
         UsernamePasswordCredential wrong = new UsernamePasswordCredential(OCONNOR.nir(), new Password("Mauvais*code_1"));
         UsernamePasswordCredential right = new UsernamePasswordCredential(OCONNOR.nir(), new Password(CODE));
+        clientOrigin.setAddress("203.0.113.29");
+        RememberedBrowsers.BrowserCookie ownBrowser = rememberedBrowsers.remember(Nir.parse(OCONNOR.nir())).orElseThrow();
         for (int address = 10; address < 13; address++) {
             clientOrigin.setAddress("198.51.100." + address);
             for (int i = 0; i < 4; i++) {
@@ -450,6 +516,13 @@ class AccountServicesIT {
         }
         assertEquals(1, auditCount(AuditEvent.Type.LOGIN_CEILING_REACHED, OCONNOR));
 
+        clientOrigin.setAddress("203.0.113.29");
+        clientOrigin.setBrowserCookies(Map.of(ownBrowser.name(), ownBrowser.value()));
+        for (int i = 0; i < 2; i++) {
+            assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(),
+                    "the owner's remembered browser is never slowed");
+        }
+        clientOrigin.setBrowserCookies(Map.of());
         clientOrigin.setAddress("203.0.113.30");
         assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(),
                 "the first try of the minute goes through: the owner gets in");
@@ -884,6 +957,11 @@ class AccountServicesIT {
 
     /** The latest .eml file of the file mail mode for that recipient (delivered asynchronously after commit). */
     private String awaitMail(String recipient) throws Exception {
+        return awaitMailContaining(recipient, "");
+    }
+
+    /** The text part of the latest mail to that recipient whose text holds {@code words}, once it is delivered. */
+    private String awaitMailContaining(String recipient, String words) throws Exception {
         Path mails = config.dataDir().resolve("mails");
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
@@ -895,14 +973,14 @@ class AccountServicesIT {
                             .map(AccountServicesIT::readQuietly)
                             .filter(content -> content.contains("To: " + recipient))
                             .findFirst();
-                    if (found.isPresent()) {
+                    if (found.isPresent() && textPart(found.get()).contains(words)) {
                         return textPart(found.get());
                     }
                 }
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no mail to " + recipient + " in " + mails);
+        throw new AssertionError("no mail to " + recipient + (words.isEmpty() ? "" : " saying « " + words + " »") + " in " + mails);
     }
 
     private static long countMails(Path folder, String recipient) throws Exception {

@@ -454,9 +454,26 @@ class AccountCreationBrowserIT {
             browser.pressAndWait(Keys.ENTER);
             assertEquals("Saisissez le code de sécurité reçu par email", browser.h1());
             keyboard.fill("codeSecurite:code", MailLinks.awaitSecurityCode(smtp::getReceivedMessages, codesBefore));
+            keyboard.tabTo("codeSecurite:memoriser");
+            assertFalse(browser.find("codeSecurite:memoriser").isSelected(), "unchecked unless the person checks it: town-hall computers are shared");
+            browser.press(Keys.SPACE);
+            assertTrue(browser.find("codeSecurite:memoriser").isSelected(), "« Cet appareil m'appartient » checked with the space bar");
+            keyboard.tabTo("codeSecurite:valider");
             browser.pressAndWait(Keys.ENTER);
             assertEquals("Mon espace", browser.h1());
             assertEquals("Bonjour Élodie ROUSSEAU", browser.find("bonjour").getText());
+            MimeMessage remembered = mailbox.firstTo("elodie@example.fr", "Un appareil a été mémorisé pour votre compte ameli");
+            assertTrue(Mailbox.text(remembered).contains("Chrome"), Mailbox.text(remembered));
+
+            // The same browser, another day: the code personnel is enough.
+            keyboard.tabTo("espace:deconnecter");
+            browser.pressAndWait(Keys.ENTER);
+            long codesNow = MailLinks.securityCodeMails(smtp.getReceivedMessages());
+            keyboard.fill("connexion:nir", "2 78 08 44 109 261");
+            keyboard.fill("connexion:code", "Nantes*Loire_44");
+            browser.pressAndWait(Keys.ENTER);
+            assertEquals("Mon espace", browser.h1(), "a remembered browser skips the security code");
+            assertEquals(codesNow, MailLinks.securityCodeMails(smtp.getReceivedMessages()), "and no code was mailed");
         }
 
         @Test

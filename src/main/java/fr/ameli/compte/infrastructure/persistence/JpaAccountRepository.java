@@ -6,6 +6,7 @@ import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.AccountStatus;
 import fr.ameli.compte.domain.ActivationToken;
 import fr.ameli.compte.domain.CodeResetToken;
+import fr.ameli.compte.domain.RememberedBrowser;
 import fr.ameli.compte.domain.SecurityCode;
 import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.ProvisionalCode;
@@ -111,6 +112,34 @@ public class JpaAccountRepository implements AccountRepository {
     @Override
     public Optional<SecurityCode> findSecurityCode(long accountId) {
         return Optional.ofNullable(em.find(SecurityCode.class, accountId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void addRememberedBrowser(RememberedBrowser browser) {
+        em.persist(browser);
+    }
+
+    @Override
+    public Optional<RememberedBrowser> findRememberedBrowser(String tokenHash) {
+        return em.createQuery("select b from RememberedBrowser b where b.tokenHash = :hash", RememberedBrowser.class)
+                .setParameter("hash", tokenHash).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<RememberedBrowser> rememberedBrowsers(long accountId) {
+        return em.createQuery("select b from RememberedBrowser b where b.accountId = :account order by b.rememberedAt desc, b.id desc",
+                RememberedBrowser.class).setParameter("account", accountId).getResultList();
+    }
+
+    @Override
+    public int forgetRememberedBrowsers(long accountId) {
+        return em.createQuery("delete from RememberedBrowser b where b.accountId = :account")
+                .setParameter("account", accountId).executeUpdate();
+    }
+
+    @Override
+    public int forgetExpiredBrowsers(Instant now) {
+        return em.createQuery("delete from RememberedBrowser b where b.expiresAt < :now").setParameter("now", now).executeUpdate();
     }
 
     @Override

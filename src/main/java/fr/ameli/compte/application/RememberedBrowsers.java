@@ -1,0 +1,105 @@
+package fr.ameli.compte.application;
+
+import fr.ameli.compte.domain.Account;
+import fr.ameli.compte.domain.AccountRepository;
+import fr.ameli.compte.domain.AuditEvent;
+import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.RememberedBrowser;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Remembered browsers (PRODUCT §2.10): when the person checks « Cet appareil m'appartient » at the
+ * security code, this browser gets a cookie that lets it skip that step for 30 days, for this
+ * account only. The cookie holds a random token and its signature with the service's key for
+ * the account's NIR: a made-up cookie, or one moved to another account, is refused before any
+ * look-up; the server keeps the token's hash, so that a record can be revoked (a new code
+ * personnel forgets every remembered browser of the account) and the person can see the list.
+ * A remembered browser is also what failed logins lock instead of an address ({@link LoginLocks}).
+ */
+@Stateless
+public class RememberedBrowsers {
+
+    /** The cookie to give the browser: its name (whose account), value (token.signature) and lifetime. */
+    public record BrowserCookie(String name, String value, Duration maxAge) {
+    }
+
+    /** How many hex characters of the NIR's pseudonym name the cookie (several accounts may share a home computer). */
+    private static final int NAME_TAG = 16;
+
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    Pseudonyms pseudonyms;
+    @Inject
+    ClientOrigin origin;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    SecurityNotices notices;
+    @Inject
+    Clock clock;
+
+    /** Remembers this browser (its User-Agent named « Firefox sous Windows ») for the active account of {@code nir}; the owner is told by mail. */
+    public Optional<BrowserCookie> remember(Nir nir) {
+        Optional<Account> found = accounts.findByNir(nir).filter(Account::isActive);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        String token = SecretTokens.newToken();
+        RememberedBrowser browser = new RememberedBrowser(found.get().id(), SecretTokens.hash(token),
+                BrowserNames.of(origin.userAgent()), clock.instant());
+        accounts.addRememberedBrowser(browser);
+        audit.record(AuditEvent.Type.BROWSER_REMEMBERED, nir);
+        notices.browserRemembered(found.get(), browser);
+        return Optional.of(new BrowserCookie(cookieName(nir), token + "." + pseudonyms.ofRememberedBrowser(nir, token),
+                RememberedBrowser.VALIDITY));
+    }
+
+    /** The browser of this request, if it is remembered for the account of {@code nir} and its 30 days are not over. */
+    public Optional<RememberedBrowser> recognised(Nir nir) {
+        String cookie = origin.browserCookies().get(cookieName(nir));
+        int dot = cookie == null ? -1 : cookie.indexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        String token = cookie.substring(0, dot);
+        byte[] signature = cookie.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        if (!SecretTokens.looksLikeToken(token)
+                || !MessageDigest.isEqual(signature, pseudonyms.ofRememberedBrowser(nir, token).getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return accounts.findByNir(nir).filter(Account::isActive).flatMap(account -> accounts.findRememberedBrowser(SecretTokens.hash(token))
+                .filter(browser -> browser.recognises(account.id(), now)));
+    }
+
+    /** After a correct code personnel: whether this browser skips the security code; if so, the login from it is noted. */
+    public boolean skipsSecurityCode(Nir nir) {
+        Optional<RememberedBrowser> browser = recognised(nir);
+        browser.ifPresent(b -> {
+            b.used(clock.instant());
+            audit.record(AuditEvent.Type.BROWSER_RECOGNISED, nir);
+        });
+        return browser.isPresent();
+    }
+
+    /** A new code personnel: every remembered browser of the account must give the security code again. */
+    public void forgetAll(Account account) {
+        if (accounts.forgetRememberedBrowsers(account.id()) > 0) {
+            audit.record(AuditEvent.Type.BROWSERS_FORGOTTEN, account.nir());
+        }
+    }
+
+    /** The cookie's name for the account of {@code nir}: the prefix and a tag of the NIR's pseudonym. */
+    public String cookieName(Nir nir) {
+        return ClientOrigin.BROWSER_COOKIE_PREFIX + pseudonyms.of(nir).substring(0, NAME_TAG);
+    }
+}
