@@ -24,7 +24,12 @@ final class Mailbox {
     private final GreenMail smtp;
     private final Map<String, String> links = new ConcurrentHashMap<>();
     private final Map<String, String> securityCodes = new ConcurrentHashMap<>();
-    private int read;
+    /**
+     * The mails already read, by Message-ID. Not a count: GreenMail lists the received mails
+     * grouped by mailbox, so a person's second mail (the security code) appears among the earlier
+     * ones, not at the end; counting read mails skipped it (half the logins of a run waited in vain).
+     */
+    private final java.util.Set<String> read = new java.util.HashSet<>();
 
     Mailbox(int port) {
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -59,10 +64,12 @@ final class Mailbox {
     }
 
     private synchronized void readNewMails() {
-        MimeMessage[] all = smtp.getReceivedMessages();
-        for (; read < all.length; read++) {
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
             try {
-                MimeMessage mail = all[read];
+                String id = mail.getMessageID() != null ? mail.getMessageID() : "#" + System.identityHashCode(mail);
+                if (!read.add(id)) {
+                    continue;
+                }
                 String text = (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
                 String recipient = mail.getAllRecipients()[0].toString();
                 Matcher m = LINK.matcher(text);

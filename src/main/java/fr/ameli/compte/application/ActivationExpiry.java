@@ -2,6 +2,7 @@ package fr.ameli.compte.application;
 
 import fr.ameli.compte.domain.AccountRepository;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -64,6 +65,19 @@ public class ActivationExpiry {
 
     @Resource
     SessionContext context;
+
+    /**
+     * A clean stop gives the lease up: the server started next (the same after a restart, or
+     * another) sweeps at its first tick, not once the lease has run out (two intervals later).
+     */
+    @PreDestroy
+    void giveUpTheLease() {
+        try {
+            leases.release(JOB);
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "The expiry lease was not given up at stop; it runs out by itself", e);
+        }
+    }
 
     /** Runs no transaction itself: the sweep is one, timed with its commit. */
     @Timeout

@@ -4,6 +4,7 @@ import fr.ameli.compte.application.JobLeases;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import fr.ameli.compte.infrastructure.health.ServiceMetrics;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
@@ -61,6 +62,16 @@ public class MailDelivery {
         LOG.info(() -> "Mails leave by " + config.mailMode() + (config.mailMode() == AmeliConfig.MailMode.SMTP
                 ? " through " + config.smtpHost() + ":" + config.smtpPort()
                 : " into " + config.dataDir().resolve("mails")));
+    }
+
+    /** A clean stop gives the retry sweep's lease up: the server started next retries at its first tick. */
+    @PreDestroy
+    void giveUpTheLease() {
+        try {
+            leases.release("mail-outbox");
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "The mail outbox lease was not given up at stop; it runs out by itself", e);
+        }
     }
 
     public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued queued) {

@@ -41,4 +41,13 @@ public class DatabaseJobLeases implements JobLeases {
                 .setParameter(4, Timestamp.from(now))
                 .executeUpdate() == 1;
     }
+
+    @Override
+    public void release(String job) {
+        em.createNativeQuery("UPDATE job_lease SET expires_at = ?1 WHERE name = ?2 AND owner = ?3")
+                .setParameter(1, Timestamp.from(clock.instant()))
+                .setParameter(2, job)
+                .setParameter(3, NODE)
+                .executeUpdate();
+    }
 }
