@@ -4,6 +4,7 @@ import fr.ameli.compte.domain.Account;
 import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.CodeRule;
+import fr.ameli.compte.domain.LoginSession;
 import fr.ameli.compte.domain.Nir;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,6 +58,14 @@ public class AccountIdentityStore implements IdentityStore {
         }
         // A code personnel alone never logs in (PRODUCT §2.10): it is checked by checkCodePersonnel.
         return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+
+    /** How a login was made, for « Mes dernières connexions »: told by the credential that proved it. */
+    public static LoginSession.Method methodOf(Credential credential) {
+        if (credential instanceof FranceConnectCredential) {
+            return LoginSession.Method.FRANCECONNECT;
+        }
+        return credential instanceof RememberedBrowserCredential ? LoginSession.Method.REMEMBERED_BROWSER : LoginSession.Method.SECURITY_CODE;
     }
 
     /** A login proven on the server (both steps, a remembered browser, or FranceConnect): the active account of {@code nir} logs in. */

@@ -64,11 +64,7 @@ public class CodeReset {
     @Inject
     Clock clock;
     @Inject
-    LoginLocks loginLocks;
-    @Inject
-    SecurityNotices notices;
-    @Inject
-    RememberedBrowsers rememberedBrowsers;
+    CodeChanges codeChanges;
     @Inject
     CodePolicy codePolicy;
 
@@ -94,7 +90,7 @@ public class CodeReset {
 
     /** Opens a link: valid, used, expired or unknown. */
     public Link check(String token) {
-        return find(token).map(t -> new Link(t.stateAt(clock.instant()), personalData(t.account()), t.expiresAt()))
+        return find(token).map(t -> new Link(t.stateAt(clock.instant()), codeChanges.personalData(t.account()), t.expiresAt()))
                 .orElse(Link.UNKNOWN);
     }
 
@@ -114,19 +110,15 @@ public class CodeReset {
             return Outcome.LINK_UNUSABLE;
         }
         Account account = found.get().account();
-        if (code == null || !codePolicy.isSatisfied(code, personalData(account))) {
+        if (code == null || !codePolicy.isSatisfied(code, codeChanges.personalData(account))) {
             return Outcome.CODE_REJECTED;
         }
         if (!codePolicy.confirms(code, confirmation)) {
             return Outcome.CODE_NOT_CONFIRMED;
         }
         found.get().use(codeHasher.hash(code), clock.instant());
-        // Whoever reads the account's mail may log in again: every login lock ends with a new code.
-        loginLocks.forget(account.nir());
-        // And the old code's browsers give the security code again (PRODUCT §2.10).
-        rememberedBrowsers.forgetAll(account);
-        notices.codeChanged(account);
-        audit.record(AuditEvent.Type.CODE_CHANGED, account.nir());
+        // Whoever reads the account's mail may log in again; whoever had the old code is shut out.
+        codeChanges.changed(account, null);
         return Outcome.CHANGED;
     }
 
@@ -134,9 +126,4 @@ public class CodeReset {
         return SecretTokens.looksLikeToken(token) ? accounts.findResetToken(SecretTokens.hash(token)) : Optional.empty();
     }
 
-    /** Whose code it is: the register's person of the account (rules 5 and 6 need the NIR, the birth date and the names). */
-    private PersonalData personalData(Account account) {
-        return register.find(account.nir()).map(InsuredPerson::personalData)
-                .orElseThrow(() -> new IllegalStateException("The account's person is no longer in the register"));
-    }
 }

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -89,6 +90,13 @@ public class RememberedBrowsers {
             audit.record(AuditEvent.Type.BROWSER_RECOGNISED, nir);
         });
         return browser.isPresent();
+    }
+
+    /** The browsers remembered for the account of {@code nir} whose 30 days are not over, the latest first. */
+    public List<RememberedBrowser> of(Nir nir) {
+        Instant now = clock.instant();
+        return accounts.findByNir(nir).map(a -> accounts.rememberedBrowsers(a.id())).orElse(List.of()).stream()
+                .filter(b -> now.isBefore(b.expiresAt())).toList();
     }
 
     /** A new code personnel: every remembered browser of the account must give the security code again. */

@@ -46,6 +46,25 @@ public interface AccountRepository {
     /** Forgets every remembered browser of the account (a new code personnel); returns how many. */
     int forgetRememberedBrowsers(long accountId);
 
+    /**
+     * Removes the account and everything of it (PRODUCT §2.11, §5: closure): its links, codes,
+     * mails, remembered browsers, logins, the NIR's provisional codes. The audit trail, which holds
+     * only pseudonyms, stays. The NIR is then free for a new account.
+     */
+    void remove(Account account);
+
+    /** A new login; only the account's {@link LoginSession#KEPT} latest are kept. */
+    void addLoginSession(LoginSession login);
+
+    /** The login whose session key has this hash. */
+    Optional<LoginSession> findLoginSession(String sessionKeyHash);
+
+    /** The account's logins kept, the latest first. */
+    java.util.List<LoginSession> loginSessions(long accountId);
+
+    /** Ends every session of the account but the one whose key has {@code keptKeyHash} (null: all); returns how many. */
+    int endLoginSessions(long accountId, String keptKeyHash, Instant now);
+
     /** Forgets the remembered browsers whose 30 days are over; returns how many. */
     int forgetExpiredBrowsers(Instant now);
 

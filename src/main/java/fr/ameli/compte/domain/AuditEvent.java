@@ -40,6 +40,8 @@ public class AuditEvent {
         BROWSER_REMEMBERED,
         BROWSER_RECOGNISED,
         BROWSERS_FORGOTTEN,
+        LOGGED_OUT_EVERYWHERE,
+        ACCOUNT_CLOSED,
         PROOF_FAILURE,
         PROOF_LOCKED,
         IDENTITY_RATE_LIMITED

@@ -2,35 +2,32 @@ package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.AccountOverview;
 import fr.ameli.compte.application.AccountQueries;
-import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.application.LoginSessions;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
 
-import java.security.Principal;
-
-/** « Mon espace » (PRODUCT §2.9; {@code espace/index.xhtml}, {@code #{mySpacePage}}): the logged-in person's greeting, email and preferences; logout. */
+/**
+ * « Mon espace » (PRODUCT §2.9, §2.11; {@code espace/index.xhtml}, {@code #{mySpacePage}}): the
+ * logged-in person's greeting, email and preferences, the ways to change them; logout.
+ */
 @Named
 @RequestScoped
 public class MySpacePage {
 
     @Inject
-    SecurityContext securityContext;
+    LoggedInPerson person;
     @Inject
     AccountQueries queries;
     @Inject
-    ExternalContext external;
+    LoginSessions loginSessions;
 
     private AccountOverview overview;
 
     public AccountOverview getOverview() {
         if (overview == null) {
-            Principal caller = securityContext.getCallerPrincipal();
-            overview = caller == null ? null : queries.overview(Nir.parse(caller.getName())).orElse(null);
+            overview = person.nir().flatMap(queries::overview).orElse(null);
         }
         return overview;
     }
@@ -39,9 +36,10 @@ public class MySpacePage {
         return value == null ? "" : Texts.text(value ? "app.yes" : "app.no");
     }
 
+    /** « Me déconnecter »: this session ends (its login row too, for « Mes dernières connexions »). */
     public String logout() throws ServletException {
-        ((HttpServletRequest) external.getRequest()).logout();
-        external.invalidateSession();
+        person.sessionKey().ifPresent(loginSessions::ended);
+        person.logOut();
         return "/index?faces-redirect=true&deconnecte=true";
     }
 }

@@ -1,5 +1,9 @@
 package fr.ameli.compte.web;
 
+import fr.ameli.compte.application.AccountIdentityStore;
+import fr.ameli.compte.application.LoginSessions;
+import fr.ameli.compte.domain.LoginSession;
+import fr.ameli.compte.domain.Nir;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -13,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.Serializable;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +32,10 @@ import java.util.Set;
  * person sometimes got a 403 on « Mon espace » (3 journeys of 344 in the load benchmark; Payara
  * issue 6145), and on a node other than the one where they logged in always did (Payara issue
  * 6342). Here the groups travel with the session, which the cluster replicates.
+ *
+ * <p>Each login is also a row of {@link LoginSessions} whose key the session keeps; every request
+ * checks it, so a session ended elsewhere (« Me déconnecter de tous les appareils », a new code
+ * personnel) is logged out at its next request, on every server.
  */
 @ApplicationScoped
 public class SessionLoginMechanism implements HttpAuthenticationMechanism {
@@ -37,23 +46,36 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
     /** The page a protected request without login is sent to. */
     static final String LOGIN_PAGE = "/index.xhtml";
 
-    /** Who is logged in in this session: the caller's name (the NIR's 13 characters) and groups. */
-    record LoggedIn(String name, Set<String> groups) implements Serializable {
+    /** Where a session ended elsewhere is sent (« Me déconnecter de tous les appareils », a new code personnel). */
+    static final String ENDED_ELSEWHERE = "/index.xhtml?deconnecte=ailleurs";
+
+    /**
+     * Who is logged in in this session: the caller's name (the NIR's 13 characters) and groups, and
+     * the key of its {@link LoginSessions} row.
+     */
+    record LoggedIn(String name, Set<String> groups, String sessionKey) implements Serializable {
     }
 
     @Inject
     IdentityStoreHandler identityStores;
+    @Inject
+    LoginSessions loginSessions;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
-            return login(request, context, identityStores.validate(credential));
+            return login(request, context, identityStores.validate(credential), AccountIdentityStore.methodOf(credential));
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(CALLER) instanceof LoggedIn caller) {
-            return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+            if (loginSessions.stillOpen(caller.sessionKey())) {
+                return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+            }
+            // Ended from another device, or by a new code personnel: logged out here too, on any server.
+            session.invalidate();
+            return context.isProtected() ? context.redirect(request.getContextPath() + ENDED_ELSEWHERE) : context.doNothing();
         }
         if (context.isProtected()) {
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
@@ -61,15 +83,27 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
-    private static AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,
-                                              CredentialValidationResult result) {
+    private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,
+                                       CredentialValidationResult result, LoginSession.Method method) {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
+        String name = result.getCallerPrincipal().getName();
+        Optional<String> key = loginSessions.opened(Nir.parse(name), method);
+        if (key.isEmpty()) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         SessionIds.renew(request);
-        LoggedIn caller = new LoggedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()));
+        LoggedIn caller = new LoggedIn(name, Set.copyOf(result.getCallerGroups()), key.get());
         request.getSession().setAttribute(CALLER, caller);
         return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+    }
+
+    /** The key of this session's login (« cet appareil » in « Mes dernières connexions »), if someone is logged in. */
+    static Optional<String> sessionKey(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(CALLER) instanceof LoggedIn caller
+                ? Optional.of(caller.sessionKey()) : Optional.empty();
     }
 
     @Override

@@ -498,6 +498,119 @@ class AccountServicesIT {
                 .setParameter(1, accounts.findByNir(nir).orElseThrow().id()).getSingleResult()).longValue());
     }
 
+    private static final Person SCHMITT = new Person("278026593169568", "Schmitt", "22/02/1978", "65867", "8647901", "42599677500");
+    private static final Person TESSIER = new Person("150113633501921", "Tessier", "28/11/1950", "36798", "9549408", "73924196898");
+    private static final Person VIDAL = new Person("148015504619088", "Vidal", "09/01/1948", "55563", "0965801", "72075473548");
+    @Inject
+    LoginSessions loginSessions;
+    @Inject
+    CodeChange codeChange;
+    @Inject
+    AccountClosure closure;
+
+    private long rows(String table, Account account) {
+        return ((Number) em.createNativeQuery("select count(*) from " + table + " where account_id = ?1")
+                .setParameter(1, account.id()).getSingleResult()).longValue();
+    }
+
+    /** PRODUCT §2.11: the 10 latest logins are kept with how and from which browser; « Me déconnecter de tous les appareils » ends them all. */
+    @Test
+    void logins_are_listed_ten_at_most_and_logging_out_everywhere_ends_every_session_and_forgets_the_browsers() throws Exception {
+        registration.register(request(VIDAL, "vidal@example.fr"));
+        activation.activate(tokenFrom(awaitMail("vidal@example.fr")));
+        Nir nir = Nir.parse(VIDAL.nir());
+        clientOrigin.setAddress("198.51.100.140");
+        clientOrigin.setUserAgent(FIREFOX_ON_WINDOWS);
+        String first = loginSessions.opened(nir, fr.ameli.compte.domain.LoginSession.Method.SECURITY_CODE).orElseThrow();
+        rememberedBrowsers.remember(nir);
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            keys.add(loginSessions.opened(nir, fr.ameli.compte.domain.LoginSession.Method.REMEMBERED_BROWSER).orElseThrow());
+        }
+        LoginSessions.Listing listing = loginSessions.of(nir, java.time.Duration.ofMinutes(20));
+        assertEquals(10, listing.logins().size(), "the 10 latest only");
+        assertFalse(loginSessions.stillOpen(first), "a login pushed out of the 10 kept is logged out");
+        assertEquals("Firefox sous Windows", listing.logins().get(0).browser());
+        assertEquals(fr.ameli.compte.domain.LoginSession.Method.REMEMBERED_BROWSER, listing.logins().get(0).method());
+        assertEquals(10, listing.openNow().size());
+        assertTrue(LoginSessions.isThisSession(listing.logins().get(0), keys.get(9)), "the latest first");
+
+        loginSessions.ended(keys.get(9));
+        assertFalse(loginSessions.stillOpen(keys.get(9)), "« Me déconnecter » ends this session");
+        assertTrue(loginSessions.stillOpen(keys.get(8)), "and only this one");
+        assertEquals(9, loginSessions.of(nir, java.time.Duration.ofMinutes(20)).openNow().size());
+
+        loginSessions.endEverywhere(nir);
+        assertTrue(keys.stream().noneMatch(loginSessions::stillOpen), "every session is logged out at its next request");
+        assertTrue(rememberedBrowsers.of(nir).isEmpty(), "and the remembered browsers are forgotten");
+        assertEquals(1, auditCount(AuditEvent.Type.LOGGED_OUT_EVERYWHERE, VIDAL));
+        assertFalse(loginSessions.opened(Nir.parse(TOTO.nir()), fr.ameli.compte.domain.LoginSession.Method.SECURITY_CODE).isPresent(),
+                "no login row without an active account");
+    }
+
+    /** PRODUCT §2.11: the current code, then a new one under the rules; other sessions and remembered browsers are shut out, a mail tells. */
+    @Test
+    void changing_the_code_needs_the_current_one_and_logs_out_every_other_session() throws Exception {
+        registration.register(request(SCHMITT, "schmitt@example.fr"));
+        activation.activate(tokenFrom(awaitMail("schmitt@example.fr")));
+        Nir nir = Nir.parse(SCHMITT.nir());
+        clientOrigin.setAddress("198.51.100.150");
+        String here = loginSessions.opened(nir, fr.ameli.compte.domain.LoginSession.Method.SECURITY_CODE).orElseThrow();
+        String elsewhere = loginSessions.opened(nir, fr.ameli.compte.domain.LoginSession.Method.SECURITY_CODE).orElseThrow();
+        rememberedBrowsers.remember(nir);
+
+        assertEquals(CodeChange.Outcome.CURRENT_WRONG, codeChange.change(nir, "Mauvais*code_1", "Nouveau*Code_7", "Nouveau*Code_7", here).outcome());
+        assertEquals(CodeChange.Outcome.CODE_REJECTED, codeChange.change(nir, CODE, "Schmitt*1978", "Schmitt*1978", here).outcome(),
+                "the rules of PRODUCT §2.5: not the person's own name");
+        assertEquals(CodeChange.Outcome.CODE_NOT_CONFIRMED, codeChange.change(nir, CODE, "Nouveau*Code_7", "Nouveau*Code_8", here).outcome());
+        assertEquals(CodeChange.Outcome.SAME_AS_CURRENT, codeChange.change(nir, CODE, CODE, CODE, here).outcome());
+        assertTrue(loginSessions.stillOpen(elsewhere), "nothing changed yet");
+        assertEquals(CodeChange.Outcome.CHANGED, codeChange.change(nir, CODE, "Nouveau*Code_7", "Nouveau*Code_7", here).outcome());
+
+        assertTrue(loginSessions.stillOpen(here), "the session that changed it stays logged in");
+        assertFalse(loginSessions.stillOpen(elsewhere), "every other one is logged out");
+        assertTrue(rememberedBrowsers.of(nir).isEmpty(), "every remembered browser gives the security code again");
+        assertEquals(CredentialValidationResult.Status.INVALID,
+                identityStore.checkCodePersonnel(new UsernamePasswordCredential(SCHMITT.nir(), new Password(CODE))).getStatus(), "the old code stops working");
+        assertEquals(CredentialValidationResult.Status.VALID,
+                identityStore.checkCodePersonnel(new UsernamePasswordCredential(SCHMITT.nir(), new Password("Nouveau*Code_7"))).getStatus());
+        String notice = awaitMailContaining("schmitt@example.fr", "a été modifié");
+        assertFalse(notice.contains("http"), "no link in a security mail: " + notice);
+        assertEquals(1, auditCount(AuditEvent.Type.CODE_CHANGED, SCHMITT));
+    }
+
+    /** PRODUCT §2.11, §5: closing removes the account and its data in one go, keeps the pseudonymised trail, mails, and frees the NIR. */
+    @Test
+    void closing_the_account_removes_its_rows_frees_the_nir_and_keeps_the_trail() throws Exception {
+        registration.register(request(TESSIER, "tessier@example.fr"));
+        activation.activate(tokenFrom(awaitMail("tessier@example.fr")));
+        Nir nir = Nir.parse(TESSIER.nir());
+        clientOrigin.setAddress("198.51.100.160");
+        String session = loginSessions.opened(nir, fr.ameli.compte.domain.LoginSession.Method.SECURITY_CODE).orElseThrow();
+        rememberedBrowsers.remember(nir);
+        securityCodes.send(nir);
+        awaitMailContaining("tessier@example.fr", "Voici le code de sécurité");
+        awaitMailContaining("tessier@example.fr", "mémorisé");
+        Account account = accounts.findByNir(nir).orElseThrow();
+
+        assertEquals(AccountClosure.Outcome.CURRENT_WRONG, closure.close(nir, "Mauvais*code_1").outcome());
+        assertTrue(accounts.findByNir(nir).isPresent(), "a wrong code closes nothing");
+        assertEquals(AccountClosure.Outcome.CLOSED, closure.close(nir, CODE).outcome());
+
+        assertTrue(accounts.findByNir(nir).isEmpty(), "the account is gone");
+        for (String table : List.of("security_code", "remembered_browser", "login_session", "code_reset_token", "activation_token")) {
+            assertEquals(0, rows(table, account), table);
+        }
+        assertFalse(loginSessions.stillOpen(session), "its sessions are logged out");
+        String closed = awaitMailContaining("tessier@example.fr", "clôturé");
+        assertFalse(closed.contains("http"), "no link: " + closed);
+        assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_CLOSED, TESSIER));
+        assertTrue(auditCount(AuditEvent.Type.ACCOUNT_CREATED, TESSIER) == 1, "the pseudonymised trail stays");
+
+        registration.register(request(TESSIER, "tessier.nouveau@example.fr"));
+        assertEquals(AccountStatus.PENDING_ACTIVATION, accounts.findByNir(nir).orElseThrow().status(), "the NIR is free for a new account");
+    }
+
     /** PRODUCT §5: past the NIR's daily ceiling (12 here), every browser not remembered gets one try a minute, the owner's first. */
     @Test
     void past_the_daily_ceiling_of_failures_a_nir_gets_one_try_a_minute() throws Exception {
@@ -744,9 +857,18 @@ class AccountServicesIT {
     private static final Person JEAN_BAPTISTE = new Person("249059712048392", "Jean-Baptiste", "15/05/1949", "97100", "1182639", "09456432019");
 
     private void setExpiryLease(String owner, Instant expiresAt) throws Exception {
+        setLease("activation-expiry", owner, expiresAt);
+    }
+
+    /** The lease of job {@code name} as another server would leave it (the row made if the job has none). */
+    private void setLease(String name, String owner, Instant expiresAt) throws Exception {
         transaction.begin();
-        em.createNativeQuery("UPDATE job_lease SET owner = ?1, expires_at = ?2 WHERE name = 'activation-expiry'")
-                .setParameter(1, owner).setParameter(2, java.sql.Timestamp.from(expiresAt)).executeUpdate();
+        int updated = em.createNativeQuery("UPDATE job_lease SET owner = ?1, expires_at = ?2 WHERE name = ?3")
+                .setParameter(1, owner).setParameter(2, java.sql.Timestamp.from(expiresAt)).setParameter(3, name).executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("INSERT INTO job_lease (name, owner, expires_at) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, name).setParameter(2, owner).setParameter(3, java.sql.Timestamp.from(expiresAt)).executeUpdate();
+        }
         transaction.commit();
     }
 
@@ -768,7 +890,21 @@ class AccountServicesIT {
         assertTrue(accounts.findByNir(Nir.parse(JEAN_BAPTISTE.nir())).isEmpty(), "the lease expired: this server took the job over");
         assertNotEquals("another-server", em.createNativeQuery("SELECT owner FROM job_lease WHERE name = 'activation-expiry'")
                 .getSingleResult().toString());
+
+        // A server that stops gives its lease up, so the next one takes the job at once; never another server's lease.
+        setLease("essai", "another-server", Instant.now().plusSeconds(3600));
+        jobLeases.release("essai");
+        assertFalse(jobLeases.acquire("essai", java.time.Duration.ofHours(1)), "releasing is only for the lease's holder");
+        setLease("essai", "another-server", Instant.now().minusSeconds(1));
+        assertTrue(jobLeases.acquire("essai", java.time.Duration.ofHours(1)), "an expired lease is taken, for an hour");
+        jobLeases.release("essai");
+        Instant expires = ((java.sql.Timestamp) em.createNativeQuery("SELECT expires_at FROM job_lease WHERE name = 'essai'")
+                .getSingleResult()).toInstant();
+        assertFalse(expires.isAfter(Instant.now()), "given up: any server may take it now, " + expires);
     }
+
+    @Inject
+    JobLeases jobLeases;
 
     private static final Person DUPONT = new Person("299121305555755", "Dupont", "12/12/1999", "13001", "0890611", "28214288123");
 
@@ -971,9 +1107,9 @@ class AccountServicesIT {
                             .filter(AccountServicesIT::writtenByThisDeployment)
                             .sorted(java.util.Comparator.reverseOrder())
                             .map(AccountServicesIT::readQuietly)
-                            .filter(content -> content.contains("To: " + recipient))
+                            .filter(content -> content.contains("To: " + recipient) && textQuietly(content).contains(words))
                             .findFirst();
-                    if (found.isPresent() && textPart(found.get()).contains(words)) {
+                    if (found.isPresent()) {
                         return textPart(found.get());
                     }
                 }
@@ -1012,6 +1148,14 @@ class AccountServicesIT {
             return Files.readString(file);
         } catch (Exception e) {
             return "";
+        }
+    }
+
+    private static String textQuietly(String eml) {
+        try {
+            return textPart(eml);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable mail", e);
         }
     }
 

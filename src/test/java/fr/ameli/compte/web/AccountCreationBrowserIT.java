@@ -787,6 +787,70 @@ class AccountCreationBrowserIT {
         }
     }
 
+    /** « Mon espace », PRODUCT §2.11: what the person manages. */
+    @Nested
+    class MySpace {
+
+        @Test
+        void a_person_changes_the_code_with_the_keyboard_only_sees_the_logins_and_closes_the_account() throws Exception {
+            createAndActivate("Benali", "1 75 08 38 185 779", "22/08/1975", "38000", "5319076", "03050227330", "karim@example.fr",
+                    "Grenoble*Isere_38");
+            browser.open(url("/"));
+            logInWithTheSecurityCode("1 75 08 38 185 779", "Grenoble*Isere_38");
+            assertEquals("Mon espace", browser.h1());
+
+            // « Modifier mon code personnel », keyboard only.
+            keyboard.tabTo("lien-code");
+            browser.pressAndWait(Keys.ENTER);
+            assertEquals("Modifier mon code personnel", browser.h1());
+            audit("40-modifier-code");
+            keyboard.fill("codePersonnel:actuel", "Mauvais*code_1");
+            keyboard.fill("codePersonnel:code", "Vercors*Alpes_38");
+            browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok", "ok")));
+            keyboard.fill("codePersonnel:confirmation", "Vercors*Alpes_38");
+            keyboard.tabTo("codePersonnel:valider");
+            browser.pressAndWait(Keys.ENTER);
+            assertEquals("Code personnel actuel incorrect.", browser.fieldError("codePersonnel:actuel"));
+            audit("40a-modifier-code-actuel-incorrect");
+            keyboard.fill("codePersonnel:actuel", "Grenoble*Isere_38");
+            keyboard.tabTo("codePersonnel:valider");
+            browser.pressAndWait(Keys.ENTER);
+            assertTrue(browser.find("modifie").getText().startsWith("Votre code personnel est modifié."), browser.find("modifie").getText());
+            audit("40b-code-modifie");
+            assertTrue(Mailbox.text(mailbox.firstTo("karim@example.fr", "Votre code personnel ameli a été modifié")).contains("a été modifié"));
+
+            // « Mes dernières connexions ».
+            browser.open(url("/espace/connexions.xhtml"));
+            assertEquals("Mes dernières connexions", browser.h1());
+            String logins = browser.find("connexions").getText();
+            assertTrue(logins.contains("Code personnel et code de sécurité reçu par email") && logins.contains("Ouverte sur cet appareil"), logins);
+            assertTrue(logins.contains("Chrome sous Linux"), logins);
+            audit("41-connexions");
+
+            // « Clôturer mon compte »: the errors, then the closure.
+            browser.open(url("/espace/cloture.xhtml"));
+            assertEquals("Clôturer mon compte", browser.h1());
+            audit("42-cloture");
+            browser.submit("cloture:cloturer");
+            assertEquals("Saisissez votre code personnel actuel.", browser.fieldError("cloture:actuel"));
+            assertEquals("Cochez la case pour confirmer la clôture de votre compte.", browser.fieldError("cloture:confirmer"));
+            audit("42a-cloture-erreurs");
+            browser.type("cloture:actuel", "Vercors*Alpes_38");
+            browser.find("cloture:confirmer").click();
+            browser.submit("cloture:cloturer");
+            assertEquals("J'accède à mon compte ameli", browser.h1());
+            assertTrue(browser.find("compte-cloture").getText().startsWith("Votre compte ameli est clôturé."), browser.find("compte-cloture").getText());
+            audit("42b-compte-cloture");
+            assertTrue(Mailbox.text(mailbox.firstTo("karim@example.fr", "Votre compte ameli est clôturé")).contains("par la poste"));
+            browser.open(url("/espace/index.xhtml"));
+            assertEquals("J'accède à mon compte ameli", browser.h1(), "logged out");
+
+            startWizard();
+            identity.identify("Benali", "1 75 08 38 185 779", "22/08/1975", "38000");
+            assertEquals("Accédez immédiatement à votre compte", browser.h1(), "the NIR is free for a new account");
+        }
+    }
+
     /** The pages and error states met on no other journey. */
     @Nested
     class OtherPages {

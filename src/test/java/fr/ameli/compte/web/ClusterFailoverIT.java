@@ -139,6 +139,19 @@ class ClusterFailoverIT {
         assertEquals(200, onB.status(), onB.body());
         assertEquals("Mon espace", onB.h1(), "still logged in on node B");
         assertTrue(onB.text().contains("Bonjour Jeanne LEFÈVRE"), onB.text());
+
+        // PRODUCT §2.11: the code changed from another browser on node B logs this session out on node A too.
+        FormClient other = new FormClient(URI.create("http://127.0.0.1:" + NODE_B + "/"));
+        assertEquals("Mon espace", MailLinks.logIn(other, "2 46 07 75 115 039 04", CODE, smtp::getReceivedMessages).h1());
+        smtp.purgeEmailFromAllMailboxes();
+        FormClient.Page changed = other.submit(other.get("espace/code-personnel.xhtml"), "codePersonnel", "codePersonnel:valider",
+                Map.of("codePersonnel:actuel", CODE, "codePersonnel:code", "Vosges*Rhin_88", "codePersonnel:confirmation", "Vosges*Rhin_88"));
+        assertTrue(changed.text().contains("Votre code personnel est modifié."), changed.text());
+        FormClient.Page onA = c.get("http://127.0.0.1:" + NODE_A + "/espace/index.xhtml");
+        assertEquals("J'accède à mon compte ameli", onA.h1(), "the other session is logged out on node A");
+        assertTrue(onA.text().contains("Votre session a été fermée"), onA.text());
+        assertEquals("Mon espace", other.get("espace/index.xhtml").h1(), "the session that changed the code stays");
+        smtp.purgeEmailFromAllMailboxes();
     }
 
     @Test

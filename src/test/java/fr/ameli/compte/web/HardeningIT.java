@@ -565,6 +565,62 @@ class HardeningIT {
         }
     }
 
+    private static final Person NGUYEN = new Person("Nguyen", "2 88 06 94 028 742", "18/06/1988", "94000", "5051195", "59894870958");
+
+    /** PRODUCT §2.11: the fields of « Modifier mon code personnel » and « Clôturer mon compte » take anything without a 500 and change nothing. */
+    @Test
+    void hostile_input_in_the_fields_of_mon_espace_gets_a_french_message_at_its_field_and_changes_nothing() throws Exception {
+        FormClient c = client();
+        c.submit(toContactStep(c, NGUYEN), "coordonnees", "coordonnees:continuer", contact("nguyen@example.fr"));
+        assertTrue(MailLinks.activate(c, awaitMail("nguyen@example.fr", 20_000)).text().contains("Votre compte ameli est activé."));
+        assertEquals("Mon espace", login(c, NGUYEN.nir(), CODE).h1());
+        List<String> hostile = List.of(LONG, "<script>alert(1)</script>", "Robert'); DROP TABLE account;--", "\u0000x", "   ", "",
+                "東京", "x\r\nX-Injected: 1", "😀", "#{codeChangePage.submit()}");
+        List<String> problems = new ArrayList<>();
+        // The new code first, with the right current one (each right one resets the count of wrong ones) …
+        for (String value : hostile) {
+            for (String field : List.of("codePersonnel:code", "codePersonnel:confirmation")) {
+                Map<String, String> fields = new HashMap<>(Map.of("codePersonnel:actuel", CODE, "codePersonnel:code", "Vosges*Rhin_88",
+                        "codePersonnel:confirmation", "Vosges*Rhin_88"));
+                fields.put(field, value);
+                checkAnswer(c.submit(c.get("espace/code-personnel.xhtml"), "codePersonnel", "codePersonnel:valider", fields),
+                        "codePersonnel", field, value, problems);
+            }
+        }
+        // … then the current one, on both pages (wrong ones lock this address after five: the lock is said at the field too).
+        for (String value : hostile) {
+            checkAnswer(c.submit(c.get("espace/code-personnel.xhtml"), "codePersonnel", "codePersonnel:valider", Map.of(
+                    "codePersonnel:actuel", value, "codePersonnel:code", "Vosges*Rhin_88", "codePersonnel:confirmation", "Vosges*Rhin_88")),
+                    "codePersonnel", "codePersonnel:actuel", value, problems);
+            checkAnswer(c.submit(c.get("espace/cloture.xhtml"), "cloture", "cloture:cloturer",
+                    Map.of("cloture:actuel", value, "cloture:confirmer", "true")), "cloture", "cloture:actuel", value, problems);
+        }
+        assertEquals(List.of(), problems);
+        FormClient.Page space = c.get("espace/index.xhtml");
+        assertEquals("Mon espace", space.h1(), "still logged in: the account was neither closed nor its code changed");
+        assertTrue(mailsTo("nguyen@example.fr").stream().noneMatch(m -> {
+            try {
+                return m.getSubject().contains("modifié") || m.getSubject().contains("clôturé");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }), "no mail of a change");
+    }
+
+    private static void checkAnswer(FormClient.Page answer, String form, String field, String value, List<String> problems) {
+        String shown = field + " = " + printable(value);
+        String error = answer.fieldError(field);
+        if (answer.status() != 200) {
+            problems.add(shown + ": status " + answer.status());
+        } else if (!answer.hasForm(form)) {
+            problems.add(shown + ": accepted, went to " + answer.uri());
+        } else if (error.isEmpty() || !error.matches("(?s).*[a-zàâçéèêëîïôûù].*") || error.contains("Exception")) {
+            problems.add(shown + ": no French message at the field, got « " + error + " »");
+        } else if (answer.body().contains("<script>alert")) {
+            problems.add(shown + ": markup reflected");
+        }
+    }
+
     // ---- Links a mail scanner cannot spend
 
     private static final Person CELIK = new Person("Çelik", "2 90 03 67 482 187", "11/03/1990", "67000", "6305786", "31284151553");

@@ -6,6 +6,7 @@ import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.AccountStatus;
 import fr.ameli.compte.domain.ActivationToken;
 import fr.ameli.compte.domain.CodeResetToken;
+import fr.ameli.compte.domain.LoginSession;
 import fr.ameli.compte.domain.RememberedBrowser;
 import fr.ameli.compte.domain.SecurityCode;
 import fr.ameli.compte.domain.Nir;
@@ -135,6 +136,52 @@ public class JpaAccountRepository implements AccountRepository {
     public int forgetRememberedBrowsers(long accountId) {
         return em.createQuery("delete from RememberedBrowser b where b.accountId = :account")
                 .setParameter("account", accountId).executeUpdate();
+    }
+
+    /** The tables that hold rows of an account, removed before it (foreign keys). */
+    private static final List<String> ACCOUNT_ROWS = List.of("security_code", "remembered_browser", "login_session",
+            "code_reset_token", "activation_token", "outbound_mail");
+
+    @Override
+    public void remove(Account account) {
+        for (String table : ACCOUNT_ROWS) {
+            em.createNativeQuery("DELETE FROM " + table + " WHERE account_id = ?1").setParameter(1, account.id()).executeUpdate();
+        }
+        em.createQuery("delete from ProvisionalCode p where p.nir = :nir").setParameter("nir", account.nir().fullForm()).executeUpdate();
+        em.remove(em.contains(account) ? account : em.merge(account));
+        em.flush();
+    }
+
+    @Override
+    public void addLoginSession(LoginSession login) {
+        em.persist(login);
+        em.flush();
+        List<Long> older = em.createQuery("select s.id from LoginSession s where s.accountId = :account order by s.id desc", Long.class)
+                .setParameter("account", login.accountId()).setFirstResult(LoginSession.KEPT).setMaxResults(1).getResultList();
+        if (!older.isEmpty()) {
+            em.createQuery("delete from LoginSession s where s.accountId = :account and s.id <= :oldest")
+                    .setParameter("account", login.accountId()).setParameter("oldest", older.get(0)).executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<LoginSession> findLoginSession(String sessionKeyHash) {
+        return em.createQuery("select s from LoginSession s where s.sessionKey = :key", LoginSession.class)
+                .setParameter("key", sessionKeyHash).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<LoginSession> loginSessions(long accountId) {
+        return em.createQuery("select s from LoginSession s where s.accountId = :account order by s.id desc", LoginSession.class)
+                .setParameter("account", accountId).getResultList();
+    }
+
+    @Override
+    public int endLoginSessions(long accountId, String keptKeyHash, Instant now) {
+        return em.createQuery("update LoginSession s set s.endedAt = :now where s.accountId = :account and s.endedAt is null"
+                        + " and s.sessionKey <> :kept")
+                .setParameter("now", now).setParameter("account", accountId)
+                .setParameter("kept", keptKeyHash == null ? "" : keptKeyHash).executeUpdate();
     }
 
     @Override

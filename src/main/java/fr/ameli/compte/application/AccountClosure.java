@@ -1,0 +1,74 @@
+package fr.ameli.compte.application;
+
+import fr.ameli.compte.domain.Account;
+import fr.ameli.compte.domain.AccountRepository;
+import fr.ameli.compte.domain.AuditEvent;
+import fr.ameli.compte.domain.Nir;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * « Clôturer mon compte » (PRODUCT §2.11, §5): after the current code personnel (checked like a
+ * login, so wrong ones count towards the same lock), the account and its personal data are removed
+ * in one transaction — links, codes, mails, remembered browsers, logins; the audit trail, which
+ * holds only pseudonyms, stays —, a mail « Votre compte ameli est clôturé » leaves through the
+ * outbox, and the NIR is free for a new account. Every session of the account is logged out at its
+ * next request (its login row is gone).
+ */
+@Stateless
+public class AccountClosure {
+
+    public enum Outcome { CLOSED, CURRENT_WRONG, LOCKED }
+
+    /** How it went; {@code lockedUntil} with LOCKED. */
+    public record Result(Outcome outcome, Instant lockedUntil) {
+    }
+
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    AccountIdentityStore identityStore;
+    @Inject
+    LoginOutcome loginOutcome;
+    @Inject
+    LoginLocks loginLocks;
+    @Inject
+    MailTemplates mails;
+    @Inject
+    MailOutbox outbox;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Clock clock;
+
+    /** Closes the active account of {@code nir} once {@code current} is its code personnel. */
+    public Result close(Nir nir, String current) {
+        CredentialValidationResult proven = identityStore.checkCodePersonnel(new UsernamePasswordCredential(nir.digits13(), new Password(current)));
+        if (proven.getStatus() != CredentialValidationResult.Status.VALID) {
+            return switch (loginOutcome.refusal()) {
+                case LOCKED, SLOWED -> new Result(Outcome.LOCKED, loginOutcome.lockedUntil());
+                case WRONG_CREDENTIALS, PENDING_ACTIVATION -> new Result(Outcome.CURRENT_WRONG, null);
+            };
+        }
+        Optional<Account> found = accounts.findByNir(nir).filter(Account::isActive);
+        if (found.isEmpty()) {
+            return new Result(Outcome.CURRENT_WRONG, null);
+        }
+        Account account = found.get();
+        String email = account.contact().email().value();
+        accounts.remove(account);
+        loginLocks.forget(nir);
+        audit.record(AuditEvent.Type.ACCOUNT_CLOSED, nir);
+        // Sent to the address the account had; the mail row names no account (there is none any more).
+        outbox.enqueue(mails.compose("compte-cloture", email, Map.of("quand", FrenchTime.when(clock.instant()))), null);
+        return new Result(Outcome.CLOSED, null);
+    }
+}

@@ -1,0 +1,48 @@
+package fr.ameli.compte.application;
+
+import fr.ameli.compte.domain.Account;
+import fr.ameli.compte.domain.AuditEvent;
+import fr.ameli.compte.domain.InsuredPerson;
+import fr.ameli.compte.domain.InsuredPersonRepository;
+import fr.ameli.compte.domain.PersonalData;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+/**
+ * What a new code personnel involves, whoever sets it (« Code oublié ? », « Modifier mon code
+ * personnel »; PRODUCT §2.10, §2.11): whoever had the old one is shut out — every login lock and
+ * count of the NIR ends, every remembered browser gives the security code again, every session
+ * but the one that made the change is logged out —, the owner is told by mail, and the audit
+ * trail says so. In the caller's transaction.
+ */
+@Stateless
+public class CodeChanges {
+
+    @Inject
+    InsuredPersonRepository register;
+    @Inject
+    LoginLocks loginLocks;
+    @Inject
+    RememberedBrowsers rememberedBrowsers;
+    @Inject
+    LoginSessions loginSessions;
+    @Inject
+    SecurityNotices notices;
+    @Inject
+    AuditTrail audit;
+
+    /** The account's new code is set: the rest follows. {@code keptSessionKey}: the session that made the change (null: none stays). */
+    public void changed(Account account, String keptSessionKey) {
+        loginLocks.forget(account.nir());
+        rememberedBrowsers.forgetAll(account);
+        loginSessions.endOthers(account, keptSessionKey);
+        notices.codeChanged(account);
+        audit.record(AuditEvent.Type.CODE_CHANGED, account.nir());
+    }
+
+    /** Whose code it is: the register's person of the account (rules 5 and 6 need the NIR, the birth date and the names). */
+    public PersonalData personalData(Account account) {
+        return register.find(account.nir()).map(InsuredPerson::personalData)
+                .orElseThrow(() -> new IllegalStateException("The account's person is no longer in the register"));
+    }
+}

@@ -1,0 +1,57 @@
+package fr.ameli.compte.web;
+
+import fr.ameli.compte.domain.Nir;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Who is logged in, for the pages of « Mon espace » (all under {@code /espace/}, reserved to the
+ * group {@code assure} in web.xml): the NIR (the caller's name), this session's login key, and
+ * how long an idle session lives.
+ */
+@RequestScoped
+public class LoggedInPerson {
+
+    @Inject
+    SecurityContext securityContext;
+    @Inject
+    ExternalContext external;
+
+    /** The logged-in person's NIR; empty when nobody is (the page then shows nothing of an account). */
+    Optional<Nir> nir() {
+        Principal caller = securityContext.getCallerPrincipal();
+        return caller == null ? Optional.empty() : Nir.tryParse(caller.getName());
+    }
+
+    /** The key of this session's login ({@code LoginSessions}). */
+    Optional<String> sessionKey() {
+        return SessionLoginMechanism.sessionKey(request());
+    }
+
+    /** How long this session lives without a request. */
+    Duration idleTimeout() {
+        return Duration.ofSeconds(Math.max(0, request().getSession().getMaxInactiveInterval()));
+    }
+
+    /** A new session id (after a new code personnel), the login kept. */
+    void renewSessionId() {
+        SessionIds.renew(request());
+    }
+
+    /** Logs out here: the container forgets the caller and the session ends. */
+    void logOut() throws jakarta.servlet.ServletException {
+        request().logout();
+        external.invalidateSession();
+    }
+
+    private HttpServletRequest request() {
+        return (HttpServletRequest) external.getRequest();
+    }
+}
