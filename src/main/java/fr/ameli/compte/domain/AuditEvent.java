@@ -38,7 +38,10 @@ public class AuditEvent {
         SECURITY_CODE_LOCKED,
         PROOF_FAILURE,
         PROOF_LOCKED,
-        IDENTITY_RATE_LIMITED
+        IDENTITY_RATE_LIMITED,
+        EMAIL_CHANGE_REQUESTED,
+        EMAIL_CHANGE_CONFIRMED,
+        EMAIL_CHANGE_REFUSED
     }
 
     @Id

@@ -13,6 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,12 +40,18 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
     /** The page a protected request without login is sent to. */
     static final String LOGIN_PAGE = "/index.xhtml";
 
-    /** Who is logged in in this session: the caller's name (the NIR's 13 characters) and groups. */
-    record LoggedIn(String name, Set<String> groups) implements Serializable {
+    /**
+     * Who is logged in in this session: the caller's name (the NIR's 13 characters) and groups, and
+     * when they last proved it — at login, or by typing their code personnel again before a
+     * sensitive change ({@link Reauthentication}, PRODUCT §2.11).
+     */
+    record LoggedIn(String name, Set<String> groups, Instant provenAt) implements Serializable {
     }
 
     @Inject
     IdentityStoreHandler identityStores;
+    @Inject
+    Clock clock;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -61,15 +70,25 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
-    private static AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,
-                                              CredentialValidationResult result) {
+    private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,
+                                       CredentialValidationResult result) {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
         SessionIds.renew(request);
-        LoggedIn caller = new LoggedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()));
+        LoggedIn caller = new LoggedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()), clock.instant());
         request.getSession().setAttribute(CALLER, caller);
         return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+    }
+
+    /** Who is logged in in this session, if anyone (none without a session). */
+    static Optional<LoggedIn> loggedIn(HttpSession session) {
+        return session != null && session.getAttribute(CALLER) instanceof LoggedIn caller ? Optional.of(caller) : Optional.empty();
+    }
+
+    /** The caller proved again who they are (their code personnel): the login counts as fresh from {@code now}. */
+    static void provenAgain(HttpSession session, Instant now) {
+        loggedIn(session).ifPresent(caller -> session.setAttribute(CALLER, new LoggedIn(caller.name(), caller.groups(), now)));
     }
 
     @Override
