@@ -73,16 +73,19 @@ class AccountServicesIT {
 
     @Deployment
     static WebArchive deployment() {
-        return TestDeployments.war("services", Map.of(
-                "ameli.activation.validity", "PT4S",
-                "ameli.activation.sweep-interval", "PT1S",
-                "ameli.activation.expired-link-retention", "PT5S",
-                "ameli.code.hash-iterations", "1024",
-                "ameli.code-reset.validity", "PT3S",
-                "ameli.throttle.login-failures-per-day", "12",
-                "ameli.security-code.validity", "PT3S",
-                "ameli.email-change.validity", "PT3S",
-                "ameli.mail.mode", "file"));
+        return TestDeployments.war("services", Map.ofEntries(
+                Map.entry("ameli.activation.validity", "PT4S"),
+                Map.entry("ameli.activation.sweep-interval", "PT1S"),
+                Map.entry("ameli.activation.expired-link-retention", "PT5S"),
+                Map.entry("ameli.code.hash-iterations", "1024"),
+                Map.entry("ameli.code-reset.validity", "PT3S"),
+                Map.entry("ameli.throttle.login-failures-per-day", "12"),
+                Map.entry("ameli.security-code.validity", "PT3S"),
+                Map.entry("ameli.mail.mode", "file"),
+                // More persons than the demo register's 22, each used by one test (an account, once made, stays).
+                Map.entry("ameli.registry.demo", "true"),
+                Map.entry("ameli.registry.csv", System.getProperty("ameli.test.resources") + "/registre-espace.csv"),
+                Map.entry("ameli.email-change.validity", "PT3S")));
     }
 
     @Inject
@@ -879,28 +882,15 @@ class AccountServicesIT {
 
     // ---- « Modifier mon adresse email » (PRODUCT §2.11)
 
-    /** Fictitious persons of this test's own, added to the register (loading twice changes nothing). */
-    private static final String EMAIL_CHANGE_REGISTER = """
-            nir;nom;prenom;date_naissance;code_postal;commune;adresse;iban;serie_vitale
-            277037511204260;ROUX;Claire;14/03/1977;75011;Paris;4 rue Oberkampf;FR7630004000011563121910138;8250111122223333
-            182106912305191;BLANCHARD;Marc;05/10/1982;69003;Lyon;8 cours Gambetta;FR7630004000011563121910138;8250111122223333
-            291063155501752;PERRIN;Julie;20/06/1991;31000;Toulouse;2 place du Capitole;FR7630004000011563121910138;8250111122223333
-            168024410903316;MASSON;Luc;11/02/1968;44000;Nantes;1 quai de la Fosse;FR7630004000011563121910138;8250111122223333
-            """;
-    private static final Person ROUX = new Person("277037511204260", "Roux", "14/03/1977", "75011", "1910138", "11122223333");
-    private static final Person BLANCHARD = new Person("182106912305191", "Blanchard", "05/10/1982", "69003", "1910138", "11122223333");
-    private static final Person PERRIN = new Person("291063155501752", "Perrin", "20/06/1991", "31000", "1910138", "11122223333");
-    private static final Person MASSON = new Person("168024410903316", "Masson", "11/02/1968", "44000", "1910138", "11122223333");
+    // Persons of registre-espace.csv (the test register of « Mon espace »)
+    private static final Person IMBERT = new Person("180097581155216", "Imbert", "22/09/1980", "75221", "8881047", "16210521854");
+    private static final Person JOLY = new Person("172063526306534", "Joly", "06/06/1972", "35014", "3860987", "99065939761");
+    private static final Person KLEIN = new Person("267074706075484", "Klein", "10/07/1967", "47732", "1716338", "80129110285");
+    private static final Person LEROUX = new Person("238071736542689", "Leroux", "19/07/1938", "17393", "4393062", "00487645291");
     private static final Pattern EMAIL_LINK = Pattern.compile("^http://localhost:8080/confirmation-email\\.xhtml\\?jeton=([A-Za-z0-9_-]{43})$", Pattern.MULTILINE);
 
     @Inject
     EmailChange emailChange;
-    @Inject
-    fr.ameli.compte.infrastructure.register.RegisterImport registerImport;
-
-    private void addEmailChangePersons() {
-        assertEquals(List.of(), registerImport.load("email-change", new java.io.StringReader(EMAIL_CHANGE_REGISTER)).rejected());
-    }
 
     private void createActive(Person p, String email) throws Exception {
         registration.register(request(p, email));
@@ -931,16 +921,15 @@ class AccountServicesIT {
 
     @Test
     void an_email_changes_only_by_the_post_of_its_link_and_the_old_address_is_told(@ArquillianResource URL base) throws Exception {
-        addEmailChangePersons();
-        createActive(ROUX, "claire.roux@example.fr");
-        Nir nir = Nir.parse(ROUX.nir());
+        createActive(IMBERT, "ines.imbert@example.fr");
+        Nir nir = Nir.parse(IMBERT.nir());
 
-        assertEquals(EmailChange.Requested.Status.SAME_ADDRESS, emailChange.request(nir, new EmailAddress("Claire.Roux@EXAMPLE.fr")).status());
-        assertEquals(EmailChange.Requested.Status.SENT, emailChange.request(nir, new EmailAddress("claire.nouvelle@example.fr")).status());
-        String text = awaitMail("claire.nouvelle@example.fr");
-        assertEquals("claire.roux@example.fr", emailOf(ROUX), "not before it is confirmed");
+        assertEquals(EmailChange.Requested.Status.SAME_ADDRESS, emailChange.request(nir, new EmailAddress("Ines.Imbert@EXAMPLE.fr")).status());
+        assertEquals(EmailChange.Requested.Status.SENT, emailChange.request(nir, new EmailAddress("ines.nouvelle@example.fr")).status());
+        String text = awaitMail("ines.nouvelle@example.fr");
+        assertEquals("ines.imbert@example.fr", emailOf(IMBERT), "not before it is confirmed");
         assertTrue(text.contains("valable 3 secondes"), text);
-        String token = emailLinkSentTo("claire.nouvelle@example.fr", 1);
+        String token = emailLinkSentTo("ines.nouvelle@example.fr", 1);
         List<?> stored = em.createNativeQuery("select token_hash from email_change_token where token_hash = ?1")
                 .setParameter(1, SecretTokens.hash(token)).getResultList();
         assertEquals(1, stored.size(), "only the token's hash is stored");
@@ -952,16 +941,16 @@ class AccountServicesIT {
                     .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, opened.statusCode(), method);
         }
-        assertEquals(new EmailChange.Link(EmailChange.Outcome.READY, new EmailAddress("claire.nouvelle@example.fr")), emailChange.check(token));
-        assertEquals("claire.roux@example.fr", emailOf(ROUX), "opening the link changes nothing");
+        assertEquals(new EmailChange.Link(EmailChange.Outcome.READY, new EmailAddress("ines.nouvelle@example.fr")), emailChange.check(token));
+        assertEquals("ines.imbert@example.fr", emailOf(IMBERT), "opening the link changes nothing");
 
         assertEquals(EmailChange.Outcome.CONFIRMED, emailChange.confirm(token));
-        assertEquals("claire.nouvelle@example.fr", emailOf(ROUX));
-        awaitMails("claire.roux@example.fr", 2);
-        String notice = awaitMail("claire.roux@example.fr");
+        assertEquals("ines.nouvelle@example.fr", emailOf(IMBERT));
+        awaitMails("ines.imbert@example.fr", 2);
+        String notice = awaitMail("ines.imbert@example.fr");
         assertAll(notice,
                 () -> assertTrue(notice.contains("L'adresse email de votre compte ameli a été modifiée le"), "the old address is told"),
-                () -> assertTrue(notice.contains("La nouvelle adresse est c•••@example.fr."), "the new one masked"),
+                () -> assertTrue(notice.contains("La nouvelle adresse est i•••@example.fr."), "the new one masked"),
                 () -> assertFalse(notice.contains("http"), "no link"));
         assertEquals(EmailChange.Outcome.ALREADY_USED, emailChange.confirm(token), "single use");
         assertEquals(EmailChange.Outcome.ALREADY_USED, emailChange.check(token).outcome());
@@ -970,59 +959,58 @@ class AccountServicesIT {
 
         // A second request, then one for the address of another account: the same answer, the
         // earlier link stops working either way, and the other address is told it cannot be used.
-        createActive(BLANCHARD, "marc.blanchard@example.fr");
-        assertEquals(EmailChange.Requested.Status.SENT, emailChange.request(nir, new EmailAddress("claire.troisieme@example.fr")).status());
-        String earlier = emailLinkSentTo("claire.troisieme@example.fr", 1);
-        assertEquals(EmailChange.Requested.Status.SENT, emailChange.request(nir, new EmailAddress("Marc.Blanchard@example.fr")).status());
-        awaitMails("Marc.Blanchard@example.fr", 1);
-        String taken = awaitMail("Marc.Blanchard@example.fr");
+        createActive(JOLY, "jules.joly@example.fr");
+        assertEquals(EmailChange.Requested.Status.SENT, emailChange.request(nir, new EmailAddress("ines.troisieme@example.fr")).status());
+        String earlier = emailLinkSentTo("ines.troisieme@example.fr", 1);
+        assertEquals(EmailChange.Requested.Status.SENT, emailChange.request(nir, new EmailAddress("Jules.Joly@example.fr")).status());
+        awaitMails("Jules.Joly@example.fr", 1);
+        String taken = awaitMail("Jules.Joly@example.fr");
         assertAll(taken,
                 () -> assertTrue(taken.contains("Elle est déjà celle d'un autre compte ameli"), "it cannot be used"),
                 () -> assertFalse(taken.contains("http"), "no link"));
         assertEquals(EmailChange.Outcome.UNKNOWN, emailChange.confirm(earlier), "asking again replaces the earlier request");
-        assertEquals("claire.nouvelle@example.fr", emailOf(ROUX), "nothing changed");
-        assertEquals("marc.blanchard@example.fr", emailOf(BLANCHARD));
+        assertEquals("ines.nouvelle@example.fr", emailOf(IMBERT), "nothing changed");
+        assertEquals("jules.joly@example.fr", emailOf(JOLY));
         assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from email_change_token t join account a on a.id = t.account_id "
-                + "where a.nir = ?1 and t.used_at is null").setParameter(1, ROUX.nir()).getSingleResult()).longValue(), "no pending change");
+                + "where a.nir = ?1 and t.used_at is null").setParameter(1, IMBERT.nir()).getSingleResult()).longValue(), "no pending change");
 
-        EmailChange.Requested tooMany = emailChange.request(nir, new EmailAddress("claire.quatrieme@example.fr"));
+        EmailChange.Requested tooMany = emailChange.request(nir, new EmailAddress("ines.quatrieme@example.fr"));
         assertEquals(EmailChange.Requested.Status.TOO_MANY, tooMany.status(), "at most " + EmailChange.PER_HOUR + " an hour");
         assertNotNull(tooMany.tooManyUntil());
         assertAll(
-                () -> assertEquals(3, auditCount(AuditEvent.Type.EMAIL_CHANGE_REQUESTED, ROUX)),
-                () -> assertEquals(1, auditCount(AuditEvent.Type.EMAIL_CHANGE_REFUSED, ROUX)),
-                () -> assertEquals(1, auditCount(AuditEvent.Type.EMAIL_CHANGE_CONFIRMED, ROUX)));
+                () -> assertEquals(3, auditCount(AuditEvent.Type.EMAIL_CHANGE_REQUESTED, IMBERT)),
+                () -> assertEquals(1, auditCount(AuditEvent.Type.EMAIL_CHANGE_REFUSED, IMBERT)),
+                () -> assertEquals(1, auditCount(AuditEvent.Type.EMAIL_CHANGE_CONFIRMED, IMBERT)));
 
         // An expired link changes nothing.
-        Nir other = Nir.parse(BLANCHARD.nir());
-        emailChange.request(other, new EmailAddress("marc.nouveau@example.fr"));
-        String expiring = emailLinkSentTo("marc.nouveau@example.fr", 1);
+        Nir other = Nir.parse(JOLY.nir());
+        emailChange.request(other, new EmailAddress("jules.nouveau@example.fr"));
+        String expiring = emailLinkSentTo("jules.nouveau@example.fr", 1);
         Thread.sleep(3_500);
         assertEquals(EmailChange.Outcome.EXPIRED, emailChange.check(expiring).outcome());
         assertEquals(EmailChange.Outcome.EXPIRED, emailChange.confirm(expiring));
-        assertEquals("marc.blanchard@example.fr", emailOf(BLANCHARD));
+        assertEquals("jules.joly@example.fr", emailOf(JOLY));
     }
 
     @Test
     void an_address_taken_before_the_confirmation_is_refused_and_a_pending_change_goes_with_its_account() throws Exception {
-        addEmailChangePersons();
-        createActive(PERRIN, "julie.perrin@example.fr");
-        Account perrin = accounts.findByNir(Nir.parse(PERRIN.nir())).orElseThrow();
-        emailChange.request(perrin.nir(), new EmailAddress("julie@example.fr"));
-        String token = emailLinkSentTo("julie@example.fr", 1);
-        registration.register(request(MASSON, "julie@example.fr"));
+        createActive(KLEIN, "karine.klein@example.fr");
+        Account klein = accounts.findByNir(Nir.parse(KLEIN.nir())).orElseThrow();
+        emailChange.request(klein.nir(), new EmailAddress("karine@example.fr"));
+        String token = emailLinkSentTo("karine@example.fr", 1);
+        registration.register(request(LEROUX, "karine@example.fr"));
         assertEquals(EmailChange.Outcome.ADDRESS_TAKEN, emailChange.confirm(token), "another account has it now");
-        assertEquals("julie.perrin@example.fr", emailOf(PERRIN));
+        assertEquals("karine.klein@example.fr", emailOf(KLEIN));
 
         // The account removed (as a closure does): its pending change goes with it, without being named.
         transaction.begin();
         for (String table : List.of("activation_token", "outbound_mail", "security_code", "code_reset_token")) {
-            em.createNativeQuery("delete from " + table + " where account_id = ?1").setParameter(1, perrin.id()).executeUpdate();
+            em.createNativeQuery("delete from " + table + " where account_id = ?1").setParameter(1, klein.id()).executeUpdate();
         }
-        em.createNativeQuery("delete from account where id = ?1").setParameter(1, perrin.id()).executeUpdate();
+        em.createNativeQuery("delete from account where id = ?1").setParameter(1, klein.id()).executeUpdate();
         transaction.commit();
         assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from email_change_token where account_id = ?1")
-                .setParameter(1, perrin.id()).getSingleResult()).longValue());
+                .setParameter(1, klein.id()).getSingleResult()).longValue());
         assertEquals(EmailChange.Outcome.UNKNOWN, emailChange.check(token).outcome());
     }
 
