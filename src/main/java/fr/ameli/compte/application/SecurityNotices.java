@@ -2,6 +2,7 @@ package fr.ameli.compte.application;
 
 import fr.ameli.compte.domain.Account;
 import fr.ameli.compte.domain.AccountRepository;
+import fr.ameli.compte.domain.EmailAddress;
 import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.RememberedBrowser;
 import fr.ameli.compte.domain.ThrottleCounter.Kind;
@@ -14,9 +15,9 @@ import java.util.Map;
 
 /**
  * The mails that tell the owner of an account what just happened to it, so that a change they did
- * not make does not go unnoticed (PRODUCT §2.10, §5): the code personnel was changed; the login
- * was locked for a device after wrong codes (at most one such mail an hour); a browser was
- * remembered. Plain French, what to
+ * not make does not go unnoticed (PRODUCT §2.10, §2.11, §5): the code personnel was changed; the
+ * email address was changed (told to the old address); the login was locked for a device after
+ * wrong codes (at most one such mail an hour); a browser was remembered. Plain French, what to
  * do if it was not them, never a link (ameli never asks anything by link). Through the outbox, in
  * the caller's transaction when there is one.
  */
@@ -41,6 +42,12 @@ public class SecurityNotices {
     /** « Votre code personnel ameli a été modifié ». */
     public void codeChanged(Account account) {
         send(account, "code-modifie", Map.of("quand", FrenchTime.when(clock.instant())));
+    }
+
+    /** « Votre adresse email a été modifiée », to the address the account had before: the new one is only shown masked. */
+    public void emailChanged(Account account, EmailAddress oldAddress) {
+        outbox.enqueue(mails.compose("email-modifie", oldAddress.value(), Map.of("quand", FrenchTime.when(clock.instant()),
+                "nouvelle", SecurityCodes.masked(account.contact().email().value()))), account.id());
     }
 
     /** « Connexion à votre compte ameli bloquée sur un appareil », for an active account only. */

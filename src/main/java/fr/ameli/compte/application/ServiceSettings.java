@@ -40,6 +40,12 @@ public interface ServiceSettings {
     /** How long the security code mailed at login works. */
     Duration securityCodeValidity();
 
+    /** How long the link that confirms a new email address stays valid (PRODUCT §2.11). */
+    Duration emailChangeValidity();
+
+    /** How old a login may be before a sensitive change of « Mon espace » asks for the code personnel again (PRODUCT §2.11). */
+    Duration reauthenticationAfter();
+
     /** How many failed logins of one NIR in a day, from all addresses, before it is slowed to one try a minute. */
     int loginFailuresPerDay();
 

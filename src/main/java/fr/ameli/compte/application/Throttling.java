@@ -81,7 +81,7 @@ public class Throttling {
             case PROOF -> new Trail(AuditEvent.Type.PROOF_FAILURE, AuditEvent.Type.PROOF_LOCKED);
             case LOGIN -> new Trail(AuditEvent.Type.LOGIN_FAILURE, AuditEvent.Type.LOGIN_LOCKED);
             case SECURITY_CODE -> new Trail(AuditEvent.Type.SECURITY_CODE_FAILURE, AuditEvent.Type.SECURITY_CODE_LOCKED);
-            case IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET, LOGIN_CEILING, LOGIN_PACE, LOCK_MAIL, SECURITY_CODE_MAIL ->
+            case IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET, LOGIN_CEILING, LOGIN_PACE, LOCK_MAIL, SECURITY_CODE_MAIL, EMAIL_CHANGE ->
                     throw new IllegalArgumentException(kind + " is a rate limit, not a guarded check");
         };
     }

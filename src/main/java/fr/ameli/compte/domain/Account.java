@@ -99,6 +99,14 @@ public class Account {
         codeHash = Objects.requireNonNull(newCodeHash, "newCodeHash");
     }
 
+    /** « Modifier mon adresse email », once the new address is confirmed (PRODUCT §2.11). */
+    public void changeEmail(EmailAddress newEmail) {
+        if (!isActive()) {
+            throw new IllegalStateException("Account " + status);
+        }
+        contact.changeEmail(newEmail);
+    }
+
     /** A new activation link was sent: the validity period starts again from now. */
     public void linkResent(Instant now) {
         if (status != AccountStatus.PENDING_ACTIVATION) {

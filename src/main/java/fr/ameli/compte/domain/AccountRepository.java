@@ -68,6 +68,18 @@ public interface AccountRepository {
     /** Forgets the remembered browsers whose 30 days are over; returns how many. */
     int forgetExpiredBrowsers(Instant now);
 
+    /** The account's unused links that confirm a new email address stop working (a new request replaces them). */
+    void cancelEmailChanges(Account account);
+
+    /** A link that confirms a new email address. */
+    void addEmailChange(EmailChangeToken token);
+
+    /** The confirmation link of a new email address, locked for update until the transaction ends. */
+    Optional<EmailChangeToken> findEmailChange(String tokenHash);
+
+    /** Whether an account other than {@code except} has this address (whatever the case of its letters). */
+    boolean emailUsedByAnother(EmailAddress email, Account except);
+
     /** The account's unused links stop working; the new token takes their place. */
     void replaceToken(Account account, ActivationToken token);
 

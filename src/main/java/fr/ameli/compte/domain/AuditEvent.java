@@ -44,7 +44,10 @@ public class AuditEvent {
         ACCOUNT_CLOSED,
         PROOF_FAILURE,
         PROOF_LOCKED,
-        IDENTITY_RATE_LIMITED
+        IDENTITY_RATE_LIMITED,
+        EMAIL_CHANGE_REQUESTED,
+        EMAIL_CHANGE_CONFIRMED,
+        EMAIL_CHANGE_REFUSED
     }
 
     @Id

@@ -55,6 +55,11 @@ public class ContactChoices {
         }
     }
 
+    /** The address confirmed on « Modifier mon adresse email »; the consents stay as they were. */
+    void changeEmail(EmailAddress newEmail) {
+        this.email = Objects.requireNonNull(newEmail, "newEmail").value();
+    }
+
     public EmailAddress email() {
         return new EmailAddress(email);
     }

@@ -22,7 +22,7 @@ import java.util.Optional;
  *       mailed an hour ({@link Kind#SECURITY_CODE_MAIL}).</li>
  *   <li>{@link Kind#IDENTITY_ADDRESS}: at most N identity attempts (the wizard's identity step) per minute from one
  *       client address.</li>
- *   <li>{@link Kind#ACTIVATION_RESEND}, {@link Kind#CODE_RESET}, {@link Kind#LOCK_MAIL}: at most a few mails per hour for one NIR.</li>
+ *   <li>{@link Kind#ACTIVATION_RESEND}, {@link Kind#CODE_RESET}, {@link Kind#LOCK_MAIL}, {@link Kind#EMAIL_CHANGE}: at most a few mails per hour for one NIR.</li>
  *   <li>{@link Kind#LOGIN_CEILING}: the failed logins of one NIR in a day, from every address;
  *       past a ceiling, {@link Kind#LOGIN_PACE} lets one try a minute through for that NIR.</li>
  * </ul>
@@ -34,7 +34,7 @@ public class ThrottleCounter {
 
     public enum Kind {
         PROOF, LOGIN, IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET, LOGIN_CEILING, LOGIN_PACE, LOCK_MAIL,
-        SECURITY_CODE, SECURITY_CODE_MAIL
+        SECURITY_CODE, SECURITY_CODE_MAIL, EMAIL_CHANGE
     }
 
     public static final int MAX_CONSECUTIVE_FAILURES = 5;
@@ -100,7 +100,7 @@ public class ThrottleCounter {
     /** How long the counting window of a rate-limited kind lasts. */
     public static Duration window(Kind kind) {
         return switch (kind) {
-            case ACTIVATION_RESEND, CODE_RESET, LOCK_MAIL, SECURITY_CODE_MAIL -> Duration.ofHours(1);
+            case ACTIVATION_RESEND, CODE_RESET, LOCK_MAIL, SECURITY_CODE_MAIL, EMAIL_CHANGE -> Duration.ofHours(1);
             case LOGIN_CEILING -> Duration.ofDays(1);
             case IDENTITY_ADDRESS, LOGIN_PACE, PROOF, LOGIN, SECURITY_CODE -> Duration.ofMinutes(1);
         };

@@ -35,11 +35,7 @@ public class ContactForm implements Serializable {
     /** The choices, or empty with a message at each field that is missing or refused. */
     Optional<Read> read(PageMessages messages) {
         FieldReader fields = new FieldReader(messages, FORM);
-        Optional<EmailAddress> e = fields.required("email", email, EmailAddress::new);
-        Optional<EmailAddress> c = fields.required("emailConfirmation", emailConfirmation, EmailAddress::new);
-        if (e.isPresent() && c.isPresent() && !e.equals(c)) {
-            emailNotConfirmed(messages);
-        }
+        Optional<EmailTwice.Read> e = EmailTwice.read(fields, email, emailConfirmation);
         Optional<Boolean> promotions = fields.choice("promotions", emailPromotions, true, "contact.choiceRequired");
         Optional<PhoneNumber> m = fields.optional("mobile", mobile, PhoneNumber::mobile);
         Optional<Boolean> mCalls = fields.choice("mobileAppels", mobileCalls, m.isPresent(), "contact.choiceRequired");
@@ -49,12 +45,12 @@ public class ContactForm implements Serializable {
         if (messages.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new Read(new ContactChoices(e.get(), promotions.get(), m.orElse(null), mCalls.orElse(null),
-                mSms.orElse(null), l.orElse(null), lCalls.orElse(null)), c.get()));
+        return Optional.of(new Read(new ContactChoices(e.get().email(), promotions.get(), m.orElse(null), mCalls.orElse(null),
+                mSms.orElse(null), l.orElse(null), lCalls.orElse(null)), e.get().confirmation()));
     }
 
     void emailNotConfirmed(PageMessages messages) {
-        messages.errorKey(FORM + ":emailConfirmation", "contact.emailNotConfirmed");
+        EmailTwice.notConfirmed(new FieldReader(messages, FORM));
     }
 
     public String getEmail() { return email; }

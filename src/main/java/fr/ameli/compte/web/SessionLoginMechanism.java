@@ -17,6 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,16 +52,20 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
     static final String ENDED_ELSEWHERE = "/index.xhtml?deconnecte=ailleurs";
 
     /**
-     * Who is logged in in this session: the caller's name (the NIR's 13 characters) and groups, and
-     * the key of its {@link LoginSessions} row.
+     * Who is logged in in this session: the caller's name (the NIR's 13 characters) and groups, the
+     * key of its {@link LoginSessions} row, and when they last proved who they are — at login, or by
+     * typing their code personnel again before a sensitive change ({@link Reauthentication},
+     * PRODUCT §2.11).
      */
-    record LoggedIn(String name, Set<String> groups, String sessionKey) implements Serializable {
+    record LoggedIn(String name, Set<String> groups, String sessionKey, Instant provenAt) implements Serializable {
     }
 
     @Inject
     IdentityStoreHandler identityStores;
     @Inject
     LoginSessions loginSessions;
+    @Inject
+    Clock clock;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -94,16 +100,25 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         SessionIds.renew(request);
-        LoggedIn caller = new LoggedIn(name, Set.copyOf(result.getCallerGroups()), key.get());
+        LoggedIn caller = new LoggedIn(name, Set.copyOf(result.getCallerGroups()), key.get(), clock.instant());
         request.getSession().setAttribute(CALLER, caller);
         return context.notifyContainerAboutLogin(caller.name(), caller.groups());
     }
 
     /** The key of this session's login (« cet appareil » in « Mes dernières connexions »), if someone is logged in. */
     static Optional<String> sessionKey(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        return session != null && session.getAttribute(CALLER) instanceof LoggedIn caller
-                ? Optional.of(caller.sessionKey()) : Optional.empty();
+        return loggedIn(request.getSession(false)).map(LoggedIn::sessionKey);
+    }
+
+    /** Who is logged in in this session, if anyone (none without a session). */
+    static Optional<LoggedIn> loggedIn(HttpSession session) {
+        return session != null && session.getAttribute(CALLER) instanceof LoggedIn caller ? Optional.of(caller) : Optional.empty();
+    }
+
+    /** The caller proved again who they are (their code personnel): the login counts as fresh from {@code now}. */
+    static void provenAgain(HttpSession session, Instant now) {
+        loggedIn(session).ifPresent(caller -> session.setAttribute(CALLER,
+                new LoggedIn(caller.name(), caller.groups(), caller.sessionKey(), now)));
     }
 
     @Override

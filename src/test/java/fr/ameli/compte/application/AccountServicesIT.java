@@ -84,7 +84,8 @@ class AccountServicesIT {
                 Map.entry("ameli.mail.mode", "file"),
                 // More persons than the demo register's 22, each used by one test (an account, once made, stays).
                 Map.entry("ameli.registry.demo", "true"),
-                Map.entry("ameli.registry.csv", System.getProperty("ameli.test.resources") + "/registre-espace.csv")));
+                Map.entry("ameli.registry.csv", System.getProperty("ameli.test.resources") + "/registre-espace.csv"),
+                Map.entry("ameli.email-change.validity", "PT3S")));
     }
 
     @Inject
@@ -1083,6 +1084,140 @@ class AccountServicesIT {
         assertEquals(RegistrationRefused.Reason.NOT_PROVEN, assertThrows(RegistrationRefused.class, () -> registration.register(
                 new AccountRequest(CASANOVA.claim(), null, Instant.now(), CODE, CODE,
                         request(CASANOVA, "lucia@example.fr").contact(), new EmailAddress("lucia@example.fr")))).reason());
+    }
+
+    // ---- « Modifier mon adresse email » (PRODUCT §2.11)
+
+    // Persons of registre-espace.csv (the test register of « Mon espace »)
+    private static final Person IMBERT = new Person("180097581155216", "Imbert", "22/09/1980", "75221", "8881047", "16210521854");
+    private static final Person JOLY = new Person("172063526306534", "Joly", "06/06/1972", "35014", "3860987", "99065939761");
+    private static final Person KLEIN = new Person("267074706075484", "Klein", "10/07/1967", "47732", "1716338", "80129110285");
+    private static final Person LEROUX = new Person("238071736542689", "Leroux", "19/07/1938", "17393", "4393062", "00487645291");
+    private static final Pattern EMAIL_LINK = Pattern.compile("^http://localhost:8080/confirmation-email\\.xhtml\\?jeton=([A-Za-z0-9_-]{43})$", Pattern.MULTILINE);
+
+    @Inject
+    EmailChange emailChange;
+
+    private void createActive(Person p, String email) throws Exception {
+        registration.register(request(p, email));
+        assertEquals(ActivationOutcome.ACTIVATED, activation.activate(tokenFrom(awaitMail(email))));
+    }
+
+    private String emailOf(Person p) {
+        em.getEntityManagerFactory().getCache().evictAll();
+        return accounts.findByNir(Nir.parse(p.nir())).orElseThrow().contact().email().value();
+    }
+
+    /** The confirmation link of the {@code n}-th mail to this address of this deployment (waiting for it). */
+    private String emailLinkSentTo(String recipient, int n) throws Exception {
+        awaitMails(recipient, n);
+        Matcher m = EMAIL_LINK.matcher(awaitMail(recipient).replace("\r\n", "\n"));
+        assertTrue(m.find(), recipient);
+        return m.group(1);
+    }
+
+    private void awaitMails(String recipient, int n) throws Exception {
+        Path mails = config.dataDir().resolve("mails");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (countMails(mails, recipient) < n && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(n, countMails(mails, recipient), "mails to " + recipient);
+    }
+
+    @Test
+    void an_email_changes_only_by_the_post_of_its_link_and_the_old_address_is_told(@ArquillianResource URL base) throws Exception {
+        createActive(IMBERT, "ines.imbert@example.fr");
+        Nir nir = Nir.parse(IMBERT.nir());
+
+        assertEquals(EmailChange.Requested.Status.SAME_ADDRESS, emailChange.request(nir, new EmailAddress("Ines.Imbert@EXAMPLE.fr")).status());
+        assertEquals(EmailChange.Requested.Status.SENT, emailChange.request(nir, new EmailAddress("ines.nouvelle@example.fr")).status());
+        String text = awaitMail("ines.nouvelle@example.fr");
+        assertEquals("ines.imbert@example.fr", emailOf(IMBERT), "not before it is confirmed");
+        assertTrue(text.contains("valable 3 secondes"), text);
+        String token = emailLinkSentTo("ines.nouvelle@example.fr", 1);
+        List<?> stored = em.createNativeQuery("select token_hash from email_change_token where token_hash = ?1")
+                .setParameter(1, SecretTokens.hash(token)).getResultList();
+        assertEquals(1, stored.size(), "only the token's hash is stored");
+
+        // A mail scanner opens the link (HEAD, GET); so does the person: nothing changes.
+        HttpClient http = HttpClient.newHttpClient();
+        for (String method : List.of("HEAD", "GET", "GET")) {
+            HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create(base + "confirmation-email.xhtml?jeton=" + token))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, opened.statusCode(), method);
+        }
+        assertEquals(new EmailChange.Link(EmailChange.Outcome.READY, new EmailAddress("ines.nouvelle@example.fr")), emailChange.check(token));
+        assertEquals("ines.imbert@example.fr", emailOf(IMBERT), "opening the link changes nothing");
+
+        assertEquals(EmailChange.Outcome.CONFIRMED, emailChange.confirm(token));
+        assertEquals("ines.nouvelle@example.fr", emailOf(IMBERT));
+        awaitMails("ines.imbert@example.fr", 2);
+        String notice = awaitMail("ines.imbert@example.fr");
+        assertAll(notice,
+                () -> assertTrue(notice.contains("L'adresse email de votre compte ameli a été modifiée le"), "the old address is told"),
+                () -> assertTrue(notice.contains("La nouvelle adresse est i•••@example.fr."), "the new one masked"),
+                () -> assertFalse(notice.contains("http"), "no link"));
+        assertEquals(EmailChange.Outcome.ALREADY_USED, emailChange.confirm(token), "single use");
+        assertEquals(EmailChange.Outcome.ALREADY_USED, emailChange.check(token).outcome());
+        assertEquals(EmailChange.Outcome.UNKNOWN, emailChange.confirm("x".repeat(43)));
+        assertEquals(EmailChange.Outcome.UNKNOWN, emailChange.check("<script>").outcome());
+
+        // A second request, then one for the address of another account: the same answer, the
+        // earlier link stops working either way, and the other address is told it cannot be used.
+        createActive(JOLY, "jules.joly@example.fr");
+        assertEquals(EmailChange.Requested.Status.SENT, emailChange.request(nir, new EmailAddress("ines.troisieme@example.fr")).status());
+        String earlier = emailLinkSentTo("ines.troisieme@example.fr", 1);
+        assertEquals(EmailChange.Requested.Status.SENT, emailChange.request(nir, new EmailAddress("Jules.Joly@example.fr")).status());
+        awaitMails("Jules.Joly@example.fr", 1);
+        String taken = awaitMail("Jules.Joly@example.fr");
+        assertAll(taken,
+                () -> assertTrue(taken.contains("Elle est déjà celle d'un autre compte ameli"), "it cannot be used"),
+                () -> assertFalse(taken.contains("http"), "no link"));
+        assertEquals(EmailChange.Outcome.UNKNOWN, emailChange.confirm(earlier), "asking again replaces the earlier request");
+        assertEquals("ines.nouvelle@example.fr", emailOf(IMBERT), "nothing changed");
+        assertEquals("jules.joly@example.fr", emailOf(JOLY));
+        assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from email_change_token t join account a on a.id = t.account_id "
+                + "where a.nir = ?1 and t.used_at is null").setParameter(1, IMBERT.nir()).getSingleResult()).longValue(), "no pending change");
+
+        EmailChange.Requested tooMany = emailChange.request(nir, new EmailAddress("ines.quatrieme@example.fr"));
+        assertEquals(EmailChange.Requested.Status.TOO_MANY, tooMany.status(), "at most " + EmailChange.PER_HOUR + " an hour");
+        assertNotNull(tooMany.tooManyUntil());
+        assertAll(
+                () -> assertEquals(3, auditCount(AuditEvent.Type.EMAIL_CHANGE_REQUESTED, IMBERT)),
+                () -> assertEquals(1, auditCount(AuditEvent.Type.EMAIL_CHANGE_REFUSED, IMBERT)),
+                () -> assertEquals(1, auditCount(AuditEvent.Type.EMAIL_CHANGE_CONFIRMED, IMBERT)));
+
+        // An expired link changes nothing.
+        Nir other = Nir.parse(JOLY.nir());
+        emailChange.request(other, new EmailAddress("jules.nouveau@example.fr"));
+        String expiring = emailLinkSentTo("jules.nouveau@example.fr", 1);
+        Thread.sleep(3_500);
+        assertEquals(EmailChange.Outcome.EXPIRED, emailChange.check(expiring).outcome());
+        assertEquals(EmailChange.Outcome.EXPIRED, emailChange.confirm(expiring));
+        assertEquals("jules.joly@example.fr", emailOf(JOLY));
+    }
+
+    @Test
+    void an_address_taken_before_the_confirmation_is_refused_and_a_pending_change_goes_with_its_account() throws Exception {
+        createActive(KLEIN, "karine.klein@example.fr");
+        Account klein = accounts.findByNir(Nir.parse(KLEIN.nir())).orElseThrow();
+        emailChange.request(klein.nir(), new EmailAddress("karine@example.fr"));
+        String token = emailLinkSentTo("karine@example.fr", 1);
+        registration.register(request(LEROUX, "karine@example.fr"));
+        assertEquals(EmailChange.Outcome.ADDRESS_TAKEN, emailChange.confirm(token), "another account has it now");
+        assertEquals("karine.klein@example.fr", emailOf(KLEIN));
+
+        // The account removed (as a closure does): its pending change goes with it, without being named.
+        transaction.begin();
+        for (String table : List.of("activation_token", "outbound_mail", "security_code", "code_reset_token")) {
+            em.createNativeQuery("delete from " + table + " where account_id = ?1").setParameter(1, klein.id()).executeUpdate();
+        }
+        em.createNativeQuery("delete from account where id = ?1").setParameter(1, klein.id()).executeUpdate();
+        transaction.commit();
+        assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from email_change_token where account_id = ?1")
+                .setParameter(1, klein.id()).getSingleResult()).longValue());
+        assertEquals(EmailChange.Outcome.UNKNOWN, emailChange.check(token).outcome());
     }
 
     private static String tokenFrom(String mailText) {

@@ -8,6 +8,7 @@ import fr.ameli.compte.web.pages.AccessibilityAudit;
 import fr.ameli.compte.web.pages.Browser;
 import fr.ameli.compte.web.pages.CodeScreen;
 import fr.ameli.compte.web.pages.ContactScreen;
+import fr.ameli.compte.web.pages.EmailChangeScreen;
 import fr.ameli.compte.web.pages.ForgottenCodeScreen;
 import fr.ameli.compte.web.pages.IdentityScreen;
 import fr.ameli.compte.web.pages.Keyboard;
@@ -86,7 +87,10 @@ class AccountCreationBrowserIT {
                 "ameli.code.hash-iterations", "1024",
                 "ameli.franceconnect.issuer", FRANCECONNECT.issuerUrl("fc").toString(),
                 "ameli.franceconnect.client-id", "ameli-recette",
-                "ameli.franceconnect.client-secret", "secret-de-recette"));
+                "ameli.franceconnect.client-secret", "secret-de-recette",
+                // « Mon espace » asks for the code personnel again after 10 minutes in production; here after a few
+                // seconds, so that a test meets both states without waiting ten minutes.
+                "ameli.space.reauthentication-after", "PT15S"));
     }
 
     @BeforeAll
@@ -114,6 +118,7 @@ class AccountCreationBrowserIT {
     private CodeScreen newCode;
     private ContactScreen contact;
     private ForgottenCodeScreen forgottenCode;
+    private EmailChangeScreen emailChange;
     private Keyboard keyboard;
     private AccessibilityAudit accessibility;
 
@@ -137,6 +142,7 @@ class AccountCreationBrowserIT {
         newCode = new CodeScreen(browser);
         contact = new ContactScreen(browser);
         forgottenCode = new ForgottenCodeScreen(browser);
+        emailChange = new EmailChangeScreen(browser);
         keyboard = new Keyboard(browser);
         accessibility = new AccessibilityAudit(browser);
     }
@@ -848,6 +854,73 @@ class AccountCreationBrowserIT {
             startWizard();
             identity.identify("Benali", "1 75 08 38 185 779", "22/08/1975", "38000");
             assertEquals("Accédez immédiatement à votre compte", browser.h1(), "the NIR is free for a new account");
+        }
+
+        @Test
+        void the_email_address_changes_once_the_link_mailed_to_the_new_one_is_confirmed() throws Exception {
+            createAndActivate("Jean-Baptiste", "2 49 05 97 120 483", "15/05/1949", "97100", "1182639", "09456432019", "josette@example.fr",
+                    "Gwada*971_Basse");
+            browser.open(url("/"));
+            logInWithTheSecurityCode("2 49 05 97 120 483", "Gwada*971_Basse");
+            long loggedInAt = System.currentTimeMillis();
+            assertEquals("Mon espace", browser.h1());
+            browser.clickLink("Modifier mon adresse email");
+            assertEquals("Modifier mon adresse email", browser.h1());
+            assertFalse(emailChange.asksForTheCode(), "a recent login is not asked for the code again");
+            assertEquals("Saisissez votre nouvelle adresse email *", browser.label("adresseEmail:email"));
+            audit("50-adresse-email");
+
+            // The login grows older than ameli.space.reauthentication-after (15 s here) while the page is open.
+            Thread.sleep(Math.max(0, loggedInAt + 16_000 - System.currentTimeMillis()));
+            emailChange.fill("josette.jb@example.fr", "josette.jb@example.fr");
+            emailChange.submit();
+            assertEquals("Par sécurité, votre connexion date de plus de 15 secondes : saisissez votre code personnel actuel pour continuer.",
+                    browser.globalErrors("adresseEmail"));
+            assertTrue(emailChange.asksForTheCode());
+            assertEquals("Code personnel actuel *", browser.label("adresseEmail:codeActuel"));
+            audit("50a-adresse-email-code-demande");
+
+            emailChange.fill("josette.jb@example", "josette.jb@example.fr");
+            emailChange.submit();
+            assertEquals("L'adresse email n'est pas valide.", browser.fieldError("adresseEmail:email"));
+            assertEquals("Saisissez votre code personnel actuel.", browser.fieldError("adresseEmail:codeActuel"));
+            assertEquals("true", browser.find("adresseEmail:codeActuel").getAttribute("aria-invalid"));
+            audit("50b-adresse-email-erreurs");
+            emailChange.fill("josette.jb@example.fr", "josette.jb@example.fr");
+            emailChange.currentCode("Gwada*971_Bassf");
+            emailChange.submit();
+            assertEquals("Ce code personnel n'est pas le bon.", browser.fieldError("adresseEmail:codeActuel"));
+            audit("50c-adresse-email-code-errone");
+            emailChange.currentCode("Gwada*971_Basse");
+            emailChange.submit();
+            assertTrue(browser.find("envoye").getText().startsWith("Un courriel vient d'être envoyé à l'adresse josette.jb@example.fr."),
+                    browser.find("envoye").getText());
+            audit("50d-adresse-email-envoye");
+            browser.open(url("/espace/index.xhtml"));
+            assertEquals("josette@example.fr", browser.find("email").getText(), "not before it is confirmed");
+
+            String link = linkSentTo("josette.jb@example.fr", "Confirmez votre nouvelle adresse email ameli");
+            assertTrue(link.startsWith(BASE_URL + "confirmation-email.xhtml?jeton="), link);
+            browser.driver.manage().deleteAllCookies();
+            followMailLink(link);
+            assertEquals("Confirmez votre nouvelle adresse email", browser.find("a-confirmer").getText());
+            assertTrue(browser.find("nouvelle-adresse").getText().endsWith("josette.jb@example.fr"));
+            audit("51-confirmation-email");
+            browser.submit("confirmation:confirmer");
+            assertEquals("Votre nouvelle adresse email est enregistrée.", browser.find("confirmee").getText());
+            audit("51a-confirmation-email-enregistree");
+            followMailLink(link);
+            assertEquals("Ce lien a déjà servi : votre adresse email a déjà été modifiée avec lui.", browser.find("deja-utilise").getText());
+            audit("51b-confirmation-email-deja-utilise");
+            browser.open(url("/confirmation-email.xhtml?jeton=inconnu"));
+            assertEquals("Ce lien n'est pas reconnu.", browser.find("inconnu").getText());
+            audit("51c-confirmation-email-inconnue");
+
+            String notice = Mailbox.text(mailbox.firstTo("josette@example.fr", "Votre adresse email a été modifiée"));
+            assertTrue(notice.contains("La nouvelle adresse est j•••@example.fr."), notice);
+            browser.open(url("/"));
+            logInWithTheSecurityCode("2 49 05 97 120 483", "Gwada*971_Basse");
+            assertEquals("josette.jb@example.fr", browser.find("email").getText(), "the security code went to the new address too");
         }
     }
 

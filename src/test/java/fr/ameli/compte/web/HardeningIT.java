@@ -52,7 +52,9 @@ class HardeningIT {
                 "ameli.smtp.port", String.valueOf(SMTP_PORT),
                 "ameli.mail.retry-interval", "PT1S",
                 // Many identity-step attempts from one address here; the cap itself is tested in AccountServicesIT.
-                "ameli.throttle.identity-attempts-per-minute", "1000"));
+                "ameli.throttle.identity-attempts-per-minute", "1000",
+                // Every login is « old » here, so that « Mon espace » always asks for the code personnel again.
+                "ameli.space.reauthentication-after", "PT1S"));
     }
 
     @ArquillianResource
@@ -687,6 +689,82 @@ class HardeningIT {
         assertTrue(again.text().contains("Ce lien a déjà servi"), again.text());
         assertEquals("Mon espace", login(client(), OCONNOR.nir(), newCode).h1(), "the new code works");
         assertEquals("J'accède à mon compte ameli", login(client(), OCONNOR.nir(), CODE).h1(), "the old one does not");
+    }
+
+    // ---- « Modifier mon adresse email » (PRODUCT §2.11)
+
+    private static final Person PAYET = new Person("Payet", "1 72 09 97 411 520", "01/09/1972", "97400", "5370873", "45937044023");
+
+    @Test
+    void hostile_input_in_the_email_change_gets_a_french_message_at_its_field_and_a_hostile_link_a_clear_page() throws Exception {
+        FormClient c = client();
+        c.submit(toContactStep(c, PAYET), "coordonnees", "coordonnees:continuer", contact("daniel@example.fr"));
+        MailLinks.activate(c, awaitMail("daniel@example.fr", 20_000));
+        FormClient owner = client();
+        assertEquals("Mon espace", login(owner, PAYET.nir(), CODE).h1());
+        Thread.sleep(1_100);
+        FormClient.Page page = owner.get("espace/adresse-email.xhtml");
+        assertEquals("Modifier mon adresse email", page.h1(), page.body());
+        assertTrue(page.body().contains("adresseEmail:codeActuel"), "the code personnel asked again (every login is old here)");
+
+        Map<String, String> valid = Map.of("adresseEmail:email", "daniel.payet@example.fr",
+                "adresseEmail:emailConfirmation", "daniel.payet@example.fr", "adresseEmail:codeActuel", CODE);
+        List<Hostile> inputs = new ArrayList<>();
+        for (String v : List.of("pas-une-adresse", "a@b", "a".repeat(300) + "@example.fr", "daniel@example.fr\r\nBcc: x@example.org",
+                "<script>alert(1)</script>@example.fr", "", "   ", "daniel@exa mple.fr", "\u0000daniel@example.fr", "daniel@例え.jp",
+                "' OR '1'='1@example.fr", "#{emailChangePage.submit()}", LONG)) {
+            inputs.add(new Hostile("adresseEmail", "adresseEmail:email", v));
+            inputs.add(new Hostile("adresseEmail", "adresseEmail:emailConfirmation", v));
+        }
+        // Three wrong codes at most here: each one counts as a failed login (a fifth would lock this address).
+        for (String v : List.of("", LONG, "<script>alert(1)</script>", "' OR 1=1--", "\u0000" + CODE)) {
+            inputs.add(new Hostile("adresseEmail", "adresseEmail:codeActuel", v));
+        }
+        List<String> problems = new ArrayList<>();
+        for (Hostile h : inputs) {
+            Map<String, String> fields = new HashMap<>(valid);
+            fields.put(h.field(), h.value());
+            FormClient.Page answer = owner.submit(page, "adresseEmail", "adresseEmail:envoyer", fields);
+            String error = answer.fieldError(h.field());
+            String shown = h.field() + " = " + printable(h.value());
+            if (answer.status() != 200) {
+                problems.add(shown + ": status " + answer.status());
+            } else if (!answer.hasForm("adresseEmail")) {
+                problems.add(shown + ": accepted: " + answer.text());
+            } else if (error.isEmpty() || !error.matches("(?s).*[a-zàâçéèêëîïôûù].*") || error.contains("Exception") || error.contains(h.field())) {
+                problems.add(shown + ": no French message at the field, got « " + error + " »");
+            } else if (answer.body().contains("<script>alert")) {
+                problems.add(shown + ": markup reflected");
+            }
+            page = answer;
+        }
+        assertEquals(List.of(), problems);
+        Thread.sleep(2_000);
+        assertTrue(mailsTo("daniel.payet@example.fr").isEmpty(), "no link was sent: nothing was asked for");
+
+        // The link a real request sends: a scanner's HEAD and GET spend nothing; hostile tokens get the clear
+        // « not recognised » page; only the person's POST changes the address, once.
+        FormClient.Page sent = owner.submit(page, "adresseEmail", "adresseEmail:envoyer", valid);
+        assertTrue(sent.text().contains("Un courriel vient d'être envoyé à l'adresse daniel.payet@example.fr."), sent.text());
+        String link = MailLinks.emailChangePath(awaitMail("daniel.payet@example.fr", 20_000));
+        scan(link);
+        FormClient person = client();
+        FormClient.Page opened = person.get(link);
+        assertTrue(opened.text().contains("Confirmez votre nouvelle adresse email"), opened.text());
+        for (String token : List.of("", "A".repeat(43), LONG, "<script>alert(1)</script>", "' OR '1'='1", "\u0000", "%00", link.substring(link.indexOf('=') + 1) + "A")) {
+            scan("confirmation-email.xhtml?jeton=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8));
+            FormClient.Page refused = person.submit(opened, "confirmation", "confirmation:confirmer", Map.of("jeton", token));
+            assertEquals(200, refused.status(), printable(token));
+            assertTrue(refused.text().contains("Ce lien n'est pas reconnu."), printable(token) + ": " + refused.text());
+            assertFalse(refused.body().contains("<script>alert"), "markup reflected");
+        }
+        assertTrue(login(client(), PAYET.nir(), CODE).text().contains("daniel@example.fr"), "the address has not changed yet");
+        FormClient.Page confirmed = person.submit(opened, "confirmation", "confirmation:confirmer", Map.of());
+        assertTrue(confirmed.text().contains("Votre nouvelle adresse email est enregistrée."), confirmed.text());
+        assertEquals(null, person.sessionId(), "neither the GET nor the POST made a session");
+        FormClient.Page again = person.submit(opened, "confirmation", "confirmation:confirmer", Map.of());
+        assertTrue(again.text().contains("Ce lien a déjà servi"), again.text());
+        assertTrue(login(client(), PAYET.nir(), CODE).text().contains("daniel.payet@example.fr"), "changed once confirmed");
     }
 
     private static String nextStep(String step) {

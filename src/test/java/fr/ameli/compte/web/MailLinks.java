@@ -13,6 +13,7 @@ final class MailLinks {
 
     private static final Pattern ACTIVATION = Pattern.compile("(activation\\.xhtml\\?jeton=[A-Za-z0-9_-]{43})");
     private static final Pattern NEW_CODE = Pattern.compile("(nouveau-code\\.xhtml\\?jeton=[A-Za-z0-9_-]{43})");
+    private static final Pattern EMAIL_CHANGE = Pattern.compile("(confirmation-email\\.xhtml\\?jeton=[A-Za-z0-9_-]{43})");
 
     private MailLinks() {
     }
@@ -36,6 +37,11 @@ final class MailLinks {
     /** The « Code oublié ? » link of a mail, relative to the service's base URL. */
     static String newCodePath(MimeMessage mail) throws Exception {
         return path(mail, NEW_CODE);
+    }
+
+    /** The link of a mail that confirms a new email address, relative to the service's base URL. */
+    static String emailChangePath(MimeMessage mail) throws Exception {
+        return path(mail, EMAIL_CHANGE);
     }
 
     static final String SECURITY_CODE_SUBJECT = "Votre code de sécurité ameli";

@@ -72,6 +72,10 @@ public class AmeliConfig implements ServiceSettings {
     Duration wizardTimeout;
     @Inject @ConfigProperty(name = "ameli.time-limit.warning")
     Duration timeLimitWarning;
+    @Inject @ConfigProperty(name = "ameli.email-change.validity")
+    Duration emailChangeValidity;
+    @Inject @ConfigProperty(name = "ameli.space.reauthentication-after")
+    Duration reauthenticationAfter;
     @Inject @ConfigProperties
     FranceConnectSettings franceConnect;
 
@@ -89,6 +93,8 @@ public class AmeliConfig implements ServiceSettings {
         requirePositive("ameli.security-code.validity", securityCodeValidity);
         requirePositive("ameli.wizard.timeout", wizardTimeout);
         requirePositive("ameli.time-limit.warning", timeLimitWarning);
+        requirePositive("ameli.email-change.validity", emailChangeValidity);
+        requirePositive("ameli.space.reauthentication-after", reauthenticationAfter);
         if (timeLimitWarning.compareTo(wizardTimeout) >= 0) {
             throw invalid("ameli.time-limit.warning", timeLimitWarning.toString(), "a duration shorter than ameli.wizard.timeout");
         }
@@ -225,6 +231,16 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public Duration timeLimitWarning() {
         return timeLimitWarning;
+    }
+
+    @Override
+    public Duration emailChangeValidity() {
+        return emailChangeValidity;
+    }
+
+    @Override
+    public Duration reauthenticationAfter() {
+        return reauthenticationAfter;
     }
 
     /** How often mails that could not leave are tried again (and the first back-off step). */

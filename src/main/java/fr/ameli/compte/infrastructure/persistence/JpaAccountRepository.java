@@ -8,6 +8,8 @@ import fr.ameli.compte.domain.ActivationToken;
 import fr.ameli.compte.domain.CodeResetToken;
 import fr.ameli.compte.domain.LoginSession;
 import fr.ameli.compte.domain.RememberedBrowser;
+import fr.ameli.compte.domain.EmailAddress;
+import fr.ameli.compte.domain.EmailChangeToken;
 import fr.ameli.compte.domain.SecurityCode;
 import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.ProvisionalCode;
@@ -195,6 +197,29 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public void cancelEmailChanges(Account account) {
+        em.createQuery("delete from EmailChangeToken t where t.account = :account and t.usedAt is null")
+                .setParameter("account", account).executeUpdate();
+    }
+
+    @Override
+    public void addEmailChange(EmailChangeToken token) {
+        em.persist(token);
+    }
+
+    @Override
+    public Optional<EmailChangeToken> findEmailChange(String tokenHash) {
+        return Optional.ofNullable(em.find(EmailChangeToken.class, tokenHash, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public boolean emailUsedByAnother(EmailAddress email, Account except) {
+        return !em.createQuery("select a.id from Account a where lower(a.contact.email) = :email and a <> :except", Long.class)
+                .setParameter("email", email.value().toLowerCase(java.util.Locale.ROOT)).setParameter("except", except)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
     public int removeExpiredPending(Instant cutoff, Instant linksKeptUntil) {
         Timestamp before = Timestamp.from(cutoff);
         String expired = "(SELECT id FROM account WHERE status = '" + AccountStatus.PENDING_ACTIVATION.name()
@@ -206,6 +231,9 @@ public class JpaAccountRepository implements AccountRepository {
                 .setParameter(1, before).setParameter(2, Timestamp.from(Instant.now())).executeUpdate();
         // « Code oublié ? » links are kept a day after they expire (to say « expiré » rather than « inconnu »).
         em.createNativeQuery("DELETE FROM code_reset_token WHERE expires_at < ?1")
+                .setParameter(1, Timestamp.from(Instant.now().minusSeconds(86_400))).executeUpdate();
+        // So are the links that confirm a new email address (their rows go with their account, V12).
+        em.createNativeQuery("DELETE FROM email_change_token WHERE expires_at < ?1")
                 .setParameter(1, Timestamp.from(Instant.now().minusSeconds(86_400))).executeUpdate();
         // Only the hash and expiry of their links stay, for a while, so that they say « expiré ».
         em.createNativeQuery("INSERT INTO expired_activation_link (token_hash, expires_at, kept_until) "

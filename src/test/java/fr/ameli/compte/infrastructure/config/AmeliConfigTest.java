@@ -40,6 +40,8 @@ class AmeliConfigTest {
         config.securityCodeValidity = Duration.ofMinutes(10);
         config.wizardTimeout = Duration.ofMinutes(20);
         config.timeLimitWarning = Duration.ofMinutes(2);
+        config.emailChangeValidity = Duration.ofHours(24);
+        config.reauthenticationAfter = Duration.ofMinutes(10);
         config.codeHashIterations = 600_000;
         config.requestsAtOncePerCore = 4;
         config.identityAttemptsPerMinute = 20;
@@ -68,6 +70,10 @@ class AmeliConfigTest {
                         "ameli.wizard.timeout=PT0S", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.timeLimitWarning = Duration.ofMinutes(20),
                         "ameli.time-limit.warning=PT20M", "a duration shorter than ameli.wizard.timeout"),
+                wrong(c -> c.emailChangeValidity = Duration.ZERO,
+                        "ameli.email-change.validity=PT0S", "a positive ISO-8601 duration such as PT48H"),
+                wrong(c -> c.reauthenticationAfter = Duration.ofMinutes(-10),
+                        "ameli.space.reauthentication-after=PT-10M", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.requestsAtOncePerCore = 0, "ameli.requests.at-once-per-core=0", "a positive number"),
                 wrong(c -> c.loginFailuresPerDay = 0, "ameli.throttle.login-failures-per-day=0", "a positive number"),
                 wrong(c -> c.identityAttemptsPerMinute = 0,

@@ -1,0 +1,34 @@
+package fr.ameli.compte.application;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The two mails « Modifier mon adresse email » sends to the new address (PRODUCT §2.11): the
+ * confirmation link ({@code mails/email-a-confirmer}), or, when another account already has that
+ * address, a mail saying it cannot be used, without a link ({@code mails/email-non-utilisable}).
+ * The notice to the old address once the change is confirmed is a {@link SecurityNotices} mail.
+ */
+public final class EmailChangeMail {
+
+    static final String PATH = "confirmation-email.xhtml?jeton=";
+    static final String TO_CONFIRM = "email-a-confirmer";
+    static final String ADDRESS_TAKEN = "email-non-utilisable";
+
+    private EmailChangeMail() {
+    }
+
+    public static URI link(URI baseUrl, String token) {
+        return baseUrl.resolve(PATH + token);
+    }
+
+    public static MailMessage toConfirm(MailTemplates mails, String recipient, URI link, Duration validity, Instant expiresAt) {
+        return mails.compose(TO_CONFIRM, recipient, MailTemplates.singleUseLink(link, validity, expiresAt));
+    }
+
+    public static MailMessage addressTaken(MailTemplates mails, String recipient, Instant when) {
+        return mails.compose(ADDRESS_TAKEN, recipient, Map.of("quand", FrenchTime.when(when)));
+    }
+}
