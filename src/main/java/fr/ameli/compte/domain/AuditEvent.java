@@ -38,7 +38,10 @@ public class AuditEvent {
         SECURITY_CODE_LOCKED,
         PROOF_FAILURE,
         PROOF_LOCKED,
-        IDENTITY_RATE_LIMITED
+        IDENTITY_RATE_LIMITED,
+        PHONES_CHANGED,
+        CONSENT_GIVEN,
+        CONSENT_WITHDRAWN
     }
 
     @Id
