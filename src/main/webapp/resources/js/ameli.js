@@ -4,6 +4,8 @@
  * work without it.
  *  - After a refused submit the error summary (WEB-INF/includes/erreurs.xhtml) takes the focus,
  *    and each of its links puts the focus in its field.
+ *  - After a change that succeeded, its confirmation (".confirmation", role="status") takes the
+ *    focus, so that it is read first and the keyboard goes on from there.
  *  - Enter in a field submits with the form's main button (the « Continuer » of ".boutons"), not
  *    with the first button of the form, which may be « Retour » or « Je ne dispose pas… ».
  *  - Each code field gets a « Afficher / Masquer » button; the change is announced politely.
@@ -25,6 +27,11 @@
                 field.focus();
             }
         });
+    }
+
+    var confirmation = document.querySelector(".confirmation");
+    if (confirmation && !summary) {
+        confirmation.focus();
     }
 
     Array.prototype.forEach.call(document.forms, function (form) {

@@ -21,6 +21,11 @@ public class AccountQueries {
     @Inject
     InsuredPersonRepository register;
 
+    /** The contact choices of the active account, with the dates of its consents (« Mon espace », PRODUCT §2.11). */
+    public Optional<ContactChoices> contact(Nir nir) {
+        return accounts.findByNir(nir).filter(Account::isActive).map(Account::contact);
+    }
+
     public Optional<AccountOverview> overview(Nir nir) {
         Optional<Account> account = accounts.findByNir(nir).filter(Account::isActive);
         Optional<InsuredPerson> person = register.find(nir);

@@ -66,6 +66,7 @@ public class Account {
         this.codeHash = Objects.requireNonNull(codeHash, "codeHash");
         this.termsAcceptedAt = Objects.requireNonNull(termsAcceptedAt, "termsAcceptedAt");
         this.contact = Objects.requireNonNull(contact, "contact");
+        contact.answeredAt(now);
         this.status = AccountStatus.PENDING_ACTIVATION;
         this.createdAt = now;
         this.linkSentAt = now;
@@ -105,6 +106,30 @@ public class Account {
             throw new IllegalStateException("Account " + status);
         }
         contact.changeEmail(newEmail);
+    }
+
+    /**
+     * « Mon espace »: the phone numbers become these (null: none); a removed number's consents go
+     * with it (PRODUCT §2.11).
+     */
+    public ContactChoices.PhoneChange changePhones(PhoneNumber mobile, PhoneNumber landline, Instant now) {
+        requireActive();
+        return contact.changePhones(mobile, landline, now);
+    }
+
+    /**
+     * « Mon espace »: gives or withdraws one consent, in one action either way (RGPD art. 7(3)).
+     * False when it already was so. A phone's consent needs its number ({@link IllegalStateException}).
+     */
+    public boolean answer(Consent consent, boolean given, Instant now) {
+        requireActive();
+        return contact.answer(consent, given, now);
+    }
+
+    private void requireActive() {
+        if (!isActive()) {
+            throw new IllegalStateException("Account " + status);
+        }
     }
 
     /** A new activation link was sent: the validity period starts again from now. */

@@ -47,7 +47,10 @@ public class AuditEvent {
         IDENTITY_RATE_LIMITED,
         EMAIL_CHANGE_REQUESTED,
         EMAIL_CHANGE_CONFIRMED,
-        EMAIL_CHANGE_REFUSED
+        EMAIL_CHANGE_REFUSED,
+        PHONES_CHANGED,
+        CONSENT_GIVEN,
+        CONSENT_WITHDRAWN
     }
 
     @Id

@@ -10,13 +10,14 @@ import java.util.Optional;
 
 /**
  * How the person may be reached (PRODUCT §2.6): the email typed twice with its promotional
- * consent, and the optional mobile and landline with theirs. Form {@code coordonnees}. A phone's
- * consents are asked only once its number is given ({@link ContactChoices} keeps them only then).
+ * consent, and the optional mobile and landline ({@link PhoneFields}, shared with « Mon espace »)
+ * with theirs. Form {@code coordonnees}. A phone's consents are asked only once its number is given
+ * ({@link ContactChoices} keeps them only then).
  */
 public class ContactForm implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     static final String FORM = "coordonnees";
 
     /** The choices read, and the confirmation of the email as typed (the registration checks it again). */
@@ -26,10 +27,9 @@ public class ContactForm implements Serializable {
     private String email;
     private String emailConfirmation;
     private String emailPromotions;
-    private String mobile;
+    private final PhoneFields phones = new PhoneFields();
     private String mobileCalls;
     private String mobileSms;
-    private String landline;
     private String landlineCalls;
 
     /** The choices, or empty with a message at each field that is missing or refused. */
@@ -37,10 +37,10 @@ public class ContactForm implements Serializable {
         FieldReader fields = new FieldReader(messages, FORM);
         Optional<EmailTwice.Read> e = EmailTwice.read(fields, email, emailConfirmation);
         Optional<Boolean> promotions = fields.choice("promotions", emailPromotions, true, "contact.choiceRequired");
-        Optional<PhoneNumber> m = fields.optional("mobile", mobile, PhoneNumber::mobile);
+        Optional<PhoneNumber> m = phones.readMobile(fields);
         Optional<Boolean> mCalls = fields.choice("mobileAppels", mobileCalls, m.isPresent(), "contact.choiceRequired");
         Optional<Boolean> mSms = fields.choice("mobileSms", mobileSms, m.isPresent(), "contact.choiceRequired");
-        Optional<PhoneNumber> l = fields.optional("fixe", landline, PhoneNumber::landline);
+        Optional<PhoneNumber> l = phones.readLandline(fields);
         Optional<Boolean> lCalls = fields.choice("fixeAppels", landlineCalls, l.isPresent(), "contact.choiceRequired");
         if (messages.hasErrors()) {
             return Optional.empty();
@@ -59,14 +59,11 @@ public class ContactForm implements Serializable {
     public void setEmailConfirmation(String emailConfirmation) { this.emailConfirmation = emailConfirmation; }
     public String getEmailPromotions() { return emailPromotions; }
     public void setEmailPromotions(String emailPromotions) { this.emailPromotions = emailPromotions; }
-    public String getMobile() { return mobile; }
-    public void setMobile(String mobile) { this.mobile = mobile; }
+    public PhoneFields getPhones() { return phones; }
     public String getMobileCalls() { return mobileCalls; }
     public void setMobileCalls(String mobileCalls) { this.mobileCalls = mobileCalls; }
     public String getMobileSms() { return mobileSms; }
     public void setMobileSms(String mobileSms) { this.mobileSms = mobileSms; }
-    public String getLandline() { return landline; }
-    public void setLandline(String landline) { this.landline = landline; }
     public String getLandlineCalls() { return landlineCalls; }
     public void setLandlineCalls(String landlineCalls) { this.landlineCalls = landlineCalls; }
 }

@@ -11,13 +11,15 @@ import java.util.Optional;
 /**
  * What an action hands to the page it redirects to, once, through the Faces flash: the account
  * just created or whose mail was sent again (« Un courriel vous a été envoyé »), the letter just
- * requested (« Un code provisoire vous est envoyé »). Every flash key is here.
+ * requested (« Un code provisoire vous est envoyé »), what a change in « Mon espace » did (its
+ * confirmation). Every flash key is here.
  */
 @RequestScoped
 public class FlashData {
 
     static final String PENDING_ACCOUNT = "pendingAccount";
     static final String LETTER_SENT = "letterSent";
+    static final String CONTACT_SAVED = "contactSaved";
 
     @Inject
     Flash flash;
@@ -36,5 +38,13 @@ public class FlashData {
 
     Optional<ProvisionalCodes.LetterSent> letterSent() {
         return Optional.ofNullable((ProvisionalCodes.LetterSent) flash.get(LETTER_SENT));
+    }
+
+    void contactSaved(String confirmation) {
+        flash.put(CONTACT_SAVED, confirmation);
+    }
+
+    Optional<String> contactSaved() {
+        return Optional.ofNullable((String) flash.get(CONTACT_SAVED));
     }
 }

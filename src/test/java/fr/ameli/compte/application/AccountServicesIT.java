@@ -6,6 +6,7 @@ import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.AccountStatus;
 import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.BirthDate;
+import fr.ameli.compte.domain.Consent;
 import fr.ameli.compte.domain.ContactChoices;
 import fr.ameli.compte.domain.EmailAddress;
 import fr.ameli.compte.domain.IbanTail;
@@ -116,6 +117,10 @@ class AccountServicesIT {
     fr.ameli.compte.infrastructure.mail.OutboxStore outboxStore;
     @Inject
     MailOutbox outbox;
+    @Inject
+    ContactSettings contactSettings;
+    @Inject
+    AccountQueries queries;
     @Resource
     UserTransaction transaction;
     @Resource(lookup = fr.ameli.compte.infrastructure.persistence.DatabaseMigrations.DATA_SOURCE)
@@ -1218,6 +1223,119 @@ class AccountServicesIT {
         assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from email_change_token where account_id = ?1")
                 .setParameter(1, klein.id()).getSingleResult()).longValue());
         assertEquals(EmailChange.Outcome.UNKNOWN, emailChange.check(token).outcome());
+    }
+
+    // ---- « Mon espace »: the phone numbers and the consents (PRODUCT §2.11)
+
+    private static final Person ARNAUD = new Person("175098488197616", "Arnaud", "17/09/1975", "84105", "9792438", "41707536455");
+    private static final Person BLANCHARD = new Person("244121257155110", "Blanchard", "11/12/1944", "12299", "5413987", "71689768469");
+    private static final Person CARPENTIER = new Person("238101783805196", "Carpentier", "08/10/1938", "17985", "4271844", "86488766344");
+    private static final Person DELMAS = new Person("139037898447038", "Delmas", "21/03/1939", "78822", "3419832", "78472671475");
+
+    /** An active account: promotions by email refused, a mobile with calls accepted and SMS refused (see {@link #request}). */
+    private Nir activeAccount(Person p, String email) throws Exception {
+        registration.register(request(p, email));
+        assertEquals(ActivationOutcome.ACTIVATED, activation.activate(tokenFrom(awaitMail(email))));
+        return Nir.parse(p.nir());
+    }
+
+    private ContactChoices contactOf(Nir nir) {
+        return accounts.findByNir(nir).orElseThrow().contact();
+    }
+
+    private static void assertBetween(Instant from, Instant to, Instant actual, String what) {
+        assertTrue(actual != null && !actual.isBefore(from) && !actual.isAfter(to), what + ": " + actual + " not in [" + from + ", " + to + "]");
+    }
+
+    @Test
+    void a_consent_is_withdrawn_and_given_again_in_one_call_each_with_its_date_and_its_audit_event() throws Exception {
+        Nir nir = activeAccount(ARNAUD, "alice.arnaud@example.fr");
+        Account account = accounts.findByNir(nir).orElseThrow();
+        assertAll("the wizard's answers are dated at the account's creation",
+                () -> assertEquals(account.createdAt(), account.contact().answeredAt(Consent.EMAIL_PROMOTIONS)),
+                () -> assertEquals(account.createdAt(), account.contact().answeredAt(Consent.MOBILE_CALLS)),
+                () -> assertEquals(account.createdAt(), account.contact().answeredAt(Consent.MOBILE_SMS)),
+                () -> assertEquals(null, account.contact().answeredAt(Consent.LANDLINE_CALLS), "no landline, no answer"));
+
+        Instant before = Instant.now();
+        assertEquals(ContactSettings.Outcome.CHANGED, contactSettings.answer(nir, Consent.MOBILE_CALLS, false));
+        Instant after = Instant.now();
+        ContactChoices withdrawn = contactOf(nir);
+        assertEquals(Boolean.FALSE, withdrawn.mobileCalls());
+        assertBetween(before, after, withdrawn.answeredAt(Consent.MOBILE_CALLS), "the withdrawal's date");
+        assertEquals(account.createdAt(), withdrawn.answeredAt(Consent.MOBILE_SMS), "the other consents keep theirs");
+        assertEquals(Boolean.FALSE, queries.contact(nir).orElseThrow().mobileCalls(), "what « Mon espace » reads");
+        assertEquals(1, auditCount(AuditEvent.Type.CONSENT_WITHDRAWN, ARNAUD));
+
+        assertEquals(ContactSettings.Outcome.UNCHANGED, contactSettings.answer(nir, Consent.MOBILE_CALLS, false), "a second click");
+        assertEquals(withdrawn.answeredAt(Consent.MOBILE_CALLS), contactOf(nir).answeredAt(Consent.MOBILE_CALLS), "nothing rewritten");
+        assertEquals(1, auditCount(AuditEvent.Type.CONSENT_WITHDRAWN, ARNAUD), "nothing audited");
+
+        assertEquals(ContactSettings.Outcome.CHANGED, contactSettings.answer(nir, Consent.EMAIL_PROMOTIONS, true));
+        assertTrue(contactOf(nir).emailPromotions());
+        assertEquals(1, auditCount(AuditEvent.Type.CONSENT_GIVEN, ARNAUD));
+        assertEquals(ContactSettings.Outcome.NO_NUMBER, contactSettings.answer(nir, Consent.LANDLINE_CALLS, true));
+        assertEquals(null, contactOf(nir).landlineCalls(), "no consent for a number not given");
+
+        // The change and its audit line are one transaction: rolled back, neither stays.
+        transaction.begin();
+        contactSettings.answer(nir, Consent.MOBILE_SMS, true);
+        transaction.rollback();
+        assertEquals(Boolean.FALSE, contactOf(nir).mobileSms());
+        assertEquals(1, auditCount(AuditEvent.Type.CONSENT_GIVEN, ARNAUD), "no audit line without its change");
+        Object[] row = (Object[]) em.createNativeQuery("select email_promotions_at, mobile_calls_at, landline_calls_at from account"
+                + " where nir = ?1").setParameter(1, ARNAUD.nir()).getSingleResult();
+        assertAll("the dates are columns of the account (V13)",
+                () -> assertNotNull(row[0]), () -> assertNotNull(row[1]), () -> assertEquals(null, row[2]));
+    }
+
+    @Test
+    void removing_a_number_withdraws_its_consents_and_a_new_number_starts_with_none_given() throws Exception {
+        Nir nir = activeAccount(BLANCHARD, "bruno.blanchard@example.fr");
+        Instant before = Instant.now();
+        assertEquals(ContactSettings.Outcome.CHANGED, contactSettings.changePhones(nir, null, PhoneNumber.landline("05 61 12 34 56")));
+        Instant after = Instant.now();
+        ContactChoices c = contactOf(nir);
+        assertAll(
+                () -> assertEquals(null, c.mobile()),
+                () -> assertEquals(null, c.mobileCalls(), "the calls accepted went with the number"),
+                () -> assertEquals(null, c.mobileSms()),
+                () -> assertBetween(before, after, c.answeredAt(Consent.MOBILE_CALLS), "withdrawn with the number"),
+                () -> assertEquals("0561123456", c.landline()),
+                () -> assertEquals(Boolean.FALSE, c.landlineCalls(), "a new number: no call until accepted"),
+                () -> assertBetween(before, after, c.answeredAt(Consent.LANDLINE_CALLS), "since the number was added"),
+                () -> assertEquals(1, auditCount(AuditEvent.Type.PHONES_CHANGED, BLANCHARD)),
+                () -> assertEquals(1, auditCount(AuditEvent.Type.CONSENT_WITHDRAWN, BLANCHARD), "the calls; SMS were not given"));
+
+        assertEquals(ContactSettings.Outcome.UNCHANGED, contactSettings.changePhones(nir, null, PhoneNumber.landline("0561123456")));
+        assertEquals(1, auditCount(AuditEvent.Type.PHONES_CHANGED, BLANCHARD), "the same numbers: nothing audited");
+        assertEquals(ContactSettings.Outcome.CHANGED, contactSettings.answer(nir, Consent.LANDLINE_CALLS, true));
+        assertEquals(ContactSettings.Outcome.CHANGED, contactSettings.changePhones(nir, PhoneNumber.mobile("07 12 34 56 78"),
+                PhoneNumber.landline("05 61 99 99 99")));
+        ContactChoices changed = contactOf(nir);
+        assertAll(
+                () -> assertEquals(Boolean.FALSE, changed.mobileCalls(), "a new mobile: nothing given"),
+                () -> assertEquals(Boolean.FALSE, changed.mobileSms()),
+                () -> assertEquals(Boolean.TRUE, changed.landlineCalls(), "a changed number keeps its consent"),
+                () -> assertEquals(2, auditCount(AuditEvent.Type.PHONES_CHANGED, BLANCHARD)));
+    }
+
+    @Test
+    void a_bad_number_or_an_account_not_active_stores_nothing() throws Exception {
+        Nir nir = activeAccount(CARPENTIER, "chloe.carpentier@example.fr");
+        for (String typed : List.of("01 23 45 67 89", "06 12", "+44 7700 900123", "0612345678' OR '1'='1", "<b>0612345678</b>")) {
+            assertThrows(fr.ameli.compte.domain.InvalidValueException.class, () -> PhoneNumber.mobile(typed), typed);
+        }
+        assertThrows(Exception.class, () -> contactSettings.changePhones(nir, PhoneNumber.landline("0561123456"), null),
+                "a landline where the mobile goes");
+        ContactChoices c = contactOf(nir);
+        assertEquals("0612345678", c.mobile(), "the number stays");
+        assertEquals(Boolean.TRUE, c.mobileCalls(), "and its consents");
+        assertEquals(0, auditCount(AuditEvent.Type.PHONES_CHANGED, CARPENTIER));
+        registration.register(request(DELMAS, "denis.delmas@example.fr"));
+        assertEquals(ContactSettings.Outcome.NO_ACCOUNT, contactSettings.answer(Nir.parse(DELMAS.nir()), Consent.EMAIL_PROMOTIONS, true),
+                "a pending account changes nothing before its activation");
+        assertEquals(ContactSettings.Outcome.NO_ACCOUNT, contactSettings.changePhones(Nir.parse("1 99 12 75 123 456"), null, null));
     }
 
     private static String tokenFrom(String mailText) {

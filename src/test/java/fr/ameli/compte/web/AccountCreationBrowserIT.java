@@ -924,6 +924,65 @@ class AccountCreationBrowserIT {
         }
     }
 
+    /** « Mon espace »: the phone numbers and the consents (PRODUCT §2.11). */
+    @Nested
+    class MySpaceContact {
+
+        @Test
+        void a_person_adds_a_number_gives_then_withdraws_a_consent_with_the_keyboard_and_removes_the_number() throws Exception {
+            createAndActivate("Faure", "2 52 02 63 113 335", "29/02/1952", "63000", "8315293", "43305644731",
+                    "helene.faure@example.fr", "Verdun*Meuse_7");
+            browser.open(url("/"));
+            logInWithTheSecurityCode("2 52 02 63 113 335", "Verdun*Meuse_7");
+            assertEquals("Mon espace", browser.h1());
+            browser.clickLink("Modifier mes numéros de téléphone et mes consentements");
+            assertEquals("Mes numéros de téléphone et mes consentements", browser.h1());
+            assertEquals("Saisissez votre n° de téléphone portable", browser.label("telephones:mobile"), "the wizard's label");
+            assertTrue(browser.find("telephones:mobile").getAttribute("aria-describedby").contains("regle-telephones"));
+            assertTrue(browser.driver.findElements(By.id("consentements:mobileSms")).isEmpty(), "no mobile: no SMS to choose");
+            assertTrue(browser.find("promotions-etat").getText().startsWith("Votre choix : Non, depuis le "), browser.find("promotions-etat").getText());
+            audit("50-espace-coordonnees");
+
+            browser.type("telephones:mobile", "06 98 76 54 32");
+            browser.submit("telephones:enregistrer");
+            assertEquals("Vos numéros de téléphone sont enregistrés.", browser.find("confirmation").getText());
+            assertEquals("confirmation", browser.focusedId(), "the confirmation takes the focus");
+            assertEquals("status", browser.find("confirmation").getAttribute("role"));
+            assertEquals("06 98 76 54 32", browser.find("telephones:mobile").getAttribute("value"));
+            assertTrue(browser.find("mobileSms-etat").getText().startsWith("Votre choix : Non"), "a new number: nothing given");
+            browser.submit("consentements:mobileSms-accepter");
+            assertEquals("C'est enregistré : vous recevrez des SMS.", browser.find("confirmation").getText());
+            assertTrue(browser.find("mobileSms-etat").getText().startsWith("Votre choix : Oui, depuis le "), browser.find("mobileSms-etat").getText());
+            audit("51-espace-consentement-donne");
+
+            // Withdrawing: one button, reached and pressed with the keyboard, no code asked.
+            keyboard.tabTo("consentements:mobileSms-retirer");
+            assertEquals("Ne plus recevoir de SMS", browser.focused().getAttribute("value"));
+            browser.pressAndWait(Keys.ENTER);
+            assertEquals("Mes numéros de téléphone et mes consentements", browser.h1(), "no code asked again");
+            assertEquals("C'est enregistré : vous ne recevrez plus de SMS.", browser.find("confirmation").getText());
+            assertEquals("confirmation", browser.focusedId());
+            assertTrue(browser.find("mobileSms-etat").getText().startsWith("Votre choix : Non, depuis le "));
+            assertFalse(browser.driver.findElements(By.id("consentements:mobileSms-accepter")).isEmpty(), "giving it again is one button too");
+
+            browser.type("telephones:mobile", "01 23");
+            browser.submit("telephones:enregistrer");
+            assertEquals("Le numéro de téléphone portable n'est pas valide.", browser.fieldError("telephones:mobile"), "the wizard's message");
+            assertEquals("true", browser.find("telephones:mobile").getAttribute("aria-invalid"));
+            assertEquals("telephones:resume-erreurs", browser.focusedId(), "the error summary has the focus");
+            assertTrue(browser.driver.findElements(By.id("confirmation")).isEmpty(), "nothing said saved");
+            audit("52-espace-coordonnees-erreurs");
+
+            browser.type("telephones:mobile", "");
+            browser.submit("telephones:enregistrer");
+            assertEquals("Vos numéros de téléphone sont enregistrés.", browser.find("confirmation").getText());
+            assertTrue(browser.driver.findElements(By.id("consentements:mobileAppels")).isEmpty(), "the number's consents went with it");
+            browser.clickLink("Retour à Mon espace");
+            String preferences = browser.find("preferences").getText();
+            assertFalse(preferences.contains("06 98 76 54 32"), "the number is gone: " + preferences);
+        }
+    }
+
     /** The pages and error states met on no other journey. */
     @Nested
     class OtherPages {

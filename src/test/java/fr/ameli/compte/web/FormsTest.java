@@ -62,10 +62,10 @@ class FormsTest {
         form.setEmail("toto@example.fr");
         form.setEmailConfirmation("toto@example.fr");
         form.setEmailPromotions("non");
-        form.setMobile(mobile);
+        form.getPhones().setMobile(mobile);
         form.setMobileCalls(calls);
         form.setMobileSms(sms);
-        form.setLandline(landline);
+        form.getPhones().setLandline(landline);
         form.setLandlineCalls(landlineCalls);
         RecordedMessages messages = new RecordedMessages();
         var read = form.read(messages);

@@ -54,7 +54,10 @@ class HardeningIT {
                 // Many identity-step attempts from one address here; the cap itself is tested in AccountServicesIT.
                 "ameli.throttle.identity-attempts-per-minute", "1000",
                 // Every login is « old » here, so that « Mon espace » always asks for the code personnel again.
-                "ameli.space.reauthentication-after", "PT1S"));
+                "ameli.space.reauthentication-after", "PT1S",
+                // The persons of the « Mon espace » tests, besides the demo register.
+                "ameli.registry.csv", System.getProperty("ameli.test.resources") + "/registre-espace.csv",
+                "ameli.registry.demo", "true"));
     }
 
     @ArquillianResource
@@ -621,6 +624,59 @@ class HardeningIT {
         } else if (answer.body().contains("<script>alert")) {
             problems.add(shown + ": markup reflected");
         }
+    }
+
+    private static final Person FABRE = new Person("Fabre", "172028716495861", "14/02/1972", "87138", "3786666", "50087547517");
+
+    @Test
+    void hostile_input_in_the_phone_numbers_of_mon_espace_gets_a_french_message_at_its_field_and_stores_nothing() throws Exception {
+        assertEquals("J'accède à mon compte ameli", client().get("espace/coordonnees.xhtml").h1(), "only after a login");
+        FormClient c = client();
+        Map<String, String> withMobile = new HashMap<>(contact("franck.fabre@example.fr"));
+        withMobile.putAll(Map.of("coordonnees:mobile", "06 12 34 56 78", "coordonnees:mobileAppels", "oui", "coordonnees:mobileSms", "non"));
+        c.submit(toContactStep(c, FABRE), "coordonnees", "coordonnees:continuer", withMobile);
+        MailLinks.activate(c, awaitMail("franck.fabre@example.fr", 20_000));
+        assertEquals("Mon espace", login(c, FABRE.nir(), CODE).h1());
+        FormClient.Page page = c.get("espace/coordonnees.xhtml");
+        assertEquals("Mes numéros de téléphone et mes consentements", page.h1(), page.body());
+        List<String> problems = new ArrayList<>();
+        for (String field : List.of("telephones:mobile", "telephones:fixe")) {
+            String otherKind = field.endsWith("mobile") ? "05 61 12 34 56" : "06 12 34 56 78";
+            for (String v : List.of(LONG, "<script>alert(1)</script>", "0612345678'); DROP TABLE account;--", "\u00000612345678",
+                    "06 12 34 56 7a", "+44 7700 900123", "06123456789012", "０６１２３４５６７８", "0612345678\r\nX-Injected: 1",
+                    "${7*7}", "#{contactSettingsPage.give('EMAIL_PROMOTIONS')}", "😀", otherKind)) {
+                Map<String, String> fields = new HashMap<>(Map.of("telephones:mobile", "06 12 34 56 78", "telephones:fixe", ""));
+                fields.put(field, v);
+                FormClient.Page answer = c.submit(page, "telephones", "telephones:enregistrer", fields);
+                String error = answer.fieldError(field);
+                String shown = field + " = " + printable(v);
+                if (answer.status() != 200) {
+                    problems.add(shown + ": status " + answer.status());
+                } else if (!answer.hasForm("telephones") || answer.document().getElementById("confirmation") != null) {
+                    problems.add(shown + ": accepted, " + answer.uri());
+                } else if (!error.matches("Le numéro de téléphone (portable|fixe) n'est pas valide\\.")) {
+                    problems.add(shown + ": not the wizard's message at the field, got « " + error + " »");
+                } else if (answer.body().contains("<script>alert")) {
+                    problems.add(shown + ": markup reflected");
+                }
+                page = answer;
+            }
+        }
+        // A consent button the page does not show (no landline): a forged click does nothing.
+        // (The mobile's consents are shown: their buttons are the person's own choice, not hostile input.)
+        FormClient.Page forged = c.submit(c.get("espace/coordonnees.xhtml"), "consentements", "consentements:fixeAppels-accepter", Map.of());
+        assertEquals(200, forged.status());
+        assertEquals(List.of(), problems);
+
+        FormClient.Page stored = c.get("espace/coordonnees.xhtml");
+        assertAll("nothing was stored",
+                () -> assertEquals("06 12 34 56 78", stored.document().getElementById("telephones:mobile").val()),
+                () -> assertEquals("", stored.document().getElementById("telephones:fixe").val()),
+                () -> assertEquals(null, stored.document().getElementById("consentements:fixeAppels"), "no landline consent"),
+                () -> assertTrue(stored.document().getElementById("mobileAppels-etat").text().startsWith("Votre choix : Oui"),
+                        "the mobile's consents as given at creation"),
+                () -> assertTrue(stored.document().getElementById("mobileSms-etat").text().startsWith("Votre choix : Non")),
+                () -> assertTrue(stored.document().getElementById("promotions-etat").text().startsWith("Votre choix : Non")));
     }
 
     // ---- Links a mail scanner cannot spend

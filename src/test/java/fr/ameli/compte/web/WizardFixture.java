@@ -106,7 +106,7 @@ final class WizardFixture {
         contact.setEmail("toto@example.fr");
         contact.setEmailConfirmation("toto@example.fr");
         contact.setEmailPromotions("non");
-        contact.setMobile("06 12 34 56 78");
+        contact.getPhones().setMobile("06 12 34 56 78");
         contact.setMobileCalls("oui");
         contact.setMobileSms("non");
         return this;
