@@ -617,6 +617,53 @@ class AccountServicesIT {
         assertEquals(AccountStatus.PENDING_ACTIVATION, accounts.findByNir(nir).orElseThrow().status(), "the NIR is free for a new account");
     }
 
+    private static final Person WEBER = new Person("273040783542121", "Weber", "19/04/1973", "07883", "3601251", "55218248861");
+    @Inject
+    PersonalDataExport personalDataExport;
+
+    /** PRODUCT §2.11, RGPD art. 15: the download holds what the account holds, with the consents' dates, and no secret. */
+    @Test
+    void the_data_download_holds_what_the_account_holds_and_no_secret() throws Exception {
+        registration.register(request(WEBER, "weber@example.fr"));
+        activation.activate(tokenFrom(awaitMail("weber@example.fr")));
+        Nir nir = Nir.parse(WEBER.nir());
+        clientOrigin.setAddress("198.51.100.170");
+        clientOrigin.setUserAgent(FIREFOX_ON_WINDOWS);
+        loginSessions.opened(nir, fr.ameli.compte.domain.LoginSession.Method.SECURITY_CODE).orElseThrow();
+        RememberedBrowsers.BrowserCookie cookie = rememberedBrowsers.remember(nir).orElseThrow();
+        assertEquals(ContactSettings.Outcome.CHANGED, contactSettings.answer(nir, fr.ameli.compte.domain.Consent.MOBILE_SMS, true));
+
+        String json = personalDataExport.json(nir).orElseThrow();
+        jakarta.json.JsonObject data = jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject();
+        assertAll(
+                () -> assertEquals("WEBER", data.getJsonObject("identite").getString("nom")),
+                () -> assertEquals("1973-04-19", data.getJsonObject("identite").getString("date_de_naissance")),
+                () -> assertEquals("weber@example.fr", data.getJsonObject("coordonnees").getString("email")),
+                () -> assertEquals("06 12 34 56 78", data.getJsonObject("coordonnees").getString("telephone_portable")),
+                () -> assertEquals(3, data.getJsonArray("consentements").size(), "email, and the mobile's calls and SMS"),
+                () -> assertEquals("oui", data.getJsonArray("consentements").getJsonObject(2).getString("reponse")),
+                () -> assertFalse(data.getJsonArray("consentements").getJsonObject(2).getString("depuis_le").isEmpty()),
+                () -> assertEquals(1, data.getJsonArray("connexions").size()),
+                () -> assertEquals("Firefox sous Windows", data.getJsonArray("appareils_memorises").getJsonObject(0).getString("navigateur")));
+        Account account = accounts.findByNir(nir).orElseThrow();
+        List<String> secrets = new java.util.ArrayList<>(List.of(account.codeHash(), cookie.value(),
+                cookie.value().substring(0, cookie.value().indexOf('.'))));
+        for (String table : List.of("remembered_browser", "login_session")) {
+            String column = table.equals("login_session") ? "session_key" : "token_hash";
+            secrets.add(em.createNativeQuery("select " + column + " from " + table + " where account_id = ?1")
+                    .setParameter(1, account.id()).getSingleResult().toString());
+        }
+        String html = personalDataExport.html(nir).orElseThrow();
+        for (String secret : secrets) {
+            assertFalse(json.contains(secret) || html.contains(secret), "no secret in the download: " + secret);
+        }
+        assertTrue(html.contains("Mes données du compte ameli") && html.contains("WEBER") && html.contains("Firefox sous Windows"), html);
+        assertFalse(json.toLowerCase(java.util.Locale.ROOT).contains("iban") || json.toLowerCase(java.util.Locale.ROOT).contains("vitale"),
+                "the bank details and the Vitale serial are only compared, never given back: " + json);
+        assertEquals(2, auditCount(AuditEvent.Type.DATA_EXPORTED, WEBER), "each download is in the trail");
+        assertTrue(personalDataExport.json(Nir.parse(TOTO.nir())).isEmpty(), "nothing without an active account");
+    }
+
     /** PRODUCT §5: past the NIR's daily ceiling (12 here), every browser not remembered gets one try a minute, the owner's first. */
     @Test
     void past_the_daily_ceiling_of_failures_a_nir_gets_one_try_a_minute() throws Exception {

@@ -803,6 +803,7 @@ class AccountCreationBrowserIT {
                     "Grenoble*Isere_38");
             browser.open(url("/"));
             logInWithTheSecurityCode("1 75 08 38 185 779", "Grenoble*Isere_38");
+            long loggedInAt = System.currentTimeMillis();
             assertEquals("Mon espace", browser.h1());
 
             // « Modifier mon code personnel », keyboard only.
@@ -832,6 +833,16 @@ class AccountCreationBrowserIT {
             assertTrue(logins.contains("Code personnel et code de sécurité reçu par email") && logins.contains("Ouverte sur cet appareil"), logins);
             assertTrue(logins.contains("Chrome sous Linux"), logins);
             audit("41-connexions");
+
+            // « Télécharger mes données »: the code personnel again once the login is older than 15 s in this deployment.
+            Thread.sleep(Math.max(0, loggedInAt + 16_000 - System.currentTimeMillis()));
+            browser.open(url("/espace/index.xhtml"));
+            browser.clickLink("Télécharger mes données");
+            assertEquals("Télécharger mes données", browser.h1());
+            audit("43-mes-donnees");
+            browser.submit("donnees:json");
+            assertEquals("Saisissez votre code personnel actuel.", browser.fieldError("donnees:codeActuel"));
+            audit("43a-mes-donnees-code-demande");
 
             // « Clôturer mon compte »: the errors, then the closure.
             browser.open(url("/espace/cloture.xhtml"));

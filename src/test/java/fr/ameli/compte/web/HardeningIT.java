@@ -612,6 +612,35 @@ class HardeningIT {
         }), "no mail of a change");
     }
 
+    private static final Person ZIMMER = new Person("Zimmer", "152059036613242", "18/05/1952", "90468", "9812791", "81762528070");
+
+    /** PRODUCT §2.11: « Télécharger mes données » gives a file, only after the code personnel again; hostile codes get a message. */
+    @Test
+    void the_data_download_is_a_file_given_only_after_the_code_personnel_again() throws Exception {
+        FormClient c = client();
+        c.submit(toContactStep(c, ZIMMER), "coordonnees", "coordonnees:continuer", contact("zimmer@example.fr"));
+        assertTrue(MailLinks.activate(c, awaitMail("zimmer@example.fr", 20_000)).text().contains("Votre compte ameli est activé."));
+        assertEquals("Mon espace", login(c, ZIMMER.nir(), CODE).h1());
+        // The login is « old » at once in this deployment: the code is asked.
+        List<String> problems = new ArrayList<>();
+        for (String value : List.of("", LONG, "<script>alert(1)</script>", "#{myDataPage.downloadJson()}")) {
+            checkAnswer(c.submit(c.get("espace/mes-donnees.xhtml"), "donnees", "donnees:json", Map.of("donnees:codeActuel", value)),
+                    "donnees", "donnees:codeActuel", value, problems);
+        }
+        assertEquals(List.of(), problems);
+        FormClient.Page file = c.submit(c.get("espace/mes-donnees.xhtml"), "donnees", "donnees:json", Map.of("donnees:codeActuel", CODE));
+        assertEquals(200, file.status());
+        assertEquals("attachment; filename=\"mes-donnees-ameli.json\"", file.headers().firstValue("Content-Disposition").orElse(""));
+        assertTrue(file.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals("no-store", file.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(file.headers().firstValue("Content-Security-Policy").isPresent(), "the security headers stay");
+        assertTrue(file.body().matches("(?s).*\"nom\":\\s*\"ZIMMER\".*") && file.body().contains("zimmer@example.fr"), file.body());
+        FormClient.Page page = c.submit(c.get("espace/mes-donnees.xhtml"), "donnees", "donnees:html", Map.of("donnees:codeActuel", CODE));
+        assertEquals("attachment; filename=\"mes-donnees-ameli.html\"", page.headers().firstValue("Content-Disposition").orElse(""));
+        assertTrue(page.body().contains("<h1>Mes données du compte ameli</h1>"), page.body());
+        assertEquals("J'accède à mon compte ameli", client().get("espace/mes-donnees.xhtml").h1(), "only after a login");
+    }
+
     private static void checkAnswer(FormClient.Page answer, String form, String field, String value, List<String> problems) {
         String shown = field + " = " + printable(value);
         String error = answer.fieldError(field);

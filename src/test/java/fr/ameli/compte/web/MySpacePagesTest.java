@@ -173,4 +173,50 @@ class MySpacePagesTest {
                 () -> assertEquals(current != null && !current.isBlank() && confirmed ? List.of(current) : List.of(), service.asked),
                 () -> assertEquals(logouts, person.loggedOut, "this session ends with the account"));
     }
+
+    /** « Télécharger mes données »: a file only once the code is proven again, when it must be; else a message. */
+    static Stream<Arguments> downloads() {
+        return Stream.of(
+                Arguments.of(true, true, "json", List.of("mes-donnees-ameli.json application/json {\"json\"}"), List.of()),
+                Arguments.of(true, true, "html", List.of("mes-donnees-ameli.html text/html <html/>"), List.of()),
+                Arguments.of(false, true, "json", List.of(), List.of()),
+                Arguments.of(true, false, "html", List.of(), List.of("null")));
+    }
+
+    @ParameterizedTest(name = "proven {0}, account {1}, {2}: {3}")
+    @MethodSource("downloads")
+    void the_data_is_given_as_a_file_only_once_the_code_is_proven_again(boolean proven, boolean account, String format,
+                                                                          List<String> sent, List<String> messagesAt) {
+        RecordedMessages messages = new RecordedMessages();
+        List<String> files = new ArrayList<>();
+        MyDataPage page = new MyDataPage();
+        page.person = new Person();
+        page.messages = messages;
+        page.reauthentication = new Reauthentication() {
+            @Override
+            boolean confirmed(PageMessages m, String form) {
+                return proven;
+            }
+        };
+        page.export = new fr.ameli.compte.application.PersonalDataExport() {
+            @Override
+            public Optional<String> json(Nir nir) {
+                return account ? Optional.of("{\"json\"}") : Optional.empty();
+            }
+
+            @Override
+            public Optional<String> html(Nir nir) {
+                return account ? Optional.of("<html/>") : Optional.empty();
+            }
+        };
+        page.download = new FileDownload() {
+            @Override
+            void send(String fileName, String contentType, String content) {
+                files.add(fileName + " " + contentType + " " + content);
+            }
+        };
+        assertEquals(null, format.equals("json") ? page.downloadJson() : page.downloadHtml(), "the page stays");
+        assertEquals(sent, files);
+        assertEquals(messagesAt, messages.fields().stream().map(String::valueOf).toList());
+    }
 }
