@@ -72,6 +72,9 @@ public class ActivationExpiry {
      */
     @PreDestroy
     void giveUpTheLease() {
+        if (!running.compareAndSet(false, true)) {
+            return; // A sweep is under way: the lease runs out by itself, and no other server sweeps meanwhile.
+        }
         try {
             leases.release(JOB);
         } catch (RuntimeException e) {
@@ -110,7 +113,7 @@ public class ActivationExpiry {
     /**
      * Removes the pending accounts whose link has expired, keeping their links' hashes for
      * {@code ameli.activation.expired-link-retention}, and forgets the links kept longer and the
-     * remembered browsers past their 30 days; one
+     * remembered browsers past their 30 days and the mails sent for no account (a closure's); one
      * transaction. Returns how many accounts were removed.
      */
     public int sweep() {
@@ -118,6 +121,8 @@ public class ActivationExpiry {
         accounts.forgetExpiredLinks(now);
         // Remembered browsers whose 30 days are over are refused already; their rows go too.
         accounts.forgetExpiredBrowsers(now);
+        // A closed account's last mail, once sent: its address was the last trace of the person.
+        accounts.forgetSentMailsWithoutAccount();
         Duration validity = settings.activationValidity();
         return accounts.removeExpiredPending(now.minus(validity), now.plus(settings.expiredLinkRetention()));
     }

@@ -45,7 +45,7 @@ public class CodeChange {
 
     /** Whose code it is (for the live check marks of the page). */
     public Optional<PersonalData> personalData(Nir nir) {
-        return accounts.findByNir(nir).filter(Account::isActive).map(codeChanges::personalData);
+        return accounts.findByNir(nir).filter(Account::isActive).flatMap(codeChanges::personalData);
     }
 
     /** Changes the code of the active account of {@code nir}; the session holding {@code keptSessionKey} stays logged in. */
@@ -62,7 +62,7 @@ public class CodeChange {
             return new Result(Outcome.CURRENT_WRONG, null);
         }
         Account account = found.get();
-        if (code == null || !codePolicy.isSatisfied(code, codeChanges.personalData(account))) {
+        if (code == null || !codePolicy.isSatisfied(code, codeChanges.personalData(account).orElse(null))) {
             return new Result(Outcome.CODE_REJECTED, null);
         }
         if (!codePolicy.confirms(code, confirmation)) {

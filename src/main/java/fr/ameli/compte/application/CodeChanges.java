@@ -8,6 +8,8 @@ import fr.ameli.compte.domain.PersonalData;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import java.util.Optional;
+
 /**
  * What a new code personnel involves, whoever sets it (« Code oublié ? », « Modifier mon code
  * personnel »; PRODUCT §2.10, §2.11): whoever had the old one is shut out — every login lock and
@@ -40,9 +42,11 @@ public class CodeChanges {
         audit.record(AuditEvent.Type.CODE_CHANGED, account.nir());
     }
 
-    /** Whose code it is: the register's person of the account (rules 5 and 6 need the NIR, the birth date and the names). */
-    public PersonalData personalData(Account account) {
-        return register.find(account.nir()).map(InsuredPerson::personalData)
-                .orElseThrow(() -> new IllegalStateException("The account's person is no longer in the register"));
+    /**
+     * Whose code it is: the register's person of the account (rules 5 and 6 need the NIR, the birth
+     * date and the names); empty if the register no longer has them (the other rules still apply).
+     */
+    public Optional<PersonalData> personalData(Account account) {
+        return register.find(account.nir()).map(InsuredPerson::personalData);
     }
 }

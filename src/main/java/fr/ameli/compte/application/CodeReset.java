@@ -90,7 +90,7 @@ public class CodeReset {
 
     /** Opens a link: valid, used, expired or unknown. */
     public Link check(String token) {
-        return find(token).map(t -> new Link(t.stateAt(clock.instant()), codeChanges.personalData(t.account()), t.expiresAt()))
+        return find(token).map(t -> new Link(t.stateAt(clock.instant()), codeChanges.personalData(t.account()).orElse(null), t.expiresAt()))
                 .orElse(Link.UNKNOWN);
     }
 
@@ -110,7 +110,7 @@ public class CodeReset {
             return Outcome.LINK_UNUSABLE;
         }
         Account account = found.get().account();
-        if (code == null || !codePolicy.isSatisfied(code, codeChanges.personalData(account))) {
+        if (code == null || !codePolicy.isSatisfied(code, codeChanges.personalData(account).orElse(null))) {
             return Outcome.CODE_REJECTED;
         }
         if (!codePolicy.confirms(code, confirmation)) {

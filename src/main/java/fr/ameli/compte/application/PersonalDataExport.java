@@ -49,6 +49,8 @@ public class PersonalDataExport {
             LoginSession.Method.REMEMBERED_BROWSER, "Code personnel, sur un appareil mémorisé",
             LoginSession.Method.FRANCECONNECT, "FranceConnect");
 
+    private static final java.time.format.DateTimeFormatter BIRTH_DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     @Inject
     AccountRepository accounts;
     @Inject
@@ -69,7 +71,7 @@ public class PersonalDataExport {
         return read(nir).map(h -> {
             StringWriter out = new StringWriter();
             try (JsonGenerator json = Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createGenerator(out)) {
-                json.write(Json.createObjectBuilder(values(h, PersonalDataExport::iso)).build());
+                json.write(Json.createObjectBuilder(values(h, false)).build());
             }
             return out.toString();
         });
@@ -77,7 +79,7 @@ public class PersonalDataExport {
 
     /** The readable page; empty without an active account. */
     public Optional<String> html(Nir nir) {
-        return read(nir).map(h -> templates.render("exports/mes-donnees.html", values(h, FrenchTime::when)));
+        return read(nir).map(h -> templates.render("exports/mes-donnees.html", values(h, true)));
     }
 
     private Optional<Holdings> read(Nir nir) {
@@ -92,8 +94,13 @@ public class PersonalDataExport {
                 accounts.rememberedBrowsers(account.get().id()).stream().filter(b -> now.isBefore(b.expiresAt())).toList()));
     }
 
-    /** The holdings as named values (French names: the person reads them), dates written by {@code date}. */
-    private Map<String, Object> values(Holdings h, Function<Instant, String> date) {
+    /**
+     * The holdings as named values (French names: the person reads them); dates in ISO-8601, or
+     * {@code readable} in French (« 1 décembre 2026 à 10h30 », heure de Paris; the birth date as
+     * 19/04/1973).
+     */
+    private Map<String, Object> values(Holdings h, boolean readable) {
+        Function<Instant, String> date = readable ? FrenchTime::when : Instant::toString;
         Account a = h.account();
         ContactChoices c = a.contact();
         Map<String, Object> all = new LinkedHashMap<>();
@@ -102,7 +109,7 @@ public class PersonalDataExport {
                 "numero_securite_sociale", a.nir().display(),
                 "nom", h.person().familyName().value(),
                 "prenoms", h.person().givenNames(),
-                "date_de_naissance", h.person().birthDate().toString(),
+                "date_de_naissance", readable ? BIRTH_DATE.format(h.person().birthDate()) : h.person().birthDate().toString(),
                 "code_postal", h.person().postalCode().value(),
                 "commune", h.person().city()));
         all.put("compte", ordered(
@@ -143,7 +150,4 @@ public class PersonalDataExport {
         return map;
     }
 
-    private static String iso(Instant instant) {
-        return instant.toString();
-    }
 }

@@ -65,6 +65,9 @@ public interface AccountRepository {
     /** Ends every session of the account but the one whose key has {@code keptKeyHash} (null: all); returns how many. */
     int endLoginSessions(long accountId, String keptKeyHash, Instant now);
 
+    /** Forgets the mails sent for no account (« Votre compte ameli est clôturé »): their address is the last trace of the person. */
+    int forgetSentMailsWithoutAccount();
+
     /** Forgets the remembered browsers whose 30 days are over; returns how many. */
     int forgetExpiredBrowsers(Instant now);
 

@@ -52,6 +52,7 @@ public class CodeChangePage {
                 changed = true;
                 codeForm.clear();
                 person.renewSessionId();
+                person.provenNow();
             }
             case CURRENT_WRONG -> fields.error("actuel", "codeChange.currentWrong");
             case LOCKED -> messages.errorFormat(fields.clientId("actuel"), "login.locked", FrenchTime.when(result.lockedUntil()));

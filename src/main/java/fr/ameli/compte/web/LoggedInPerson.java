@@ -23,6 +23,8 @@ public class LoggedInPerson {
     SecurityContext securityContext;
     @Inject
     ExternalContext external;
+    @Inject
+    java.time.Clock clock;
 
     /** The logged-in person's NIR; empty when nobody is (the page then shows nothing of an account). */
     Optional<Nir> nir() {
@@ -43,6 +45,11 @@ public class LoggedInPerson {
     /** A new session id (after a new code personnel), the login kept. */
     void renewSessionId() {
         SessionIds.renew(request());
+    }
+
+    /** The person just typed their code personnel again: the login counts as fresh (Reauthentication). */
+    void provenNow() {
+        SessionLoginMechanism.provenAgain(request().getSession(false), clock.instant());
     }
 
     /** Logs out here: the container forgets the caller and the session ends. */

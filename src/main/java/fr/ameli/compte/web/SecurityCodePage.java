@@ -105,11 +105,13 @@ public class SecurityCodePage {
     }
 
     private String logIn(Nir nir) {
-        if (remember) {
+        String next = completion.logIn(new SecurityCodeCredential(nir), messages, "securityCode.spent");
+        if (remember && LoginCompletion.MY_SPACE.equals(next)) {
+            // Only once logged in: a refused login remembers nothing.
             rememberedBrowsers.remember(nir).ifPresent(cookie -> Cookies.give((HttpServletRequest) external.getRequest(),
                     (HttpServletResponse) external.getResponse(), cookie.name(), cookie.value(), cookie.maxAge(), Cookies.SameSite.STRICT));
         }
-        return completion.logIn(new SecurityCodeCredential(nir), messages, "securityCode.spent");
+        return next;
     }
 
     /** Whether a login is under way here (else the page offers to start again). */

@@ -514,6 +514,11 @@ class AccountServicesIT {
     @Inject
     AccountClosure closure;
 
+    private long mailRowsTo(String recipient) {
+        return ((Number) em.createNativeQuery("select count(*) from outbound_mail where recipient = ?1")
+                .setParameter(1, recipient).getSingleResult()).longValue();
+    }
+
     private long rows(String table, Account account) {
         return ((Number) em.createNativeQuery("select count(*) from " + table + " where account_id = ?1")
                 .setParameter(1, account.id()).getSingleResult()).longValue();
@@ -604,12 +609,18 @@ class AccountServicesIT {
         assertEquals(AccountClosure.Outcome.CLOSED, closure.close(nir, CODE).outcome());
 
         assertTrue(accounts.findByNir(nir).isEmpty(), "the account is gone");
-        for (String table : List.of("security_code", "remembered_browser", "login_session", "code_reset_token", "activation_token")) {
+        for (String table : List.of("security_code", "remembered_browser", "login_session", "code_reset_token", "activation_token",
+                "email_change_token")) {
             assertEquals(0, rows(table, account), table);
         }
         assertFalse(loginSessions.stillOpen(session), "its sessions are logged out");
         String closed = awaitMailContaining("tessier@example.fr", "clôturé");
         assertFalse(closed.contains("http"), "no link: " + closed);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (mailRowsTo("tessier@example.fr") > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(0, mailRowsTo("tessier@example.fr"), "once sent, not even the address of its last mail stays");
         assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_CLOSED, TESSIER));
         assertTrue(auditCount(AuditEvent.Type.ACCOUNT_CREATED, TESSIER) == 1, "the pseudonymised trail stays");
 

@@ -621,7 +621,7 @@ class HardeningIT {
         c.submit(toContactStep(c, ZIMMER), "coordonnees", "coordonnees:continuer", contact("zimmer@example.fr"));
         assertTrue(MailLinks.activate(c, awaitMail("zimmer@example.fr", 20_000)).text().contains("Votre compte ameli est activé."));
         assertEquals("Mon espace", login(c, ZIMMER.nir(), CODE).h1());
-        // The login is « old » at once in this deployment: the code is asked.
+        Thread.sleep(1_100); // The login is « old » after a second in this deployment: the code is asked.
         List<String> problems = new ArrayList<>();
         for (String value : List.of("", LONG, "<script>alert(1)</script>", "#{myDataPage.downloadJson()}")) {
             checkAnswer(c.submit(c.get("espace/mes-donnees.xhtml"), "donnees", "donnees:json", Map.of("donnees:codeActuel", value)),
@@ -639,6 +639,41 @@ class HardeningIT {
         assertEquals("attachment; filename=\"mes-donnees-ameli.html\"", page.headers().firstValue("Content-Disposition").orElse(""));
         assertTrue(page.body().contains("<h1>Mes données du compte ameli</h1>"), page.body());
         assertEquals("J'accède à mon compte ameli", client().get("espace/mes-donnees.xhtml").h1(), "only after a login");
+    }
+
+    private static final Person XAVIER = new Person("Xavier", "138082844052135", "08/08/1938", "28876", "4900307", "29822290044");
+
+    /** PRODUCT §2.10: « Cet appareil m'appartient » gives a cookie no script reads, no other site sends, for 30 days; then no security code. */
+    @Test
+    void a_remembered_browser_gets_a_strict_http_only_cookie_for_thirty_days_and_then_no_security_code() throws Exception {
+        FormClient c = client();
+        c.submit(toContactStep(c, XAVIER), "coordonnees", "coordonnees:continuer", contact("xavier@example.fr"));
+        assertTrue(MailLinks.activate(c, awaitMail("xavier@example.fr", 20_000)).text().contains("Votre compte ameli est activé."));
+        long before = MailLinks.securityCodeMails(smtp.getReceivedMessages());
+        FormClient.Page codePage = c.submit(c.get(""), "connexion", "connexion:connecter",
+                Map.of("connexion:nir", XAVIER.nir(), "connexion:code", CODE));
+        HttpResponse<String> accepted = c.send(c.post(codePage, "codeSecurite", "codeSecurite:valider", Map.of(
+                "codeSecurite:code", MailLinks.awaitSecurityCode(smtp::getReceivedMessages, before), "codeSecurite:memoriser", "true")));
+        assertEquals(302, accepted.statusCode(), "logged in");
+        List<String> browserCookies = accepted.headers().allValues("Set-Cookie").stream()
+                .filter(h -> h.startsWith("ameli-appareil-")).toList();
+        assertEquals(1, browserCookies.size(), accepted.headers().allValues("Set-Cookie").toString());
+        String cookie = browserCookies.get(0);
+        assertAll(
+                () -> assertTrue(cookie.contains("HttpOnly"), cookie),
+                () -> assertTrue(cookie.contains("SameSite=Strict") && !cookie.contains("SameSite=Lax"), cookie),
+                () -> assertTrue(cookie.contains("Max-Age=2592000"), cookie),
+                () -> assertFalse(cookie.contains("Secure"), "not over plain HTTP (Secure over HTTPS): " + cookie));
+        c.get("espace/index.xhtml");
+        FormClient.Page space = c.submit(c.get("espace/index.xhtml"), "espace", "espace:deconnecter", Map.of());
+        assertEquals("J'accède à mon compte ameli", space.h1());
+        long codesNow = MailLinks.securityCodeMails(smtp.getReceivedMessages());
+        FormClient.Page again = c.submit(c.get(""), "connexion", "connexion:connecter", Map.of("connexion:nir", XAVIER.nir(), "connexion:code", CODE));
+        assertEquals("Mon espace", again.h1(), "the remembered browser skips the security code");
+        assertEquals(codesNow, MailLinks.securityCodeMails(smtp.getReceivedMessages()), "no code mailed");
+        FormClient stranger = client();
+        assertEquals("Saisissez le code de sécurité reçu par email", stranger.submit(stranger.get(""), "connexion", "connexion:connecter",
+                Map.of("connexion:nir", XAVIER.nir(), "connexion:code", CODE)).h1(), "another browser still gives the code");
     }
 
     private static void checkAnswer(FormClient.Page answer, String form, String field, String value, List<String> problems) {

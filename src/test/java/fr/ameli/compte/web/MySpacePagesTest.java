@@ -29,6 +29,7 @@ class MySpacePagesTest {
     /** The logged-in person, without a container; counts the session renewals and logouts. */
     static final class Person extends LoggedInPerson {
         int renewed;
+        int proven;
         int loggedOut;
 
         @Override
@@ -49,6 +50,11 @@ class MySpacePagesTest {
         @Override
         void logOut() {
             loggedOut++;
+        }
+
+        @Override
+        void provenNow() {
+            proven++;
         }
     }
 
@@ -105,6 +111,7 @@ class MySpacePagesTest {
                 () -> assertEquals(at, messages.fields()),
                 () -> assertEquals(outcome == CodeChange.Outcome.CHANGED, page.isChanged()),
                 () -> assertEquals(renewals, person.renewed, "a new session id only once the code changed"),
+                () -> assertEquals(renewals, person.proven, "the current code typed counts as a fresh login"),
                 () -> assertEquals(null, page.getCurrent(), "the current code is not kept"));
     }
 

@@ -187,6 +187,11 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public int forgetSentMailsWithoutAccount() {
+        return em.createNativeQuery("DELETE FROM outbound_mail WHERE account_id IS NULL AND sent_at IS NOT NULL").executeUpdate();
+    }
+
+    @Override
     public int forgetExpiredBrowsers(Instant now) {
         return em.createQuery("delete from RememberedBrowser b where b.expiresAt < :now").setParameter("now", now).executeUpdate();
     }
