@@ -1,5 +1,7 @@
 package fr.ameli.compte.bench;
 
+import java.util.Map;
+
 import java.time.Duration;
 
 /**
@@ -28,7 +30,11 @@ final class BenchFinish {
         ExpiryTiming.Database derby = ExpiryTiming.Database.derby(setup.data);
         expiry.writeStaleAccounts(derby);
         var shortSessions = Wizards.shortSessionWar(setup.war, setup.dir.resolve("compte-ameli-sessions-courtes.war"));
-        PayaraMicro service = setup.start(shortSessions, expiry.sweepingKeys(derby), "expiry.log");
+        Map<String, String> keys = expiry.sweepingKeys(derby);
+        // The wizard sets its session's lifetime from this key (20 min): 1 min here too, or the copy's web.xml is overruled.
+        keys.put("ameli.wizard.timeout", "PT1M");
+        keys.put("ameli.time-limit.warning", "PT20S");
+        PayaraMicro service = setup.start(shortSessions, keys, "expiry.log");
         try {
             BenchResults.Sweep swept = expiry.awaitSweep(service, derby);
             setup.results.update(r -> r.expiry = swept);
