@@ -803,14 +803,13 @@ class AccountCreationBrowserIT {
                     "Grenoble*Isere_38");
             browser.open(url("/"));
             logInWithTheSecurityCode("1 75 08 38 185 779", "Grenoble*Isere_38");
-            long loggedInAt = System.currentTimeMillis();
             assertEquals("Mon espace", browser.h1());
 
             // « Modifier mon code personnel », keyboard only.
             keyboard.tabTo("lien-code");
             browser.pressAndWait(Keys.ENTER);
             assertEquals("Modifier mon code personnel", browser.h1());
-            audit("40-modifier-code");
+            audit("60-modifier-code");
             keyboard.fill("codePersonnel:actuel", "Mauvais*code_1");
             keyboard.fill("codePersonnel:code", "Vercors*Alpes_38");
             browser.waitUntil(d -> newCode.ruleStates().equals(List.of("ok", "ok", "ok", "ok", "ok", "ok")));
@@ -818,12 +817,13 @@ class AccountCreationBrowserIT {
             keyboard.tabTo("codePersonnel:valider");
             browser.pressAndWait(Keys.ENTER);
             assertEquals("Code personnel actuel incorrect.", browser.fieldError("codePersonnel:actuel"));
-            audit("40a-modifier-code-actuel-incorrect");
+            audit("60a-modifier-code-actuel-incorrect");
             keyboard.fill("codePersonnel:actuel", "Grenoble*Isere_38");
             keyboard.tabTo("codePersonnel:valider");
             browser.pressAndWait(Keys.ENTER);
             assertTrue(browser.find("modifie").getText().startsWith("Votre code personnel est modifié."), browser.find("modifie").getText());
-            audit("40b-code-modifie");
+            long provenAt = System.currentTimeMillis(); // the current code just typed counts as a fresh login
+            audit("60b-code-modifie");
             assertTrue(Mailbox.text(mailbox.firstTo("karim@example.fr", "Votre code personnel ameli a été modifié")).contains("a été modifié"));
 
             // « Mes dernières connexions ».
@@ -832,32 +832,32 @@ class AccountCreationBrowserIT {
             String logins = browser.find("connexions").getText();
             assertTrue(logins.contains("Code personnel et code de sécurité reçu par email") && logins.contains("Ouverte sur cet appareil"), logins);
             assertTrue(logins.contains("Chrome sous Linux"), logins);
-            audit("41-connexions");
+            audit("61-connexions");
 
-            // « Télécharger mes données »: the code personnel again once the login is older than 15 s in this deployment.
-            Thread.sleep(Math.max(0, loggedInAt + 16_000 - System.currentTimeMillis()));
+            // « Télécharger mes données »: the code personnel again once the last proof is older than 15 s in this deployment.
+            Thread.sleep(Math.max(0, provenAt + 16_000 - System.currentTimeMillis()));
             browser.open(url("/espace/index.xhtml"));
             browser.clickLink("Télécharger mes données");
             assertEquals("Télécharger mes données", browser.h1());
-            audit("43-mes-donnees");
+            audit("62-mes-donnees");
             browser.submit("donnees:json");
             assertEquals("Saisissez votre code personnel actuel.", browser.fieldError("donnees:codeActuel"));
-            audit("43a-mes-donnees-code-demande");
+            audit("62a-mes-donnees-code-demande");
 
             // « Clôturer mon compte »: the errors, then the closure.
             browser.open(url("/espace/cloture.xhtml"));
             assertEquals("Clôturer mon compte", browser.h1());
-            audit("42-cloture");
+            audit("63-cloture");
             browser.submit("cloture:cloturer");
             assertEquals("Saisissez votre code personnel actuel.", browser.fieldError("cloture:actuel"));
             assertEquals("Cochez la case pour confirmer la clôture de votre compte.", browser.fieldError("cloture:confirmer"));
-            audit("42a-cloture-erreurs");
+            audit("63a-cloture-erreurs");
             browser.type("cloture:actuel", "Vercors*Alpes_38");
             browser.find("cloture:confirmer").click();
             browser.submit("cloture:cloturer");
             assertEquals("J'accède à mon compte ameli", browser.h1());
             assertTrue(browser.find("compte-cloture").getText().startsWith("Votre compte ameli est clôturé."), browser.find("compte-cloture").getText());
-            audit("42b-compte-cloture");
+            audit("63b-compte-cloture");
             assertTrue(Mailbox.text(mailbox.firstTo("karim@example.fr", "Votre compte ameli est clôturé")).contains("par la poste"));
             browser.open(url("/espace/index.xhtml"));
             assertEquals("J'accède à mon compte ameli", browser.h1(), "logged out");
