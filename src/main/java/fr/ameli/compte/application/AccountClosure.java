@@ -6,14 +6,10 @@ import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.Nir;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * « Clôturer mon compte » (PRODUCT §2.11, §5): after the current code personnel (checked like a
@@ -37,8 +33,6 @@ public class AccountClosure {
     @Inject
     AccountIdentityStore identityStore;
     @Inject
-    LoginOutcome loginOutcome;
-    @Inject
     LoginLocks loginLocks;
     @Inject
     MailTemplates mails;
@@ -51,18 +45,11 @@ public class AccountClosure {
 
     /** Closes the active account of {@code nir} once {@code current} is its code personnel. */
     public Result close(Nir nir, String current) {
-        CredentialValidationResult proven = identityStore.checkCodePersonnel(new UsernamePasswordCredential(nir.digits13(), new Password(current)));
-        if (proven.getStatus() != CredentialValidationResult.Status.VALID) {
-            return switch (loginOutcome.refusal()) {
-                case LOCKED, SLOWED -> new Result(Outcome.LOCKED, loginOutcome.lockedUntil());
-                case WRONG_CREDENTIALS, PENDING_ACTIVATION -> new Result(Outcome.CURRENT_WRONG, null);
-            };
+        AccountIdentityStore.CurrentCode proven = identityStore.checkCurrentCode(nir, current);
+        if (proven.account().isEmpty()) {
+            return proven.lockedUntil() != null ? new Result(Outcome.LOCKED, proven.lockedUntil()) : new Result(Outcome.CURRENT_WRONG, null);
         }
-        Optional<Account> found = accounts.findByNir(nir).filter(Account::isActive);
-        if (found.isEmpty()) {
-            return new Result(Outcome.CURRENT_WRONG, null);
-        }
-        Account account = found.get();
+        Account account = proven.account().get();
         String email = account.contact().email().value();
         accounts.remove(account);
         loginLocks.forget(nir);

@@ -9,10 +9,12 @@ import fr.ameli.compte.domain.Nir;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,6 +77,25 @@ public class AccountIdentityStore implements IdentityStore {
         }
         audit.record(AuditEvent.Type.LOGIN_SUCCESS, nir);
         return new CredentialValidationResult(nir.digits13(), Set.of(INSURED));
+    }
+
+    /** The code personnel typed again by a logged-in person: their active account when it is right; else until when they are locked out, if they are. */
+    public record CurrentCode(Optional<Account> account, Instant lockedUntil) {
+    }
+
+    /**
+     * A logged-in person's code personnel typed again before a sensitive change (PRODUCT §2.11):
+     * checked exactly as the login's first step, so wrong ones count towards the same lock.
+     */
+    public CurrentCode checkCurrentCode(Nir nir, String typed) {
+        CredentialValidationResult proven = checkCodePersonnel(new UsernamePasswordCredential(nir.digits13(), new Password(typed)));
+        if (proven.getStatus() == CredentialValidationResult.Status.VALID) {
+            return new CurrentCode(accounts.findByNir(nir).filter(Account::isActive), null);
+        }
+        return new CurrentCode(Optional.empty(), switch (outcome.refusal()) {
+            case LOCKED, SLOWED -> outcome.lockedUntil();
+            case WRONG_CREDENTIALS, PENDING_ACTIVATION -> null;
+        });
     }
 
     /**

@@ -7,9 +7,6 @@ import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.PersonalData;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -35,8 +32,6 @@ public class CodeChange {
     @Inject
     AccountIdentityStore identityStore;
     @Inject
-    LoginOutcome loginOutcome;
-    @Inject
     CodeHasher codeHasher;
     @Inject
     CodePolicy codePolicy;
@@ -50,18 +45,11 @@ public class CodeChange {
 
     /** Changes the code of the active account of {@code nir}; the session holding {@code keptSessionKey} stays logged in. */
     public Result change(Nir nir, String current, String code, String confirmation, String keptSessionKey) {
-        CredentialValidationResult proven = identityStore.checkCodePersonnel(new UsernamePasswordCredential(nir.digits13(), new Password(current)));
-        if (proven.getStatus() != CredentialValidationResult.Status.VALID) {
-            return switch (loginOutcome.refusal()) {
-                case LOCKED, SLOWED -> new Result(Outcome.LOCKED, loginOutcome.lockedUntil());
-                case WRONG_CREDENTIALS, PENDING_ACTIVATION -> new Result(Outcome.CURRENT_WRONG, null);
-            };
+        AccountIdentityStore.CurrentCode proven = identityStore.checkCurrentCode(nir, current);
+        if (proven.account().isEmpty()) {
+            return proven.lockedUntil() != null ? new Result(Outcome.LOCKED, proven.lockedUntil()) : new Result(Outcome.CURRENT_WRONG, null);
         }
-        Optional<Account> found = accounts.findByNir(nir).filter(Account::isActive);
-        if (found.isEmpty()) {
-            return new Result(Outcome.CURRENT_WRONG, null);
-        }
-        Account account = found.get();
+        Account account = proven.account().get();
         if (code == null || !codePolicy.isSatisfied(code, codeChanges.personalData(account).orElse(null))) {
             return new Result(Outcome.CODE_REJECTED, null);
         }
