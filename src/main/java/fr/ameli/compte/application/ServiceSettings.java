@@ -52,6 +52,9 @@ public interface ServiceSettings {
     /** How many identity attempts (the wizard's identity step) one client address may make per minute. */
     int identityAttemptsPerMinute();
 
+    /** How long an agent's session left alone lasts: shorter than a person's (PRODUCT §2.12). */
+    Duration agentSessionTimeout();
+
     /**
      * The addresses of the reverse proxies in front of the service ({@code ameli.trusted-proxies}):
      * for their requests the client's address is the last one of X-Forwarded-For. Empty when none.

@@ -54,14 +54,14 @@ public class FranceConnectServlet extends HttpServlet {
             } else {
                 callback(request, response);
             }
-        } catch (FranceConnectProvider.FranceConnectException e) {
+        } catch (FranceConnectProvider.Refused e) {
             LOG.warning(() -> "FranceConnect login failed: " + e.getMessage());
             response.sendRedirect(request.getContextPath() + "/index.xhtml?franceconnect=echec");
         }
     }
 
     private void start(HttpServletRequest request, HttpServletResponse response)
-            throws IOException, FranceConnectProvider.FranceConnectException {
+            throws IOException, FranceConnectProvider.Refused {
         URI callback = URI.create(request.getRequestURL().toString()).resolve(request.getContextPath() + CALLBACK);
         Map.Entry<URI, FranceConnectProvider.Pending> start = client.start(client.redirectUri(callback));
         handOff.expect(start.getValue());
@@ -69,11 +69,11 @@ public class FranceConnectServlet extends HttpServlet {
     }
 
     private void callback(HttpServletRequest request, HttpServletResponse response)
-            throws IOException, FranceConnectProvider.FranceConnectException {
+            throws IOException, FranceConnectProvider.Refused {
         // Without a session there is no login under way (and a forged return does not get one).
         Optional<FranceConnectProvider.Pending> pending = request.getSession(false) == null ? Optional.empty() : handOff.takeExpected();
         if (pending.isEmpty()) {
-            throw new FranceConnectProvider.FranceConnectException("no FranceConnect login under way in this session", null);
+            throw new FranceConnectProvider.Refused("no FranceConnect login under way in this session", null);
         }
         FranceConnectProvider.Pending expected = pending.get();
         String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();

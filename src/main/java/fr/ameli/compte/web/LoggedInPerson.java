@@ -1,5 +1,6 @@
 package fr.ameli.compte.web;
 
+import fr.ameli.compte.application.AccountIdentityStore;
 import fr.ameli.compte.domain.Nir;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -26,10 +27,14 @@ public class LoggedInPerson {
     @Inject
     java.time.Clock clock;
 
-    /** The logged-in person's NIR; empty when nobody is (the page then shows nothing of an account). */
+    /**
+     * The logged-in person's NIR; empty when nobody is (the page then shows nothing of an account),
+     * or when the caller is an agent of the espace agent, whose name is no NIR.
+     */
     Optional<Nir> nir() {
         Principal caller = securityContext.getCallerPrincipal();
-        return caller == null ? Optional.empty() : Nir.tryParse(caller.getName());
+        return caller == null || !securityContext.isCallerInRole(AccountIdentityStore.INSURED) ? Optional.empty()
+                : Nir.tryParse(caller.getName());
     }
 
     /** The key of this session's login ({@code LoginSessions}). */

@@ -1,6 +1,10 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.AccountIdentityStore;
+import fr.ameli.compte.application.AgentCredential;
+import fr.ameli.compte.application.ServiceSettings;
+import fr.ameli.compte.domain.Agent;
+import fr.ameli.compte.domain.AgentRole;
 import fr.ameli.compte.application.LoginSessions;
 import fr.ameli.compte.domain.LoginSession;
 import fr.ameli.compte.domain.Nir;
@@ -21,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How a person stays logged in (PRODUCT §2.9): the login page and FranceConnect hand a credential to
@@ -38,6 +43,10 @@ import java.util.Set;
  * <p>Each login is also a row of {@link LoginSessions} whose key the session keeps; every request
  * checks it, so a session ended elsewhere (« Me déconnecter de tous les appareils », a new code
  * personnel) is logged out at its next request, on every server.
+ *
+ * <p>The caisse's agents log in here too, through their organisation's provider
+ * ({@link AgentLoginServlet}): their session holds an {@link AgentOnDuty} instead, never both; a
+ * page of {@code /agent/} asked for without it sends to the agents' login page.
  */
 @ApplicationScoped
 public class SessionLoginMechanism implements HttpAuthenticationMechanism {
@@ -45,8 +54,15 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
     /** The session attribute holding the logged-in caller. */
     static final String CALLER = SessionLoginMechanism.class.getName() + ".caller";
 
+    /** The session attribute holding the agent logged in to the espace agent (never with a {@link #CALLER}). */
+    static final String AGENT = SessionLoginMechanism.class.getName() + ".agent";
+
     /** The page a protected request without login is sent to. */
     static final String LOGIN_PAGE = "/index.xhtml";
+
+    /** The espace agent: its pages, and where a request for one of them without an agent's login is sent. */
+    static final String AGENT_PAGES = "/agent/";
+    static final String AGENT_LOGIN_PAGE = "/agent/connexion.xhtml";
 
     /** Where a session ended elsewhere is sent (« Me déconnecter de tous les appareils », a new code personnel). */
     static final String ENDED_ELSEWHERE = "/index.xhtml?deconnecte=ailleurs";
@@ -60,21 +76,36 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
     record LoggedIn(String name, Set<String> groups, String sessionKey, Instant provenAt) implements Serializable {
     }
 
+    /** An agent of the caisse logged in to the espace agent (PRODUCT §2.12), and when. */
+    record AgentOnDuty(Agent agent, Instant since) implements Serializable {
+        Set<String> groups() {
+            return agent.roles().stream().map(AgentRole::group).collect(Collectors.toSet());
+        }
+    }
+
     @Inject
     IdentityStoreHandler identityStores;
     @Inject
     LoginSessions loginSessions;
     @Inject
     Clock clock;
+    @Inject
+    ServiceSettings settings;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
+        if (credential instanceof AgentCredential agentLogin) {
+            return agentLogin(request, context, identityStores.validate(credential), agentLogin);
+        }
         if (credential != null) {
             return login(request, context, identityStores.validate(credential), AccountIdentityStore.methodOf(credential));
         }
         HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(AGENT) instanceof AgentOnDuty onDuty) {
+            return context.notifyContainerAboutLogin(onDuty.agent().subject(), onDuty.groups());
+        }
         if (session != null && session.getAttribute(CALLER) instanceof LoggedIn caller) {
             if (loginSessions.stillOpen(caller.sessionKey())) {
                 return context.notifyContainerAboutLogin(caller.name(), caller.groups());
@@ -84,9 +115,31 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
             return context.isProtected() ? context.redirect(request.getContextPath() + ENDED_ELSEWHERE) : context.doNothing();
         }
         if (context.isProtected()) {
-            return context.redirect(request.getContextPath() + LOGIN_PAGE);
+            boolean agentPage = request.getServletPath().startsWith(AGENT_PAGES);
+            return context.redirect(request.getContextPath() + (agentPage ? AGENT_LOGIN_PAGE : LOGIN_PAGE));
         }
         return context.doNothing();
+    }
+
+    /**
+     * An agent's login (PRODUCT §2.12): a session of its own — whatever this browser's session held
+     * (a person's login, a wizard) ends first, so a person's session and an agent's are never one —
+     * that lasts {@code ameli.agent.session-timeout} when left alone.
+     */
+    private AuthenticationStatus agentLogin(HttpServletRequest request, HttpMessageContext context,
+                                            CredentialValidationResult result, AgentCredential login) {
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        HttpSession previous = request.getSession(false);
+        if (previous != null) {
+            previous.invalidate();
+        }
+        HttpSession session = request.getSession(true);
+        session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, settings.agentSessionTimeout().toSeconds()));
+        AgentOnDuty onDuty = new AgentOnDuty(login.agent(), clock.instant());
+        session.setAttribute(AGENT, onDuty);
+        return context.notifyContainerAboutLogin(onDuty.agent().subject(), onDuty.groups());
     }
 
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,
@@ -100,6 +153,7 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         SessionIds.renew(request);
+        request.getSession().removeAttribute(AGENT); // an agent logged in in this browser is logged out: never one session for both
         LoggedIn caller = new LoggedIn(name, Set.copyOf(result.getCallerGroups()), key.get(), clock.instant());
         request.getSession().setAttribute(CALLER, caller);
         return context.notifyContainerAboutLogin(caller.name(), caller.groups());
@@ -115,6 +169,11 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
         return session != null && session.getAttribute(CALLER) instanceof LoggedIn caller ? Optional.of(caller) : Optional.empty();
     }
 
+    /** The agent logged in in this session, if any. */
+    static Optional<Agent> agent(HttpSession session) {
+        return session != null && session.getAttribute(AGENT) instanceof AgentOnDuty onDuty ? Optional.of(onDuty.agent()) : Optional.empty();
+    }
+
     /** The caller proved again who they are (their code personnel): the login counts as fresh from {@code now}. */
     static void provenAgain(HttpSession session, Instant now) {
         loggedIn(session).ifPresent(caller -> session.setAttribute(CALLER,
@@ -126,6 +185,7 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(CALLER);
+            session.removeAttribute(AGENT);
         }
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }

@@ -78,6 +78,10 @@ public class AmeliConfig implements ServiceSettings {
     Duration reauthenticationAfter;
     @Inject @ConfigProperties
     FranceConnectSettings franceConnect;
+    @Inject @ConfigProperties
+    AgentOidcSettings agentOidc;
+    @Inject @ConfigProperty(name = "ameli.agent.session-timeout")
+    Duration agentSessionTimeout;
 
     private List<String> trustedProxies;
 
@@ -95,6 +99,7 @@ public class AmeliConfig implements ServiceSettings {
         requirePositive("ameli.time-limit.warning", timeLimitWarning);
         requirePositive("ameli.email-change.validity", emailChangeValidity);
         requirePositive("ameli.space.reauthentication-after", reauthenticationAfter);
+        requirePositive("ameli.agent.session-timeout", agentSessionTimeout);
         if (timeLimitWarning.compareTo(wizardTimeout) >= 0) {
             throw invalid("ameli.time-limit.warning", timeLimitWarning.toString(), "a duration shorter than ameli.wizard.timeout");
         }
@@ -251,6 +256,16 @@ public class AmeliConfig implements ServiceSettings {
     /** FranceConnect's settings; empty (and no FranceConnect button) until issuer, client id and secret are set. */
     public Optional<FranceConnectSettings> franceConnect() {
         return franceConnect.complete() ? Optional.of(franceConnect) : Optional.empty();
+    }
+
+    /** The agents' provider's settings; empty (and {@code /agent/} not set up) until issuer, client id and secret are set. */
+    public Optional<AgentOidcSettings> agentOidc() {
+        return agentOidc.complete() ? Optional.of(agentOidc) : Optional.empty();
+    }
+
+    @Override
+    public Duration agentSessionTimeout() {
+        return agentSessionTimeout;
     }
 
     private static void requirePositive(String key, Duration value) {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * itself, not by CDI: read through {@link AmeliConfig#franceConnect()}.
  */
 @ConfigProperties(prefix = "ameli.franceconnect")
-public class FranceConnectSettings {
+public class FranceConnectSettings implements OpenIdSettings {
 
     /** FranceConnect's issuer URL; its OpenID Connect discovery document is read from it. */
     Optional<URI> issuer;
@@ -30,18 +30,22 @@ public class FranceConnectSettings {
         return issuer.isPresent() && !clientId().isEmpty() && !clientSecret().isBlank();
     }
 
+    @Override
     public URI issuer() {
         return issuer.orElseThrow();
     }
 
+    @Override
     public String clientId() {
         return clientId.map(String::strip).orElse("");
     }
 
+    @Override
     public String clientSecret() {
         return clientSecret.orElse("");
     }
 
+    @Override
     public Optional<URI> redirectUrl() {
         return redirectUrl;
     }

@@ -42,6 +42,7 @@ class AmeliConfigTest {
         config.timeLimitWarning = Duration.ofMinutes(2);
         config.emailChangeValidity = Duration.ofHours(24);
         config.reauthenticationAfter = Duration.ofMinutes(10);
+        config.agentSessionTimeout = Duration.ofMinutes(10);
         config.codeHashIterations = 600_000;
         config.requestsAtOncePerCore = 4;
         config.identityAttemptsPerMinute = 20;
@@ -72,6 +73,8 @@ class AmeliConfigTest {
                         "ameli.time-limit.warning=PT20M", "a duration shorter than ameli.wizard.timeout"),
                 wrong(c -> c.emailChangeValidity = Duration.ZERO,
                         "ameli.email-change.validity=PT0S", "a positive ISO-8601 duration such as PT48H"),
+                wrong(c -> c.agentSessionTimeout = Duration.ZERO,
+                        "ameli.agent.session-timeout=PT0S", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.reauthenticationAfter = Duration.ofMinutes(-10),
                         "ameli.space.reauthentication-after=PT-10M", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.requestsAtOncePerCore = 0, "ameli.requests.at-once-per-core=0", "a positive number"),
@@ -126,6 +129,26 @@ class AmeliConfigTest {
     @Test
     void the_franceconnect_client_id_is_read_without_the_spaces_around_it() {
         assertEquals("ameli-recette", franceConnect(" ameli-recette ", "secret").clientId());
+    }
+
+    @Test
+    void the_espace_agent_is_set_up_only_once_issuer_client_id_and_secret_are_set() {
+        AgentOidcSettings agents = new AgentOidcSettings();
+        agents.issuer = Optional.of(URI.create("https://sso.caisse.example/realms/agents"));
+        agents.clientId = Optional.of(" compte-ameli-agents ");
+        agents.clientSecret = Optional.of("secret");
+        agents.redirectUrl = Optional.empty();
+        agents.rolesClaim = " groups ";
+        agents.nameClaim = "name";
+        AmeliConfig config = defaults();
+        config.agentOidc = agents;
+        assertEquals("compte-ameli-agents", config.agentOidc().orElseThrow().clientId());
+        assertEquals("groups", agents.rolesClaim());
+        agents.clientSecret = Optional.of("  ");
+        assertEquals(Optional.empty(), config.agentOidc(), "no secret: not set up");
+        agents.clientSecret = Optional.of("secret");
+        agents.issuer = Optional.empty();
+        assertEquals(Optional.empty(), config.agentOidc(), "no issuer: not set up");
     }
 
     private static FranceConnectSettings franceConnect(String clientId, String clientSecret) {

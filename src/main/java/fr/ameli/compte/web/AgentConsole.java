@@ -1,0 +1,141 @@
+package fr.ameli.compte.web;
+
+import fr.ameli.compte.application.AgentDesk;
+import fr.ameli.compte.application.FrenchTime;
+import fr.ameli.compte.domain.Agent;
+import fr.ameli.compte.domain.AgentReason;
+import fr.ameli.compte.domain.AuditEvent;
+import fr.ameli.compte.domain.BirthDate;
+import fr.ameli.compte.domain.Nir;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * « Rechercher une personne » ({@code agent/index.xhtml}, PRODUCT §2.12; {@code #{agentConsole}}):
+ * the NIR and the reason of the look-up, then the person's file as {@link AgentDesk} gives it —
+ * the register entry without IBAN or Vitale serial, the account's state, its locks, the last
+ * events, the mails and the letters — and the actions under it ({@link AgentActions}), which show
+ * the file as it is after them. The file is kept for this page only (its view), never in the
+ * session: another tab or a reload starts with an empty search.
+ */
+@Named
+@ViewScoped
+public class AgentConsole implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+    static final String FORM = "recherche";
+
+    @Inject
+    AgentDesk desk;
+    @Inject
+    LoggedInAgent loggedIn;
+    @Inject
+    PageMessages messages;
+
+    private String nir;
+    private String reason;
+    private AgentDesk.PersonFile file;
+    private String done;
+
+    public String lookUp() {
+        Optional<Agent> agent = loggedIn.agent();
+        if (agent.isEmpty()) {
+            return SessionLoginMechanism.AGENT_LOGIN_PAGE + "?faces-redirect=true";
+        }
+        FieldReader fields = new FieldReader(messages, FORM);
+        Optional<Nir> n = fields.required("nir", nir, Nir::parse);
+        Optional<AgentReason> r = fields.required("motif", reason, AgentReason::new);
+        if (n.isEmpty() || r.isEmpty()) {
+            return null;
+        }
+        file = null;
+        done = null;
+        AgentDesk.LookUp found = desk.lookUp(agent.get(), n.get(), r.get());
+        if (found.slowedUntil() != null) {
+            messages.errorFormat(fields.clientId("nir"), "agent.slowed", FrenchTime.when(found.slowedUntil()));
+        } else if (found.file().isEmpty()) {
+            fields.error("nir", "agent.notInRegister");
+        } else {
+            file = found.file().get();
+            reason = null;
+        }
+        return null;
+    }
+
+    /** After an action: what it said, and the file as it now is. */
+    void show(AgentDesk.Result result, String doneKey) {
+        result.file().ifPresent(f -> file = f);
+        done = result.outcome() == AgentDesk.Outcome.DONE ? Texts.text(doneKey) : null;
+        if (result.outcome() != AgentDesk.Outcome.DONE) {
+            messages.errorKey(null, "agent.outcome." + result.outcome().name());
+        }
+    }
+
+    Optional<Nir> shownNir() {
+        return Optional.ofNullable(file).map(AgentDesk.PersonFile::nir);
+    }
+
+    public AgentDesk.PersonFile getFile() {
+        return file;
+    }
+
+    /** What the last action did, said once at the top of the page (role status). */
+    public String getDone() {
+        return done;
+    }
+
+    public String getShownNir() {
+        return file == null ? "" : file.nir().display();
+    }
+
+    public String getAccountState() {
+        AgentDesk.AccountState account = file.account();
+        return Texts.format("agent.file.status." + account.status().name(),
+                account.since() == null ? "" : FrenchTime.when(account.since()));
+    }
+
+    public String getAccountEmail() {
+        return file == null || file.account().email() == null ? "" : Texts.format("agent.file.email", file.account().email());
+    }
+
+    public boolean isPending() {
+        return file != null && file.account().status() == AgentDesk.AccountState.Status.PENDING;
+    }
+
+    public boolean isActive() {
+        return file != null && file.account().status() == AgentDesk.AccountState.Status.ACTIVE;
+    }
+
+    public String when(Instant instant) {
+        return instant == null ? "" : FrenchTime.when(instant);
+    }
+
+    public String day(LocalDate date) {
+        return date == null ? "" : new BirthDate(date).format();
+    }
+
+    public String lock(AgentDesk.LockLine line) {
+        return Texts.format("agent.file.lockUntil", line.where(), FrenchTime.when(line.until()));
+    }
+
+    public String event(AuditEvent.Type type) {
+        return Texts.text("audit." + type.name());
+    }
+
+    public String mailState(AgentDesk.MailLine.State state) {
+        return Texts.text("agent.file.mail." + state.name());
+    }
+
+    public String getNir() { return nir; }
+    public void setNir(String nir) { this.nir = nir; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+}

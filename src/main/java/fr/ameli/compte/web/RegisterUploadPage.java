@@ -1,0 +1,79 @@
+package fr.ameli.compte.web;
+
+import fr.ameli.compte.application.AgentDesk;
+import fr.ameli.compte.domain.Agent;
+import fr.ameli.compte.domain.AgentReason;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * « Charger un extrait du registre » ({@code agent/registre.xhtml}, superviseurs only in web.xml;
+ * PRODUCT §2.12, §4): a CSV file uploaded with its reason, loaded by the same loader as at
+ * start-up (idempotent, each bad row reported with its line number), and the report shown.
+ */
+@Named
+@RequestScoped
+public class RegisterUploadPage {
+
+    static final String FORM = "registre";
+
+    @Inject
+    AgentDesk desk;
+    @Inject
+    LoggedInAgent loggedIn;
+    @Inject
+    PageMessages messages;
+
+    private Part file;
+    private String reason;
+    private AgentDesk.RegisterLoad report;
+
+    public String load() {
+        Optional<Agent> agent = loggedIn.agent();
+        if (agent.isEmpty()) {
+            return SessionLoginMechanism.AGENT_LOGIN_PAGE + "?faces-redirect=true";
+        }
+        FieldReader fields = new FieldReader(messages, FORM);
+        boolean chosen = file != null && file.getSize() > 0;
+        if (!chosen) {
+            fields.error("fichier", "agent.register.fileRequired");
+        }
+        Optional<AgentReason> r = fields.required("motif", reason, AgentReason::new);
+        if (!chosen || r.isEmpty()) {
+            return null;
+        }
+        String name = file.getSubmittedFileName() == null ? "extrait.csv" : file.getSubmittedFileName();
+        try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            report = desk.loadRegister(agent.get(), name, csv, r.get());
+            reason = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the uploaded register extract could not be read", e);
+        } catch (AgentDesk.NotAllowed e) {
+            messages.errorKey(null, "agent.notAllowed");
+        }
+        return null;
+    }
+
+    public AgentDesk.RegisterLoad getReport() {
+        return report;
+    }
+
+    public String getSummary() {
+        return report == null ? "" : Texts.format("agent.register.done", report.source(), report.created(), report.updated(),
+                report.rejected().size());
+    }
+
+    public Part getFile() { return file; }
+    public void setFile(Part file) { this.file = file; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+}
