@@ -77,20 +77,24 @@ class AccountCreationBrowserIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return TestDeployments.war("browser", Map.of(
-                "ameli.base-url", BASE_URL,
-                "ameli.mail.mode", "smtp",
-                "ameli.smtp.host", "127.0.0.1",
-                "ameli.smtp.port", String.valueOf(SMTP_PORT),
-                "ameli.mail.from", "ne-pas-repondre@ameli.test",
+        return TestDeployments.war("browser", Map.ofEntries(
+                Map.entry("ameli.base-url", BASE_URL),
+                Map.entry("ameli.mail.mode", "smtp"),
+                Map.entry("ameli.smtp.host", "127.0.0.1"),
+                Map.entry("ameli.smtp.port", String.valueOf(SMTP_PORT)),
+                Map.entry("ameli.mail.from", "ne-pas-repondre@ameli.test"),
                 // Faster hashing for the many accounts here; HardeningIT runs the real 600,000 iterations.
-                "ameli.code.hash-iterations", "1024",
-                "ameli.franceconnect.issuer", FRANCECONNECT.issuerUrl("fc").toString(),
-                "ameli.franceconnect.client-id", "ameli-recette",
-                "ameli.franceconnect.client-secret", "secret-de-recette",
+                Map.entry("ameli.code.hash-iterations", "1024"),
+                Map.entry("ameli.franceconnect.issuer", FRANCECONNECT.issuerUrl("fc").toString()),
+                Map.entry("ameli.franceconnect.client-id", "ameli-recette"),
+                Map.entry("ameli.franceconnect.client-secret", "secret-de-recette"),
+                // The same mock provider, under another issuer, stands for the caisse's provider of the espace agent.
+                Map.entry("ameli.agent.oidc.issuer", FRANCECONNECT.issuerUrl("agents").toString()),
+                Map.entry("ameli.agent.oidc.client-id", "compte-ameli-agents"),
+                Map.entry("ameli.agent.oidc.client-secret", "secret-des-agents"),
                 // « Mon espace » asks for the code personnel again after 10 minutes in production; here after a few
                 // seconds, so that a test meets both states without waiting ten minutes.
-                "ameli.space.reauthentication-after", "PT15S"));
+                Map.entry("ameli.space.reauthentication-after", "PT15S")));
     }
 
     @BeforeAll
@@ -237,6 +241,21 @@ class AccountCreationBrowserIT {
     private void franceConnectWillSay(String givenName, String familyName, String birthdate) {
         FRANCECONNECT.enqueueCallback(new DefaultOAuth2TokenCallback("fc", "sub-" + familyName, "JWT", null,
                 Map.of("given_name", givenName, "family_name", familyName, "birthdate", birthdate), 3600));
+    }
+
+    /** The next login at the agents' provider is this member of staff, with these roles in the claim « roles ». */
+    private void agentProviderWillSay(String subject, String name, List<String> roles) {
+        FRANCECONNECT.enqueueCallback(new DefaultOAuth2TokenCallback("agents", subject, "JWT", null,
+                Map.of("name", name, "roles", roles), 3600));
+    }
+
+    private void agentLogsIn(String subject, String name, List<String> roles) {
+        agentProviderWillSay(subject, name, roles);
+        browser.open(url("/agent/"));
+        assertEquals("Espace agent – connexion", browser.h1(), "a page of /agent/ without login leads to the agents' login");
+        browser.clickLink("Me connecter avec le compte de la caisse");
+        assertEquals("Rechercher une personne", browser.h1());
+        assertTrue(browser.text().contains("Connecté : " + name), browser.text());
     }
 
     private String cid() {
@@ -991,6 +1010,129 @@ class AccountCreationBrowserIT {
             browser.clickLink("Retour à Mon espace");
             String preferences = browser.find("preferences").getText();
             assertFalse(preferences.contains("06 98 76 54 32"), "the number is gone: " + preferences);
+        }
+    }
+
+    /** PRODUCT §2.12: the caisse's counter staff, logged in through their organisation's provider. */
+    @Nested
+    class EspaceAgent {
+
+        private static final String TOTO_NIR = "2 28 12 31 815 001";
+
+        @Test
+        void an_agent_logs_in_finds_toto_lifts_a_lock_and_sends_a_new_activation_mail() throws Exception {
+            // Lucia CASANOVA created her account but lost the activation mail.
+            reachCodeStep("Casanova", "2 67 10 2B 033 446", "23/10/1967", "20200", "3600167", "33528882964");
+            newCode.type("Bastia*Paoli_2B");
+            newCode.confirm("Bastia*Paoli_2B");
+            newCode.submit();
+            contact.email("lucia.casanova@example.fr");
+            contact.promotions(false);
+            contact.submit();
+            mailbox.awaitCount("lucia.casanova@example.fr", "Activez votre compte ameli", 1);
+            // Someone typed five wrong codes for TOTO's NIR from this address: locked here.
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                browser.open(url("/"));
+                login.logIn(TOTO_NIR, "Mauvais*Code_" + attempt);
+            }
+            assertTrue(login.error().startsWith("Par sécurité, après plusieurs codes erronés"), login.error());
+
+            browser.driver.manage().deleteAllCookies();
+            browser.open(url("/agent/connexion.xhtml"));
+            audit("70-agent-connexion");
+            agentLogsIn("claire.martin", "Claire Martin", List.of("agent"));
+            assertTrue(browser.driver.findElements(By.id("menu-journal")).isEmpty(), "an agent has no journal in the menu");
+            audit("71-agent-recherche");
+            browser.submit("recherche:rechercher");
+            assertEquals("Ce champ est obligatoire.", browser.fieldError("recherche:nir"));
+            assertEquals("Ce champ est obligatoire.", browser.fieldError("recherche:motif"));
+            browser.type("recherche:nir", "2 28 12 31 815");
+            browser.type("recherche:motif", "ok");
+            browser.submit("recherche:rechercher");
+            assertEquals("Le numéro de sécurité sociale doit comporter 13 chiffres.", browser.fieldError("recherche:nir"));
+            assertTrue(browser.fieldError("recherche:motif").startsWith("Indiquez le motif"), browser.fieldError("recherche:motif"));
+            audit("72-agent-recherche-erreurs");
+
+            // The 15-character form with its key, as on the card.
+            browser.type("recherche:nir", "2 28 12 31 815 001 10");
+            browser.type("recherche:motif", "Appel de l'assurée : connexion bloquée");
+            browser.submit("recherche:rechercher");
+            String file = browser.find("dossier").getText();
+            assertTrue(file.contains("TOTO") && file.contains("31470") && file.contains("Saint-Thomas"), file);
+            assertFalse(file.contains("3910173") || file.contains("0043") || file.contains("01647314244"), "never the IBAN or the Vitale serial:\n" + file);
+            assertFalse(browser.find("blocages").getText().isEmpty(), file);
+            audit("73-agent-dossier");
+
+            browser.submit("deblocage:lever");
+            assertEquals("Ce champ est obligatoire.", browser.fieldError("deblocage:motif"));
+            audit("74-agent-action-erreurs");
+            browser.type("deblocage:motif", "Appel de l'assurée, identité vérifiée au téléphone");
+            browser.submit("deblocage:lever");
+            assertEquals("Les blocages sont levés. La personne en est informée par email.", browser.find("fait").getText());
+            assertEquals("Aucun blocage en cours.", browser.find("aucun-blocage").getText());
+
+            // Lucia at the counter: a new activation mail.
+            browser.type("recherche:nir", "2 67 10 2B 033 446");
+            browser.type("recherche:motif", "Accueil au guichet de Bastia");
+            browser.submit("recherche:rechercher");
+            assertTrue(browser.find("etat-compte").getText().startsWith("Compte en attente d'activation depuis le"),
+                    browser.find("etat-compte").getText());
+            browser.type("activation:motif", "Email d'activation perdu");
+            browser.submit("activation:renvoyer");
+            assertEquals("Un nouvel email d'activation est envoyé à l'adresse du compte.", browser.find("fait").getText());
+            mailbox.awaitCount("lucia.casanova@example.fr", "Activez votre compte ameli", 2);
+            audit("75-agent-action-faite");
+
+            // The agent's session is not a person's: « Mon espace » is not for it.
+            browser.open(url("/espace/index.xhtml"));
+            assertEquals("Page introuvable", browser.h1());
+            browser.open(url("/agent/journal.xhtml"));
+            assertEquals("Page introuvable", browser.h1(), "the journal is for a superviseur");
+            browser.open(url("/agent/index.xhtml"));
+            browser.submit("deconnexion-agent:deconnecter");
+            assertEquals("Vous êtes déconnecté de l'espace agent.", browser.find("deconnecte").getText());
+            browser.open(url("/agent/index.xhtml"));
+            assertEquals("Espace agent – connexion", browser.h1(), "logged out");
+        }
+
+        @Test
+        void a_superviseur_reads_the_journal_and_loads_a_register_extract_with_a_bad_row() throws Exception {
+            agentLogsIn("paul.superviseur", "Paul Durand", List.of("agent", "superviseur"));
+            browser.type("recherche:nir", "1 58 04 2A 004 409");
+            browser.type("recherche:motif", "Contrôle du dossier par le superviseur");
+            browser.submit("recherche:rechercher");
+            assertTrue(browser.find("dossier").getText().contains("SANTONI"), browser.find("dossier").getText());
+
+            browser.clickLink("Journal des actions");
+            assertEquals("Journal des actions", browser.h1());
+            String journal = browser.find("lignes").getText();
+            assertTrue(journal.contains("paul.superviseur") && journal.contains("Contrôle du dossier par le superviseur"), journal);
+            audit("76-agent-journal");
+            browser.type("journal:jour", "31/02/2026");
+            browser.submit("journal:filtrer");
+            assertEquals("Saisissez une date existante au format JJ/MM/AAAA, par exemple 01/12/2026.", browser.fieldError("journal:jour"));
+            audit("77-agent-journal-erreurs");
+            browser.type("journal:jour", "");
+            browser.type("journal:agent", "personne.inconnue");
+            browser.submit("journal:filtrer");
+            assertEquals("Aucune recherche ni action pour ce filtre.", browser.find("journal-vide").getText());
+
+            browser.clickLink("Charger un extrait du registre");
+            assertEquals("Charger un extrait du registre", browser.h1());
+            browser.submit("registre:charger");
+            assertEquals("Choisissez le fichier de l'extrait à charger.", browser.fieldError("registre:fichier"));
+            assertEquals("Ce champ est obligatoire.", browser.fieldError("registre:motif"));
+            audit("78-agent-registre-erreurs");
+            java.nio.file.Path extract = java.nio.file.Files.createTempFile("extrait", ".csv");
+            java.nio.file.Files.writeString(extract, "nir;nom;prenom;date_naissance;code_postal;commune;adresse;iban;serie_vitale\n"
+                    + "177057512345677;LEMAIRE;Émile;12/05/1977;75005;Paris;1 rue Mouffetard;FR7630006000011234567890189;8250123456789012\n"
+                    + "pas-un-nir;DURAND;Jean;01/01/1950;75001;Paris;;FR7630006000011234567890189;8250123456789013\n");
+            browser.find("registre:fichier").sendKeys(extract.toString());
+            browser.type("registre:motif", "Extrait mensuel de la caisse");
+            browser.submit("registre:charger");
+            assertTrue(browser.find("rapport").getText().contains("1 lignes refusées"), browser.find("rapport").getText());
+            assertTrue(browser.find("refusees").getText().contains("3"), browser.find("refusees").getText());
+            audit("79-agent-registre-rapport");
         }
     }
 

@@ -603,6 +603,12 @@ class HardeningIT {
         assertEquals(List.of(), problems);
         FormClient.Page space = c.get("espace/index.xhtml");
         assertEquals("Mon espace", space.h1(), "still logged in: the account was neither closed nor its code changed");
+        // PRODUCT §2.12: a person's session does not open the espace agent, whatever the page.
+        for (String agentPage : List.of("agent/index.xhtml", "agent/journal.xhtml", "agent/registre.xhtml")) {
+            FormClient.Page refused = c.get(agentPage);
+            assertEquals(403, refused.status(), agentPage);
+            assertEquals("Page introuvable", refused.h1(), agentPage);
+        }
         assertTrue(mailsTo("nguyen@example.fr").stream().noneMatch(m -> {
             try {
                 return m.getSubject().contains("modifié") || m.getSubject().contains("clôturé");
@@ -610,6 +616,17 @@ class HardeningIT {
                 throw new IllegalStateException(e);
             }
         }), "no mail of a change");
+    }
+
+    /** PRODUCT §2.12: without ameli.agent.oidc.* (this deployment), the espace agent says it is not set up, and its login goes nowhere. */
+    @Test
+    void without_its_provider_the_espace_agent_says_it_is_not_set_up() {
+        FormClient c = client();
+        FormClient.Page page = c.get("agent/index.xhtml");
+        assertEquals("Espace agent – connexion", page.h1(), "a page of /agent/ leads to the agents' login page");
+        assertTrue(page.text().contains("L'espace agent n'est pas configuré sur ce serveur."), page.text());
+        assertEquals(404, c.get("agent/oidc/connexion").status());
+        assertEquals(404, c.get("agent/oidc/retour?code=forged&state=forged").status());
     }
 
     private static final Person ZIMMER = new Person("Zimmer", "152059036613242", "18/05/1952", "90468", "9812791", "81762528070");

@@ -31,6 +31,26 @@ final class Mailbox {
         return await(recipient, subject, "no mail « " + subject + " » to " + recipient);
     }
 
+    /** Waits up to 20 s until {@code count} mails with this subject have reached this address. */
+    void awaitCount(String recipient, String subject, int count) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        long seen = 0;
+        while (System.currentTimeMillis() < deadline) {
+            seen = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+                try {
+                    return subject.equals(m.getSubject()) && Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient));
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).count();
+            if (seen >= count) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(seen + " mails « " + subject + " » to " + recipient + ", not " + count);
+    }
+
     /** The plain-text part of a mail. */
     static String text(MimeMessage message) throws Exception {
         return (String) ((Multipart) message.getContent()).getBodyPart(0).getContent();
