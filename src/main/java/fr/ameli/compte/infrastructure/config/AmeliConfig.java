@@ -78,6 +78,8 @@ public class AmeliConfig implements ServiceSettings {
     Duration reauthenticationAfter;
     @Inject @ConfigProperties
     FranceConnectSettings franceConnect;
+    @Inject @ConfigProperty(name = "ameli.agent.look-ups-per-hour")
+    int agentLookUpsPerHour;
 
     private List<String> trustedProxies;
 
@@ -106,6 +108,9 @@ public class AmeliConfig implements ServiceSettings {
         }
         if (identityAttemptsPerMinute < 1) {
             throw invalid("ameli.throttle.identity-attempts-per-minute", String.valueOf(identityAttemptsPerMinute), "a positive number");
+        }
+        if (agentLookUpsPerHour < 1) {
+            throw invalid("ameli.agent.look-ups-per-hour", String.valueOf(agentLookUpsPerHour), "a positive number");
         }
         if (smtpPort < 1 || smtpPort > 65535) {
             throw invalid("ameli.smtp.port", String.valueOf(smtpPort), "a TCP port between 1 and 65535");
@@ -241,6 +246,11 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public Duration reauthenticationAfter() {
         return reauthenticationAfter;
+    }
+
+    @Override
+    public int agentLookUpsPerHour() {
+        return agentLookUpsPerHour;
     }
 
     /** How often mails that could not leave are tried again (and the first back-off step). */
