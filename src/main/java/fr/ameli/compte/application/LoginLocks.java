@@ -131,8 +131,9 @@ public class LoginLocks {
         }
         throttling.counters(Kind.LOGIN_CEILING, owner).stream().filter(c -> c.attemptsAt(now) >= settings.loginFailuresPerDay())
                 .forEach(c -> locks.add(new AgentDesk.LockLine("tous les appareils non mémorisés (plafond du jour)", c.windowEnd())));
-        throttling.lockedUntil(Kind.PROOF, owner)
-                .ifPresent(until -> locks.add(new AgentDesk.LockLine("vérification d'identité (création de compte)", until)));
+        // Read by a query, as the others: after liftAll in this transaction, a counter found earlier is not taken for one still there.
+        throttling.counters(Kind.PROOF, owner).forEach(c -> c.lockedUntil(now)
+                .ifPresent(until -> locks.add(new AgentDesk.LockLine("vérification d'identité (création de compte)", until))));
         return locks;
     }
 
