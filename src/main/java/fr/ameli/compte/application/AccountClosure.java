@@ -49,13 +49,22 @@ public class AccountClosure {
         if (proven.account().isEmpty()) {
             return proven.lockedUntil() != null ? new Result(Outcome.LOCKED, proven.lockedUntil()) : new Result(Outcome.CURRENT_WRONG, null);
         }
-        Account account = proven.account().get();
+        remove(proven.account().get(), false);
+        audit.record(AuditEvent.Type.ACCOUNT_CLOSED, nir);
+        return new Result(Outcome.CLOSED, null);
+    }
+
+    /**
+     * What a closure does once decided, by the owner ({@link #close}) or by a superviseur of the
+     * caisse ({@code byAgent}, PRODUCT §2.12): the account and its data go, its locks are forgotten,
+     * and « Votre compte ameli est clôturé » leaves for the address it had, saying who closed it.
+     * The caller records its audit event.
+     */
+    public void remove(Account account, boolean byAgent) {
         String email = account.contact().email().value();
         accounts.remove(account);
-        loginLocks.forget(nir);
-        audit.record(AuditEvent.Type.ACCOUNT_CLOSED, nir);
+        loginLocks.forget(account.nir());
         // Sent to the address the account had; the mail row names no account (there is none any more).
-        outbox.enqueue(mails.compose("compte-cloture", email, Map.of("quand", FrenchTime.when(clock.instant()))), null);
-        return new Result(Outcome.CLOSED, null);
+        outbox.enqueue(mails.compose("compte-cloture", email, Map.of("quand", FrenchTime.when(clock.instant()), "conseiller", byAgent)), null);
     }
 }

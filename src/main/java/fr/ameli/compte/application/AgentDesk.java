@@ -1,5 +1,6 @@
 package fr.ameli.compte.application;
 
+import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.Agent;
 import fr.ameli.compte.domain.AgentAction;
 import fr.ameli.compte.domain.AgentReason;
@@ -8,6 +9,9 @@ import fr.ameli.compte.domain.EmailAddress;
 import fr.ameli.compte.domain.Nir;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
 import java.io.Reader;
 import java.io.Serial;
@@ -16,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The espace agent's use cases (PRODUCT §2.12): find a person by NIR and see their file, then act
@@ -97,12 +102,24 @@ public class AgentDesk {
         /** The new address is the account's own. */
         SAME_ADDRESS,
         /** The agent did not tick that an identity document was checked. */
-        IDENTITY_NOT_CHECKED
+        IDENTITY_NOT_CHECKED,
+        /** The person already has an account (pending or active): a provisional code only serves to create one (PRODUCT §2.3). */
+        HAS_ACCOUNT
     }
 
-    /** A register extract loaded by upload: the loader's counts and each rejected row. */
-    public record RegisterLoad(String source, int created, int updated, List<Rejected> rejected, long millis) implements Serializable {
+    /** A register extract loaded by upload: the loader's counts (rows added, updated, already as they were) and each rejected row. */
+    public record RegisterLoad(String source, int created, int updated, List<Rejected> rejected, long millis, int unchanged)
+            implements Serializable {
         public record Rejected(int lineNumber, String reason) implements Serializable {
+        }
+
+        public RegisterLoad {
+            rejected = List.copyOf(rejected);
+        }
+
+        /** The contract's first shape, without the rows left unchanged. */
+        public RegisterLoad(String source, int created, int updated, List<Rejected> rejected, long millis) {
+            this(source, created, updated, rejected, millis, 0);
         }
     }
 
@@ -110,36 +127,119 @@ public class AgentDesk {
     public record JournalLine(Instant at, String agent, AuditEvent.Type type, String nirPseudonym, String reason) implements Serializable {
     }
 
+    @Inject
+    PersonFiles files;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    AgentLookUps lookUps;
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    LoginLocks loginLocks;
+    @Inject
+    SecurityNotices notices;
+    @Inject
+    ActivationResend activationResend;
+    @Inject
+    ProvisionalCodes provisionalCodes;
+    @Inject
+    EmailChange emailChange;
+    @Inject
+    AccountClosure closure;
+    @Inject
+    Supervision supervision;
+
+    /** The person's file, audited {@code AGENT_LOOKED_UP}; or, past the agent's look-ups of the hour, when it may be asked again ({@link AgentLookUps}). */
     public LookUp lookUp(Agent agent, Nir nir, AgentReason reason) {
-        throw new UnsupportedOperationException("contract");
+        require(agent, AgentAction.LOOK_UP);
+        Optional<Instant> slowed = lookUps.slowedUntil(agent, reason);
+        if (slowed.isPresent()) {
+            return new LookUp(Optional.empty(), slowed.get());
+        }
+        audit.recordForAgent(AuditEvent.Type.AGENT_LOOKED_UP, nir, agent, reason);
+        return new LookUp(files.of(nir), null);
     }
 
+    /** Forgets every lock and count of the NIR's logins, security codes and proofs; the account's owner is told by mail. */
     public Result liftLocks(Agent agent, Nir nir, AgentReason reason) {
-        throw new UnsupportedOperationException("contract");
+        return act(agent, AgentAction.LIFT_LOCKS, nir, reason, AuditEvent.Type.AGENT_LOCKS_LIFTED, file -> {
+            if (file.locks().isEmpty()) {
+                return Outcome.NOTHING_TO_LIFT;
+            }
+            loginLocks.liftAll(nir);
+            notices.locksLifted(nir);
+            return Outcome.DONE;
+        });
     }
 
+    /** A new activation mail for a pending account, under the mail rules of {@link ActivationResend}. */
     public Result resendActivation(Agent agent, Nir nir, AgentReason reason) {
-        throw new UnsupportedOperationException("contract");
+        return act(agent, AgentAction.RESEND_ACTIVATION, nir, reason, AuditEvent.Type.AGENT_ACTIVATION_RESENT, file -> switch (file.account().status()) {
+            case NONE -> Outcome.NO_ACCOUNT;
+            case ACTIVE -> Outcome.NOT_PENDING;
+            case PENDING -> activationResend.resend(nir).map(sent -> sent.tooManyUntil() == null ? Outcome.DONE : Outcome.TOO_MANY)
+                    .orElse(Outcome.NOT_PENDING);
+        });
     }
 
+    /** A provisional-code letter, for a person without an account who has no Vitale serial to create one (PRODUCT §2.3), under the post rules. */
     public Result sendProvisionalCode(Agent agent, Nir nir, AgentReason reason) {
-        throw new UnsupportedOperationException("contract");
+        return act(agent, AgentAction.SEND_PROVISIONAL_CODE, nir, reason, AuditEvent.Type.AGENT_PROVISIONAL_CODE_SENT, file ->
+                file.account().status() != AccountState.Status.NONE ? Outcome.HAS_ACCOUNT : provisionalCodes.requestLetter(nir)
+                        .map(letter -> letter.alreadySent() ? Outcome.LETTER_ALREADY_SENT : Outcome.DONE).orElse(Outcome.HAS_ACCOUNT));
     }
 
+    /** After an identity document was checked at the counter, {@code newEmail} is asked as by the owner ({@link EmailChange}: link to confirm, then the old address told). */
     public Result replaceEmail(Agent agent, Nir nir, EmailAddress newEmail, boolean identityChecked, AgentReason reason) {
-        throw new UnsupportedOperationException("contract");
+        return act(agent, AgentAction.REPLACE_EMAIL, nir, reason, AuditEvent.Type.AGENT_EMAIL_REPLACED, file -> {
+            AccountState.Status status = file.account().status();
+            if (!identityChecked || status != AccountState.Status.ACTIVE) {
+                return !identityChecked ? Outcome.IDENTITY_NOT_CHECKED : status == AccountState.Status.NONE ? Outcome.NO_ACCOUNT : Outcome.NOT_ACTIVE;
+            }
+            return switch (emailChange.request(nir, newEmail, true).status()) {
+                case SENT -> Outcome.DONE;
+                case SAME_ADDRESS -> Outcome.SAME_ADDRESS;
+                case TOO_MANY -> Outcome.TOO_MANY;
+            };
+        });
     }
 
+    /** A superviseur closes the account as its owner would ({@link AccountClosure#remove}); the mail says the caisse did. */
     public Result closeAccount(Agent agent, Nir nir, AgentReason reason) {
-        throw new UnsupportedOperationException("contract");
+        return act(agent, AgentAction.CLOSE_ACCOUNT, nir, reason, AuditEvent.Type.AGENT_ACCOUNT_CLOSED, file -> accounts.findByNir(nir)
+                .map(account -> {
+                    closure.remove(account, true);
+                    return Outcome.DONE;
+                }).orElse(Outcome.NO_ACCOUNT));
     }
 
+    /** A superviseur loads an uploaded register extract as the start-up does, with its report ({@link Supervision#loadRegister}). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public RegisterLoad loadRegister(Agent agent, String fileName, Reader csv, AgentReason reason) {
-        throw new UnsupportedOperationException("contract");
+        require(agent, AgentAction.LOAD_REGISTER);
+        return supervision.loadRegister(agent, fileName, csv, reason);
     }
 
     /** The agents' look-ups and actions, newest first, for one agent and/or one day (Paris time); at most 500 lines. */
     public List<JournalLine> journal(Agent agent, Optional<String> ofAgent, Optional<LocalDate> day) {
-        throw new UnsupportedOperationException("contract");
+        require(agent, AgentAction.READ_JOURNAL);
+        return supervision.journal(ofAgent, day);
+    }
+
+    /** Refused before anything is read, changed or recorded. */
+    private static void require(Agent agent, AgentAction action) {
+        if (!agent.may(action)) {
+            throw new NotAllowed(agent, action);
+        }
+    }
+
+    /** An action in one transaction with its audit event: {@code done} when {@code work} did it, else AGENT_LOOKED_UP (the file was shown all the same). */
+    private Result act(Agent agent, AgentAction action, Nir nir, AgentReason reason, AuditEvent.Type done, Function<PersonFile, Outcome> work) {
+        require(agent, action);
+        Optional<PersonFile> before = files.of(nir);
+        Outcome outcome = before.map(work).orElse(Outcome.NOT_IN_REGISTER);
+        audit.recordForAgent(outcome == Outcome.DONE ? done : AuditEvent.Type.AGENT_LOOKED_UP, nir, agent, reason);
+        return new Result(outcome, outcome == Outcome.DONE ? files.of(nir) : before);
     }
 }

@@ -1,5 +1,7 @@
 package fr.ameli.compte.application;
 
+import fr.ameli.compte.domain.Agent;
+import fr.ameli.compte.domain.AgentReason;
 import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.SecurityRepository;
@@ -12,7 +14,8 @@ import java.time.Clock;
  * Records account events for the operators (created, activated, expired, login success and
  * failure, locks), with the time, the NIR's pseudonym and the client address. Written in the
  * caller's transaction when there is one: an account that was not created leaves no « created »
- * line; a login failure (no transaction) is written on its own.
+ * line; a login failure (no transaction) is written on its own. The espace agent's look-ups and
+ * actions (PRODUCT §2.12) also name the agent and their reason.
  */
 @Stateless
 public class AuditTrail {
@@ -28,5 +31,11 @@ public class AuditTrail {
 
     public void record(AuditEvent.Type type, Nir nir) {
         repository.record(new AuditEvent(clock.instant(), type, nir == null ? null : pseudonyms.of(nir), origin.address()));
+    }
+
+    /** An event of the espace agent: the agent's subject and the reason they gave ({@code nir} and {@code reason} may be null, as at the agent's login). */
+    public void recordForAgent(AuditEvent.Type type, Nir nir, Agent agent, AgentReason reason) {
+        repository.record(AuditEvent.byAgent(clock.instant(), type, nir == null ? null : pseudonyms.of(nir), origin.address(),
+                agent.subject(), reason == null ? null : reason.text()));
     }
 }

@@ -66,6 +66,15 @@ public class EmailChange {
 
     /** The logged-in owner of {@code nir} asks that {@code newEmail} become the account's address. */
     public Requested request(Nir nir, EmailAddress newEmail) {
+        return request(nir, newEmail, false);
+    }
+
+    /**
+     * The same, asked by the owner or, {@code byAgent}, by an agent of the caisse who checked their
+     * identity document at the counter (PRODUCT §2.12): the same rules and link, the mail to the new
+     * address says that a conseiller gave it.
+     */
+    public Requested request(Nir nir, EmailAddress newEmail, boolean byAgent) {
         Account account = accounts.findByNir(nir).filter(Account::isActive)
                 .orElseThrow(() -> new IllegalStateException("An email change needs an active account"));
         if (sameAddress(account.contact().email(), newEmail)) {
@@ -87,7 +96,7 @@ public class EmailChange {
         Instant expiresAt = now.plus(settings.emailChangeValidity());
         accounts.addEmailChange(new EmailChangeToken(SecretTokens.hash(secret), account, newEmail, expiresAt));
         outbox.enqueue(EmailChangeMail.toConfirm(mails, newEmail.value(), EmailChangeMail.link(settings.baseUrl(), secret),
-                settings.emailChangeValidity(), expiresAt), account.id());
+                settings.emailChangeValidity(), expiresAt, byAgent), account.id());
         return new Requested(Requested.Status.SENT, null);
     }
 

@@ -25,7 +25,14 @@ public final class EmailChangeMail {
     }
 
     public static MailMessage toConfirm(MailTemplates mails, String recipient, URI link, Duration validity, Instant expiresAt) {
-        return mails.compose(TO_CONFIRM, recipient, MailTemplates.singleUseLink(link, validity, expiresAt));
+        return toConfirm(mails, recipient, link, validity, expiresAt, false);
+    }
+
+    /** The same; {@code byAgent}, it says that a conseiller of the caisse gave the address (PRODUCT §2.12), not the person online. */
+    public static MailMessage toConfirm(MailTemplates mails, String recipient, URI link, Duration validity, Instant expiresAt, boolean byAgent) {
+        Map<String, Object> values = new java.util.HashMap<>(MailTemplates.singleUseLink(link, validity, expiresAt));
+        values.put("conseiller", byAgent);
+        return mails.compose(TO_CONFIRM, recipient, values);
     }
 
     public static MailMessage addressTaken(MailTemplates mails, String recipient, Instant when) {

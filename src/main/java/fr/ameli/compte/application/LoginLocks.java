@@ -3,11 +3,18 @@ package fr.ameli.compte.application;
 import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.RememberedBrowser;
+import fr.ameli.compte.domain.ThrottleCounter;
 import fr.ameli.compte.domain.ThrottleCounter.Kind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -20,7 +27,8 @@ import java.util.function.Supplier;
  * « Code oublié ? », still gets in. Past a ceiling of failures for the NIR in a day across all
  * addresses ({@code ameli.throttle.login-failures-per-day}, 50), every browser that is not
  * remembered is slowed to one try a minute for the NIR instead. The owner is told by mail when a
- * lock is set (at most once an hour).
+ * lock is set (at most once an hour). An agent of the caisse sees the locks in force and can lift
+ * them all (PRODUCT §2.12, {@link #inForce}, {@link #liftAll}).
  */
 @Stateless
 public class LoginLocks {
@@ -44,6 +52,8 @@ public class LoginLocks {
     SecurityNotices notices;
     @Inject
     RememberedBrowsers rememberedBrowsers;
+    @Inject
+    Clock clock;
 
     /** Runs a login check for {@code nir} from this request's address, under these rules. */
     public <T> Throttled<T> guard(Nir nir, Supplier<Optional<T>> check) {
@@ -96,6 +106,47 @@ public class LoginLocks {
         throttling.success(Kind.LOGIN_PACE, owner);
     }
 
+    /**
+     * The locks in force on the NIR (PRODUCT §2.12), each with where it holds in French: an address
+     * (named when one of {@code addresses} gives its tag, the counters keep only a pseudonym of it),
+     * a remembered browser of {@code browsers}, every browser not remembered (the daily ceiling), or
+     * the wizard's verification step (5 failed proofs).
+     */
+    public List<AgentDesk.LockLine> inForce(Nir nir, Collection<String> addresses, Collection<RememberedBrowser> browsers) {
+        String owner = pseudonyms.of(nir);
+        Map<String, String> places = new HashMap<>();
+        for (String address : addresses) {
+            places.put(ThrottleCounter.id(Kind.LOGIN, fromAddress(owner, address)), "adresse " + address);
+            places.put(ThrottleCounter.id(Kind.SECURITY_CODE, fromAddress(securityCodeOwner(nir), address)), "adresse " + address + " (code de sécurité)");
+        }
+        browsers.forEach(b -> places.put(ThrottleCounter.id(Kind.LOGIN, fromBrowser(owner, b.id())), "appareil mémorisé (" + b.description() + ")"));
+        Instant now = clock.instant();
+        List<AgentDesk.LockLine> locks = new ArrayList<>();
+        List<ThrottleCounter> logins = new ArrayList<>(throttling.counters(Kind.LOGIN, owner + ":"));
+        logins.addAll(throttling.counters(Kind.SECURITY_CODE, securityCodeOwner(nir) + ":"));
+        for (ThrottleCounter counter : logins) {
+            String unknown = counter.kind() == Kind.LOGIN ? "une autre adresse ou un appareil mémorisé" : "une autre adresse (code de sécurité)";
+            counter.lockedUntil(now).ifPresent(until -> locks.add(new AgentDesk.LockLine(
+                    places.getOrDefault(counter.id(), unknown), until)));
+        }
+        throttling.counters(Kind.LOGIN_CEILING, owner).stream().filter(c -> c.attemptsAt(now) >= settings.loginFailuresPerDay())
+                .forEach(c -> locks.add(new AgentDesk.LockLine("tous les appareils non mémorisés (plafond du jour)", c.windowEnd())));
+        // Read by a query, as the others: after liftAll in this transaction, a counter found earlier is not taken for one still there.
+        throttling.counters(Kind.PROOF, owner).forEach(c -> c.lockedUntil(now)
+                .ifPresent(until -> locks.add(new AgentDesk.LockLine("vérification d'identité (création de compte)", until))));
+        return locks;
+    }
+
+    /** An agent lifts every lock and count of the NIR's logins, security codes and proofs, in the caller's transaction (PRODUCT §2.12). */
+    public void liftAll(Nir nir) {
+        String owner = pseudonyms.of(nir);
+        throttling.lift(Kind.LOGIN, owner + ":");
+        throttling.lift(Kind.SECURITY_CODE, securityCodeOwner(nir) + ":");
+        throttling.lift(Kind.LOGIN_CEILING, owner);
+        throttling.lift(Kind.LOGIN_PACE, owner);
+        throttling.lift(Kind.PROOF, owner);
+    }
+
     private String securityCodeOwner(Nir nir) {
         return pseudonyms.of(nir).substring(0, SECURITY_CODE_OWNER);
     }
@@ -105,9 +156,13 @@ public class LoginLocks {
         return owner + ":b" + pseudonyms.ofBrowser(browserId).substring(0, ADDRESS_TAG - 1);
     }
 
-    /** The counter's subject: the NIR, from this address. */
+    /** The counter's subject: the NIR, from this request's address. */
     private String fromHere(String owner) {
-        String address = origin.address() == null ? "-" : origin.address();
+        return fromAddress(owner, origin.address() == null ? "-" : origin.address());
+    }
+
+    /** The counter's subject: the NIR, from that address. */
+    private String fromAddress(String owner, String address) {
         return owner + ":" + pseudonyms.ofAddress(address).substring(0, ADDRESS_TAG);
     }
 }

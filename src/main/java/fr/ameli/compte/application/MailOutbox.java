@@ -9,4 +9,7 @@ public interface MailOutbox {
 
     /** Records the mail; {@code accountId} ties it to an account (its data goes with the account). */
     void enqueue(MailMessage mail, Long accountId);
+
+    /** The latest mails to this address, newest first, at most {@code max}: subject and state, never the body (PRODUCT §2.12). */
+    java.util.List<AgentDesk.MailLine> mailsTo(String recipient, int max);
 }

@@ -83,6 +83,16 @@ public class ProvisionalCodes {
         return Optional.of(new LetterSent(person.postalCode().value(), person.city(), provisional.expiresAt(), false));
     }
 
+    /** The same for the person the register has for {@code nir}, as an agent of the caisse asks it for them (PRODUCT §2.12). */
+    public Optional<LetterSent> requestLetter(Nir nir) {
+        return register.find(nir).flatMap(person -> requestLetter(claimOf(person)));
+    }
+
+    /** Who the register says the person is, as the wizard's identity step would claim it. */
+    private IdentityClaim claimOf(InsuredPerson p) {
+        return new IdentityClaim(p.nir(), p.familyName(), BirthDate.of(p.birthDate(), clock), p.postalCode());
+    }
+
     /** Logging in with NIR + provisional code. */
     public record ProvisionalLogin(IdentityClaim claim, Instant lockedUntil, boolean slowed) {
     }
@@ -107,8 +117,7 @@ public class ProvisionalCodes {
             return new ProvisionalLogin(null, login.lockedUntil().orElse(null), login.slowed());
         }
         audit.record(AuditEvent.Type.PROVISIONAL_CODE_USED, nir);
-        InsuredPerson p = login.value().get();
-        return new ProvisionalLogin(new IdentityClaim(nir, p.familyName(), BirthDate.of(p.birthDate(), clock), p.postalCode()), null, false);
+        return new ProvisionalLogin(claimOf(login.value().get()), null, false);
     }
 
     /** The registration after a provisional-code login consumes the code; false if there is none to consume. */

@@ -44,6 +44,11 @@ public class Pseudonyms {
         return hmac("browser:" + rememberedBrowserId);
     }
 
+    /** An agent of the espace agent in the throttling counters (their look-ups per hour): the token's subject may be long and hold any character. */
+    public String ofAgent(String subject) {
+        return hmac("agent:" + subject);
+    }
+
     private String hmac(String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -17,7 +17,8 @@ import java.util.Map;
  * The mails that tell the owner of an account what just happened to it, so that a change they did
  * not make does not go unnoticed (PRODUCT §2.10, §2.11, §5): the code personnel was changed; the
  * email address was changed (told to the old address); the login was locked for a device after
- * wrong codes (at most one such mail an hour); a browser was remembered. Plain French, what to
+ * wrong codes (at most one such mail an hour); a browser was remembered; an agent of the caisse
+ * lifted the locks. Plain French, what to
  * do if it was not them, never a link (ameli never asks anything by link). Through the outbox, in
  * the caller's transaction when there is one.
  */
@@ -57,6 +58,11 @@ public class SecurityNotices {
                 send(account, "connexion-bloquee", Map.of("jusqua", FrenchTime.when(until)));
             }
         });
+    }
+
+    /** « Votre accès au compte ameli est débloqué »: an agent of the caisse lifted the locks (PRODUCT §2.12); to the account's address, if there is an account. */
+    public void locksLifted(Nir nir) {
+        accounts.findByNir(nir).ifPresent(account -> send(account, "deblocage", Map.of("quand", FrenchTime.when(clock.instant()))));
     }
 
     /** « Un appareil a été mémorisé pour votre compte ameli »: which one, until when. */

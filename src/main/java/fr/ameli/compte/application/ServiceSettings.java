@@ -55,6 +55,9 @@ public interface ServiceSettings {
     /** How long an agent's session left alone lasts: shorter than a person's (PRODUCT §2.12). */
     Duration agentSessionTimeout();
 
+    /** How many look-ups one agent of the espace agent may make in an hour before they are slowed to one a minute (PRODUCT §2.12). */
+    int agentLookUpsPerHour();
+
     /**
      * The addresses of the reverse proxies in front of the service ({@code ameli.trusted-proxies}):
      * for their requests the client's address is the last one of X-Forwarded-For. Empty when none.

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -81,7 +82,8 @@ public class Throttling {
             case PROOF -> new Trail(AuditEvent.Type.PROOF_FAILURE, AuditEvent.Type.PROOF_LOCKED);
             case LOGIN -> new Trail(AuditEvent.Type.LOGIN_FAILURE, AuditEvent.Type.LOGIN_LOCKED);
             case SECURITY_CODE -> new Trail(AuditEvent.Type.SECURITY_CODE_FAILURE, AuditEvent.Type.SECURITY_CODE_LOCKED);
-            case IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET, LOGIN_CEILING, LOGIN_PACE, LOCK_MAIL, SECURITY_CODE_MAIL, EMAIL_CHANGE ->
+            case IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET, LOGIN_CEILING, LOGIN_PACE, LOCK_MAIL, SECURITY_CODE_MAIL, EMAIL_CHANGE,
+                 AGENT_LOOK_UP, AGENT_LOOK_UP_PACE ->
                     throw new IllegalArgumentException(kind + " is a rate limit, not a guarded check");
         };
     }
@@ -124,6 +126,21 @@ public class Throttling {
     /** Forgets every counter whose id starts with this kind and subject prefix (a reset of the code). */
     public void forget(Kind kind, String subjectPrefix) {
         repository.removeCounters(ThrottleCounter.id(kind, subjectPrefix));
+    }
+
+    /**
+     * Forgets every counter whose id starts with this kind and subject prefix, in the caller's
+     * transaction: an agent who lifts a NIR's locks does it in one transaction with its audit event.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void lift(Kind kind, String subjectPrefix) {
+        repository.removeCounters(ThrottleCounter.id(kind, subjectPrefix));
+    }
+
+    /** The counters of this kind whose subject starts with this prefix, as they are now. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ThrottleCounter> counters(Kind kind, String subjectPrefix) {
+        return repository.countersStartingWith(ThrottleCounter.id(kind, subjectPrefix));
     }
 
     /** A success: the count starts again from zero. */

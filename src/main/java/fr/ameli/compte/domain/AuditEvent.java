@@ -14,7 +14,8 @@ import java.time.Instant;
 /**
  * One line of the audit trail the operators read: what happened to whose account, when, and from
  * which client address. The NIR appears only as its pseudonym (an HMAC with the service's secret),
- * so that the trail can be searched for a person without holding the NIR itself.
+ * so that the trail can be searched for a person without holding the NIR itself. The events of the
+ * espace agent (PRODUCT §2.12, {@code AGENT_*}) also name the agent and the reason they gave.
  */
 @Entity
 @Table(name = "audit_event")
@@ -51,8 +52,22 @@ public class AuditEvent {
         EMAIL_CHANGE_REFUSED,
         PHONES_CHANGED,
         CONSENT_GIVEN,
-        CONSENT_WITHDRAWN
+        CONSENT_WITHDRAWN,
+        AGENT_LOGGED_IN,
+        AGENT_LOOKED_UP,
+        AGENT_LOOKUPS_SLOWED,
+        AGENT_LOCKS_LIFTED,
+        AGENT_ACTIVATION_RESENT,
+        AGENT_PROVISIONAL_CODE_SENT,
+        AGENT_EMAIL_REPLACED,
+        AGENT_ACCOUNT_CLOSED,
+        AGENT_REGISTER_LOADED
     }
+
+    /** The longest reason kept (column {@code reason}); an agent's reason is at most as long. */
+    public static final int REASON_MAX = 300;
+    /** The longest agent subject kept (column {@code agent}). */
+    public static final int AGENT_MAX = 100;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -67,6 +82,12 @@ public class AuditEvent {
     private String nirHash;
     @Column(name = "client_address", length = 64)
     private String clientAddress;
+    /** The subject of the agent who looked or acted (PRODUCT §2.12); null for the person's own events. */
+    @Column(name = "agent", length = AGENT_MAX)
+    private String agent;
+    /** Why the agent looked or acted, as typed; null for the person's own events. */
+    @Column(name = "reason", length = REASON_MAX)
+    private String reason;
 
     /** For JPA only. */
     protected AuditEvent() {
@@ -77,6 +98,18 @@ public class AuditEvent {
         this.event = event;
         this.nirHash = nirHash;
         this.clientAddress = clientAddress == null || clientAddress.length() <= 64 ? clientAddress : clientAddress.substring(0, 64);
+    }
+
+    /** An event of the espace agent (PRODUCT §2.12): the same, naming the agent and their reason (either may be null). */
+    public static AuditEvent byAgent(Instant occurredAt, Type event, String nirHash, String clientAddress, String agent, String reason) {
+        AuditEvent e = new AuditEvent(occurredAt, event, nirHash, clientAddress);
+        e.agent = cut(agent, AGENT_MAX);
+        e.reason = cut(reason, REASON_MAX);
+        return e;
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     public Instant occurredAt() {
@@ -93,5 +126,13 @@ public class AuditEvent {
 
     public String clientAddress() {
         return clientAddress;
+    }
+
+    public String agent() {
+        return agent;
+    }
+
+    public String reason() {
+        return reason;
     }
 }

@@ -1,5 +1,7 @@
 package fr.ameli.compte.domain;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Throttling counters and the audit trail. */
@@ -19,4 +21,16 @@ public interface SecurityRepository {
     void removeCounters(String idPrefix);
 
     void record(AuditEvent event);
+
+    /** The counters whose id starts with {@code idPrefix} (a kind and a pseudonym: the locks of a NIR). */
+    List<ThrottleCounter> countersStartingWith(String idPrefix);
+
+    /** The latest events of this NIR pseudonym, newest first, at most {@code max}. */
+    List<AuditEvent> eventsOf(String nirHash, int max);
+
+    /** The client addresses the events of this NIR pseudonym came from since {@code since} (to name the addresses its locks hold for). */
+    List<String> clientAddressesOf(String nirHash, Instant since);
+
+    /** The events that name an agent (all agents, or this one) in {@code [from, to)}, newest first, at most {@code max}. */
+    List<AuditEvent> agentEvents(Optional<String> agent, Instant from, Instant to, int max);
 }

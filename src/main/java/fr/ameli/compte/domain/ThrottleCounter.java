@@ -25,6 +25,8 @@ import java.util.Optional;
  *   <li>{@link Kind#ACTIVATION_RESEND}, {@link Kind#CODE_RESET}, {@link Kind#LOCK_MAIL}, {@link Kind#EMAIL_CHANGE}: at most a few mails per hour for one NIR.</li>
  *   <li>{@link Kind#LOGIN_CEILING}: the failed logins of one NIR in a day, from every address;
  *       past a ceiling, {@link Kind#LOGIN_PACE} lets one try a minute through for that NIR.</li>
+ *   <li>{@link Kind#AGENT_LOOK_UP}: the look-ups of one agent in an hour (the espace agent, PRODUCT §2.12);
+ *       past a limit, {@link Kind#AGENT_LOOK_UP_PACE} lets one a minute through for that agent.</li>
  * </ul>
  * A success resets the count (and, for logins, the doubling).
  */
@@ -34,7 +36,7 @@ public class ThrottleCounter {
 
     public enum Kind {
         PROOF, LOGIN, IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET, LOGIN_CEILING, LOGIN_PACE, LOCK_MAIL,
-        SECURITY_CODE, SECURITY_CODE_MAIL, EMAIL_CHANGE
+        SECURITY_CODE, SECURITY_CODE_MAIL, EMAIL_CHANGE, AGENT_LOOK_UP, AGENT_LOOK_UP_PACE
     }
 
     public static final int MAX_CONSECUTIVE_FAILURES = 5;
@@ -66,6 +68,11 @@ public class ThrottleCounter {
 
     public static String id(Kind kind, String subject) {
         return kind.name() + ":" + subject;
+    }
+
+    /** {@code KIND:subject}. */
+    public String id() {
+        return id;
     }
 
     public Kind kind() {
@@ -100,9 +107,9 @@ public class ThrottleCounter {
     /** How long the counting window of a rate-limited kind lasts. */
     public static Duration window(Kind kind) {
         return switch (kind) {
-            case ACTIVATION_RESEND, CODE_RESET, LOCK_MAIL, SECURITY_CODE_MAIL, EMAIL_CHANGE -> Duration.ofHours(1);
+            case ACTIVATION_RESEND, CODE_RESET, LOCK_MAIL, SECURITY_CODE_MAIL, EMAIL_CHANGE, AGENT_LOOK_UP -> Duration.ofHours(1);
             case LOGIN_CEILING -> Duration.ofDays(1);
-            case IDENTITY_ADDRESS, LOGIN_PACE, PROOF, LOGIN, SECURITY_CODE -> Duration.ofMinutes(1);
+            case IDENTITY_ADDRESS, LOGIN_PACE, PROOF, LOGIN, SECURITY_CODE, AGENT_LOOK_UP_PACE -> Duration.ofMinutes(1);
         };
     }
 

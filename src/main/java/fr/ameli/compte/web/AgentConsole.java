@@ -106,6 +106,11 @@ public class AgentConsole implements Serializable {
         return file == null || file.account().email() == null ? "" : Texts.format("agent.file.email", file.account().email());
     }
 
+    /** No account: the provisional code letter is for such a person (PRODUCT §2.3). */
+    public boolean isNoAccount() {
+        return file != null && file.account().status() == AgentDesk.AccountState.Status.NONE;
+    }
+
     public boolean isPending() {
         return file != null && file.account().status() == AgentDesk.AccountState.Status.PENDING;
     }

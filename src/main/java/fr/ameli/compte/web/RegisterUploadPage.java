@@ -69,7 +69,7 @@ public class RegisterUploadPage {
 
     public String getSummary() {
         return report == null ? "" : Texts.format("agent.register.done", report.source(), report.created(), report.updated(),
-                report.rejected().size());
+                report.unchanged(), report.rejected().size());
     }
 
     public Part getFile() { return file; }

@@ -4,6 +4,9 @@ import fr.ameli.compte.TestDeployments;
 import fr.ameli.compte.domain.Account;
 import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.AccountStatus;
+import fr.ameli.compte.domain.Agent;
+import fr.ameli.compte.domain.AgentReason;
+import fr.ameli.compte.domain.AgentRole;
 import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.BirthDate;
 import fr.ameli.compte.domain.Consent;
@@ -47,6 +50,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -86,7 +90,9 @@ class AccountServicesIT {
                 // More persons than the demo register's 22, each used by one test (an account, once made, stays).
                 Map.entry("ameli.registry.demo", "true"),
                 Map.entry("ameli.registry.csv", System.getProperty("ameli.test.resources") + "/registre-espace.csv"),
-                Map.entry("ameli.email-change.validity", "PT3S")));
+                Map.entry("ameli.email-change.validity", "PT3S"),
+                // The espace agent's burst test: only lookUp counts, per agent, and each test has its own agents.
+                Map.entry("ameli.agent.look-ups-per-hour", "3")));
     }
 
     @Inject
@@ -1394,6 +1400,277 @@ class AccountServicesIT {
         assertEquals(ContactSettings.Outcome.NO_ACCOUNT, contactSettings.answer(Nir.parse(DELMAS.nir()), Consent.EMAIL_PROMOTIONS, true),
                 "a pending account changes nothing before its activation");
         assertEquals(ContactSettings.Outcome.NO_ACCOUNT, contactSettings.changePhones(Nir.parse("1 99 12 75 123 456"), null, null));
+    }
+
+    // ---- Espace agent (PRODUCT §2.12)
+
+    // Persons of registre-espace.csv kept for the espace agent
+    private static final Person ETIENNE = new Person("159125415046147", "Etienne", "28/12/1959", "54938", "6113638", "52059972837");
+    private static final Person GAUTHIER = new Person("256036821244509", "Gauthier", "19/03/1956", "68638", "0471566", "70283822264");
+    private static final Person HAMON = new Person("288024119235340", "Hamon", "13/02/1988", "41178", "8416219", "33017568205");
+    private static final Person MARCHAND = new Person("139116784027234", "Marchand", "28/11/1939", "67348", "1057966", "45355778794");
+    private static final Person NOEL = new Person("155112149791650", "Noel", "14/11/1955", "21005", "3910091", "39490668828");
+    private static final Person OLIVIER = new Person("145035134256148", "Olivier", "24/03/1945", "51267", "1970251", "97658280258");
+    private static final String ETIENNE_IBAN = "FR7611839220806013046113638";
+    private static final String ETIENNE_VITALE = "9819331908452059972837";
+    private static final AgentReason REASON = new AgentReason("appel de l'assurée au guichet");
+
+    @Inject
+    AgentDesk desk;
+
+    private static Agent agent(String subject) {
+        return new Agent(subject, "Agnès Guichet", Set.of(AgentRole.AGENT));
+    }
+
+    private static Agent superviseur(String subject) {
+        return new Agent(subject, "Sylvie Superviseur", Set.of(AgentRole.SUPERVISEUR));
+    }
+
+    /** The agent and reason of each audit event of this type for this person, oldest first. */
+    @SuppressWarnings("unchecked")
+    private List<List<String>> agentEvents(AuditEvent.Type type, Person person) {
+        List<Object[]> rows = em.createNativeQuery("select agent, reason from audit_event where event = ?1 and nir_hash = ?2 order by id")
+                .setParameter(1, type.name()).setParameter(2, pseudonyms.of(Nir.parse(person.nir()))).getResultList();
+        return rows.stream().map(r -> java.util.Arrays.asList(r[0] == null ? null : r[0].toString(), r[1] == null ? null : r[1].toString())).toList();
+    }
+
+    private long eventsOfAgent(String subject, AuditEvent.Type type) {
+        return ((Number) em.createNativeQuery("select count(*) from audit_event where agent = ?1 and event = ?2")
+                .setParameter(1, subject).setParameter(2, type.name()).getSingleResult()).longValue();
+    }
+
+    /** Everything the file holds, as the page or a serialised session would: no IBAN nor Vitale serial, nor any tail of them. */
+    private static void assertNoBankNorVitale(AgentDesk.PersonFile file, String iban, String vitale) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(file);
+        }
+        String serialised = bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String secret : List.of(iban.substring(4), iban.substring(iban.length() - 7), vitale, vitale.substring(vitale.length() - 11))) {
+            assertFalse(file.toString().contains(secret), "never in the file: " + secret + " " + file);
+            assertFalse(serialised.contains(secret), "never in the serialised file: " + secret);
+        }
+    }
+
+    /** PRODUCT §2.12, §5: an agent sees the file (never the IBAN nor the Vitale serial) and the lock of an address, lifts it, the person gets in from there. */
+    @Test
+    void an_agent_sees_the_file_without_bank_details_lifts_a_lock_and_the_person_logs_in_again_from_the_locked_address() throws Exception {
+        createActive(ETIENNE, "elise.etienne@example.fr");
+        Nir nir = Nir.parse(ETIENNE.nir());
+        UsernamePasswordCredential wrong = new UsernamePasswordCredential(ETIENNE.nir(), new Password("Mauvais*code_1"));
+        UsernamePasswordCredential right = new UsernamePasswordCredential(ETIENNE.nir(), new Password(CODE));
+        clientOrigin.setAddress("203.0.113.5");
+        for (int i = 0; i < 5; i++) {
+            identityStore.checkCodePersonnel(wrong);
+        }
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(right).getStatus());
+        assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal(), "the address is locked");
+        Instant lockedUntil = loginOutcome.lockedUntil();
+
+        Agent agnes = agent("agent-guichet-etienne");
+        clientOrigin.setAddress("198.51.100.200");
+        AgentDesk.LookUp lookUp = desk.lookUp(agnes, nir, REASON);
+        assertEquals(null, lookUp.slowedUntil());
+        AgentDesk.PersonFile file = lookUp.file().orElseThrow();
+        assertEquals(new AgentDesk.RegisterEntry("ETIENNE", "Élise", java.time.LocalDate.of(1959, 12, 28), "54938", "Commune"), file.entry());
+        assertEquals(AgentDesk.AccountState.Status.ACTIVE, file.account().status());
+        assertEquals("elise.etienne@example.fr", file.account().email());
+        assertNotNull(file.account().since(), "active since its activation");
+        assertEquals(1, file.locks().size(), file.locks().toString());
+        assertEquals("adresse 203.0.113.5", file.locks().get(0).where(), "the address the lock holds for, named");
+        assertTrue(Math.abs(java.time.Duration.between(lockedUntil, file.locks().get(0).until()).toMillis()) < 1000, file.locks().toString());
+        assertEquals(AuditEvent.Type.AGENT_LOOKED_UP, file.events().get(0).type(), "the newest event first: this look-up");
+        assertEquals("agent-guichet-etienne", file.events().get(0).agent());
+        assertEquals(REASON.text(), file.events().get(0).reason());
+        assertTrue(file.events().stream().anyMatch(e -> e.type() == AuditEvent.Type.LOGIN_LOCKED && "203.0.113.5".equals(e.clientAddress())));
+        assertTrue(file.events().size() <= 20);
+        assertTrue(file.mails().stream().anyMatch(m -> m.subject().equals("Activez votre compte ameli")), file.mails().toString());
+        assertNoBankNorVitale(file, ETIENNE_IBAN, ETIENNE_VITALE);
+        assertEquals(List.of(List.of("agent-guichet-etienne", REASON.text())), agentEvents(AuditEvent.Type.AGENT_LOOKED_UP, ETIENNE));
+
+        AgentReason unlock = new AgentReason("assurée bloquée, appel au 36 46");
+        AgentDesk.Result lifted = desk.liftLocks(agnes, nir, unlock);
+        assertEquals(AgentDesk.Outcome.DONE, lifted.outcome());
+        assertEquals(List.of(), lifted.file().orElseThrow().locks(), "the file after the action");
+        assertEquals(AuditEvent.Type.AGENT_LOCKS_LIFTED, lifted.file().orElseThrow().events().get(0).type());
+        assertEquals(List.of(List.of("agent-guichet-etienne", unlock.text())), agentEvents(AuditEvent.Type.AGENT_LOCKS_LIFTED, ETIENNE));
+        assertEquals(1, agentEvents(AuditEvent.Type.AGENT_LOOKED_UP, ETIENNE).size(), "the action's file is no second look-up");
+        String mail = awaitMailContaining("elise.etienne@example.fr", "débloqué");
+        assertTrue(mail.contains("un conseiller de votre caisse"), mail);
+        assertFalse(mail.contains("http"), "no link: " + mail);
+
+        clientOrigin.setAddress("203.0.113.5");
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(),
+                "from the address that was locked, the person gets in again");
+        assertEquals(AgentDesk.Outcome.NOTHING_TO_LIFT, desk.liftLocks(agnes, nir, unlock).outcome());
+        assertEquals(1, agentEvents(AuditEvent.Type.AGENT_LOCKS_LIFTED, ETIENNE).size());
+        assertEquals(2, agentEvents(AuditEvent.Type.AGENT_LOOKED_UP, ETIENNE).size(), "a refused action still showed the file: a look-up");
+
+        Nir unknown = Nir.parse("1 84 12 76 451 089");
+        assertEquals(Optional.empty(), desk.lookUp(agnes, unknown, REASON).file(), "not in the register");
+        assertEquals(new AgentDesk.Result(AgentDesk.Outcome.NOT_IN_REGISTER, Optional.empty()), desk.liftLocks(agnes, unknown, REASON));
+    }
+
+    /** PRODUCT §2.12: a new activation mail for a pending account only, under the mails' rule of 3 an hour. */
+    @Test
+    void an_agent_sends_a_new_activation_mail_to_a_pending_account_only() throws Exception {
+        Agent agnes = agent("agent-guichet-gauthier");
+        Nir nir = Nir.parse(GAUTHIER.nir());
+        assertEquals(AgentDesk.Outcome.NO_ACCOUNT, desk.resendActivation(agnes, nir, REASON).outcome());
+        registration.register(request(GAUTHIER, "gisele.gauthier@example.fr"));
+        String firstLink = tokenFrom(awaitMail("gisele.gauthier@example.fr"));
+
+        AgentDesk.Result resent = desk.resendActivation(agnes, nir, REASON);
+        assertEquals(AgentDesk.Outcome.DONE, resent.outcome());
+        assertEquals(AgentDesk.AccountState.Status.PENDING, resent.file().orElseThrow().account().status());
+        awaitMails("gisele.gauthier@example.fr", 2);
+        String newLink = tokenFrom(awaitMail("gisele.gauthier@example.fr"));
+        assertNotEquals(firstLink, newLink);
+        assertEquals(List.of(List.of("agent-guichet-gauthier", REASON.text())), agentEvents(AuditEvent.Type.AGENT_ACTIVATION_RESENT, GAUTHIER));
+        assertEquals(1, auditCount(AuditEvent.Type.ACTIVATION_RESENT, GAUTHIER), "the person's own trail says it too");
+        assertEquals(AgentDesk.Outcome.DONE, desk.resendActivation(agnes, nir, REASON).outcome());
+        assertEquals(AgentDesk.Outcome.DONE, desk.resendActivation(agnes, nir, REASON).outcome());
+        assertEquals(AgentDesk.Outcome.TOO_MANY, desk.resendActivation(agnes, nir, REASON).outcome(), "3 an hour, as for the person");
+        assertEquals(3, agentEvents(AuditEvent.Type.AGENT_ACTIVATION_RESENT, GAUTHIER).size());
+        assertEquals(AgentDesk.Outcome.NOT_ACTIVE, desk.replaceEmail(agnes, nir, new EmailAddress("gisele@example.fr"), true, REASON).outcome());
+
+        awaitMails("gisele.gauthier@example.fr", 4);
+        assertEquals(ActivationOutcome.ACTIVATED, activation.activate(tokenFrom(awaitMail("gisele.gauthier@example.fr"))));
+        assertEquals(AgentDesk.Outcome.NOT_PENDING, desk.resendActivation(agnes, nir, REASON).outcome());
+    }
+
+    /** PRODUCT §2.3, §2.12: a provisional-code letter for a person without an account, one a day. Runs after the letter test, which counts the letters printed. */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void an_agent_sends_a_provisional_code_letter_under_the_post_rules() throws Exception {
+        Agent agnes = agent("agent-guichet-hamon");
+        Nir nir = Nir.parse(HAMON.nir());
+        AgentDesk.Result sent = desk.sendProvisionalCode(agnes, nir, REASON);
+        assertEquals(AgentDesk.Outcome.DONE, sent.outcome());
+        AgentDesk.LetterLine letter = sent.file().orElseThrow().letters().get(0);
+        assertEquals("41178", letter.postalCode());
+        assertEquals(java.time.Duration.ofDays(15), java.time.Duration.between(letter.at(), letter.expiresAt()));
+        assertEquals(List.of(List.of("agent-guichet-hamon", REASON.text())), agentEvents(AuditEvent.Type.AGENT_PROVISIONAL_CODE_SENT, HAMON));
+        assertEquals(1, auditCount(AuditEvent.Type.PROVISIONAL_CODE_SENT, HAMON));
+        assertEquals(AgentDesk.Outcome.LETTER_ALREADY_SENT, desk.sendProvisionalCode(agnes, nir, REASON).outcome(), "one letter a day");
+        assertEquals(1, auditCount(AuditEvent.Type.PROVISIONAL_CODE_SENT, HAMON));
+        registration.register(request(HAMON, "hugo.hamon@example.fr"));
+        assertEquals(AgentDesk.Outcome.HAS_ACCOUNT, desk.sendProvisionalCode(agnes, nir, REASON).outcome(),
+                "a provisional code only serves to create an account");
+        assertEquals(1, agentEvents(AuditEvent.Type.AGENT_PROVISIONAL_CODE_SENT, HAMON).size());
+    }
+
+    /** PRODUCT §2.12: after the identity document was checked, the new address gets the link, the old one is told once it is confirmed. */
+    @Test
+    void an_agent_replaces_the_email_after_checking_the_identity_and_both_addresses_are_told() throws Exception {
+        createActive(MARCHAND, "maelle.marchand@example.fr");
+        Agent agnes = agent("agent-guichet-marchand");
+        Nir nir = Nir.parse(MARCHAND.nir());
+        EmailAddress newEmail = new EmailAddress("maelle.nouvelle@example.fr");
+        assertEquals(AgentDesk.Outcome.IDENTITY_NOT_CHECKED, desk.replaceEmail(agnes, nir, newEmail, false, REASON).outcome());
+        assertEquals(AgentDesk.Outcome.SAME_ADDRESS,
+                desk.replaceEmail(agnes, nir, new EmailAddress("Maelle.Marchand@example.fr"), true, REASON).outcome());
+        assertEquals(0, mailRowsTo("maelle.nouvelle@example.fr"), "nothing sent");
+        assertEquals(List.of(), agentEvents(AuditEvent.Type.AGENT_EMAIL_REPLACED, MARCHAND));
+
+        assertEquals(AgentDesk.Outcome.DONE, desk.replaceEmail(agnes, nir, newEmail, true, REASON).outcome());
+        assertEquals(List.of(List.of("agent-guichet-marchand", REASON.text())), agentEvents(AuditEvent.Type.AGENT_EMAIL_REPLACED, MARCHAND));
+        String toConfirm = awaitMail("maelle.nouvelle@example.fr");
+        assertTrue(toConfirm.replace("\r\n", " ").contains("un conseiller de votre caisse d'Assurance Maladie a indiqué cette adresse"), toConfirm);
+        assertEquals("maelle.marchand@example.fr", emailOf(MARCHAND), "not before it is confirmed");
+        assertEquals(EmailChange.Outcome.CONFIRMED, emailChange.confirm(emailLinkSentTo("maelle.nouvelle@example.fr", 1)));
+        assertEquals("maelle.nouvelle@example.fr", emailOf(MARCHAND));
+        String notice = awaitMailContaining("maelle.marchand@example.fr", "a été modifiée");
+        assertTrue(notice.contains("m•••@example.fr") || notice.contains("•••"), notice);
+    }
+
+    /** PRODUCT §2.12, §5: an agent cannot close an account, load a register nor read the journal; a superviseur closes, the person is told. */
+    @Test
+    void only_a_superviseur_closes_an_account_and_an_agent_s_attempt_changes_nothing() throws Exception {
+        createActive(NOEL, "nadia.noel@example.fr");
+        Nir nir = Nir.parse(NOEL.nir());
+        Agent agnes = agent("agent-guichet-noel");
+        assertThrows(AgentDesk.NotAllowed.class, () -> desk.closeAccount(agnes, nir, REASON));
+        assertThrows(AgentDesk.NotAllowed.class, () -> desk.loadRegister(agnes, "registre.csv", new java.io.StringReader(
+                "nir;nom;prenom;date_naissance;code_postal;commune;adresse;iban;serie_vitale\n"), REASON));
+        assertThrows(AgentDesk.NotAllowed.class, () -> desk.journal(agnes, Optional.empty(), Optional.empty()));
+        assertTrue(accounts.findByNir(nir).isPresent(), "the account is still there");
+        assertEquals(0, ((Number) em.createNativeQuery("select count(*) from audit_event where agent = ?1")
+                .setParameter(1, "agent-guichet-noel").getSingleResult()).longValue(), "nothing recorded either");
+
+        Agent sylvie = superviseur("superviseur-noel");
+        AgentReason why = new AgentReason("demande écrite de l'assurée, courrier du 2 décembre");
+        AgentDesk.Result closed = desk.closeAccount(sylvie, nir, why);
+        assertEquals(AgentDesk.Outcome.DONE, closed.outcome());
+        assertEquals(AgentDesk.AccountState.Status.NONE, closed.file().orElseThrow().account().status());
+        assertTrue(accounts.findByNir(nir).isEmpty(), "the account is gone");
+        assertEquals(List.of(List.of("superviseur-noel", why.text())), agentEvents(AuditEvent.Type.AGENT_ACCOUNT_CLOSED, NOEL));
+        String mail = awaitMailContaining("nadia.noel@example.fr", "clôturé");
+        assertTrue(mail.replace("\r\n", " ").contains("par un conseiller de votre caisse d'Assurance Maladie"), mail);
+        assertFalse(mail.contains("à votre demande, depuis votre"), mail);
+        assertEquals(AgentDesk.Outcome.NO_ACCOUNT, desk.closeAccount(sylvie, nir, why).outcome());
+    }
+
+    /** PRODUCT §2.12, §4: a superviseur's upload is loaded as at start-up, a bad row reported with its line; the journal lists the agents' events. */
+    @Test
+    void a_superviseur_loads_a_register_extract_with_its_bad_row_reported_and_reads_the_journal() {
+        Agent sylvie = superviseur("superviseur-registre");
+        String csv = "nir;nom;prenom;date_naissance;code_postal;commune;adresse;iban;serie_vitale\n"
+                + "145035134256148;OLIVIER;Oscar;24/03/1945;51267;Commune;15 rue des Tests;FR7650687154518047621970251;3244845263097658280258\n"
+                + "155016768490434;PERRIN;Pauline;04/01/1955;67721;Sélestat;16 rue des Tests;FR7694332102615086062922007;1543829932157116494157\n"
+                + "155016768490434;une ligne;sans;ses colonnes\n";
+        AgentDesk.RegisterLoad load = desk.loadRegister(sylvie, "extrait-decembre.csv", new java.io.StringReader(csv),
+                new AgentReason("extrait mensuel de la caisse"));
+        assertEquals("extrait-decembre.csv", load.source());
+        assertEquals(0, load.created());
+        assertEquals(1, load.updated(), "PERRIN's commune changed");
+        assertEquals(1, load.unchanged(), "OLIVIER as he was: the load is idempotent");
+        assertEquals(1, load.rejected().size());
+        assertEquals(4, load.rejected().get(0).lineNumber());
+        assertFalse(load.rejected().get(0).reason().isBlank());
+        assertEquals("Sélestat", desk.lookUp(agent("agent-registre"), Nir.parse("155016768490434"), REASON).file().orElseThrow().entry().commune());
+        assertEquals(1, eventsOfAgent("superviseur-registre", AuditEvent.Type.AGENT_REGISTER_LOADED));
+
+        List<AgentDesk.JournalLine> mine = desk.journal(sylvie, Optional.of("superviseur-registre"),
+                Optional.of(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))));
+        assertEquals(1, mine.size(), mine.toString());
+        assertEquals(AuditEvent.Type.AGENT_REGISTER_LOADED, mine.get(0).type());
+        assertEquals(null, mine.get(0).nirPseudonym());
+        assertTrue(mine.get(0).reason().startsWith("extrait mensuel de la caisse") && mine.get(0).reason().contains("extrait-decembre.csv"),
+                mine.get(0).reason());
+        List<AgentDesk.JournalLine> lookUps = desk.journal(sylvie, Optional.of(" agent-registre "), Optional.empty());
+        assertEquals(1, lookUps.size());
+        assertEquals(pseudonyms.of(Nir.parse("155016768490434")).substring(0, 12), lookUps.get(0).nirPseudonym());
+        List<AgentDesk.JournalLine> all = desk.journal(sylvie, Optional.empty(), Optional.empty());
+        assertTrue(all.size() >= 2 && all.stream().allMatch(l -> l.agent() != null), "every agent's events, and only theirs");
+        for (int i = 1; i < all.size(); i++) {
+            assertFalse(all.get(i).at().isAfter(all.get(i - 1).at()), "newest first");
+        }
+        assertEquals(List.of(), desk.journal(sylvie, Optional.of("superviseur-registre"),
+                Optional.of(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).minusDays(1))), "another day");
+    }
+
+    /** PRODUCT §2.12: past the agent's look-ups of the hour (3 here), one a minute; the burst is audited once. */
+    @Test
+    void a_burst_of_look_ups_is_slowed_to_one_a_minute_and_audited_once() {
+        Agent rafale = agent("agent-rafale");
+        Nir nir = Nir.parse(OLIVIER.nir());
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(desk.lookUp(rafale, nir, REASON).file().isPresent(), "look-up " + i + " of the hour");
+        }
+        assertEquals(0, eventsOfAgent("agent-rafale", AuditEvent.Type.AGENT_LOOKUPS_SLOWED));
+        assertTrue(desk.lookUp(rafale, nir, REASON).file().isPresent(), "past the limit, one a minute goes through");
+        assertEquals(1, eventsOfAgent("agent-rafale", AuditEvent.Type.AGENT_LOOKUPS_SLOWED), "the burst is audited");
+        Instant before = Instant.now();
+        AgentDesk.LookUp slowed = desk.lookUp(rafale, nir, REASON);
+        assertEquals(Optional.empty(), slowed.file(), "the next one waits");
+        assertNotNull(slowed.slowedUntil());
+        long seconds = java.time.Duration.between(before, slowed.slowedUntil()).toSeconds();
+        assertTrue(seconds >= 0 && seconds <= 60, "within a minute: " + slowed.slowedUntil());
+        assertEquals(Optional.empty(), desk.lookUp(rafale, nir, REASON).file());
+        assertEquals(1, eventsOfAgent("agent-rafale", AuditEvent.Type.AGENT_LOOKUPS_SLOWED), "once per burst");
+        assertEquals(4, eventsOfAgent("agent-rafale", AuditEvent.Type.AGENT_LOOKED_UP), "only the answered look-ups");
+        assertTrue(desk.lookUp(agent("agent-voisine"), nir, REASON).file().isPresent(), "counted per agent");
     }
 
     private static String tokenFrom(String mailText) {

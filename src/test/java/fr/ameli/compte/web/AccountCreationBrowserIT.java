@@ -1130,7 +1130,7 @@ class AccountCreationBrowserIT {
             browser.find("registre:fichier").sendKeys(extract.toString());
             browser.type("registre:motif", "Extrait mensuel de la caisse");
             browser.submit("registre:charger");
-            assertTrue(browser.find("rapport").getText().contains("1 lignes refusées"), browser.find("rapport").getText());
+            assertTrue(browser.find("rapport").getText().contains("Personnes ajoutées : 1 ;") && browser.find("rapport").getText().contains("lignes refusées : 1."), browser.find("rapport").getText());
             assertTrue(browser.find("refusees").getText().contains("3"), browser.find("refusees").getText());
             audit("79-agent-registre-rapport");
         }

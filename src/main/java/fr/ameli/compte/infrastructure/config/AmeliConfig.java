@@ -82,6 +82,8 @@ public class AmeliConfig implements ServiceSettings {
     AgentOidcSettings agentOidc;
     @Inject @ConfigProperty(name = "ameli.agent.session-timeout")
     Duration agentSessionTimeout;
+    @Inject @ConfigProperty(name = "ameli.agent.look-ups-per-hour")
+    int agentLookUpsPerHour;
 
     private List<String> trustedProxies;
 
@@ -111,6 +113,9 @@ public class AmeliConfig implements ServiceSettings {
         }
         if (identityAttemptsPerMinute < 1) {
             throw invalid("ameli.throttle.identity-attempts-per-minute", String.valueOf(identityAttemptsPerMinute), "a positive number");
+        }
+        if (agentLookUpsPerHour < 1) {
+            throw invalid("ameli.agent.look-ups-per-hour", String.valueOf(agentLookUpsPerHour), "a positive number");
         }
         if (smtpPort < 1 || smtpPort > 65535) {
             throw invalid("ameli.smtp.port", String.valueOf(smtpPort), "a TCP port between 1 and 65535");
@@ -246,6 +251,11 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public Duration reauthenticationAfter() {
         return reauthenticationAfter;
+    }
+
+    @Override
+    public int agentLookUpsPerHour() {
+        return agentLookUpsPerHour;
     }
 
     /** How often mails that could not leave are tried again (and the first back-off step). */

@@ -1,5 +1,6 @@
 package fr.ameli.compte.infrastructure.mail;
 
+import fr.ameli.compte.application.AgentDesk;
 import fr.ameli.compte.application.MailMessage;
 import fr.ameli.compte.application.MailOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
+import java.util.List;
 
 /** The outbox as a table, written in the caller's transaction. */
 @ApplicationScoped
@@ -28,5 +30,15 @@ public class JpaMailOutbox implements MailOutbox {
         em.flush();
         // Observed AFTER_SUCCESS: the mail leaves only once the caller's transaction has committed.
         queued.fire(new MailQueued(row.id()));
+    }
+
+    /** Sent once delivered; failed while its last attempt failed (it is still retried); else waiting. */
+    @Override
+    public List<AgentDesk.MailLine> mailsTo(String recipient, int max) {
+        return em.createQuery("select m from OutboundMail m where m.recipient = :recipient order by m.createdAt desc, m.id desc",
+                        OutboundMail.class).setParameter("recipient", recipient).setMaxResults(max).getResultStream()
+                .map(m -> new AgentDesk.MailLine(m.createdAt(), m.subject(), m.sentAt() != null ? AgentDesk.MailLine.State.SENT
+                        : m.attempts() > 0 ? AgentDesk.MailLine.State.FAILED : AgentDesk.MailLine.State.WAITING))
+                .toList();
     }
 }

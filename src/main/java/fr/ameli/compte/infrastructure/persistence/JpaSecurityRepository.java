@@ -9,7 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Throttling counters and audit events in the database. */
@@ -44,12 +47,45 @@ public class JpaSecurityRepository implements SecurityRepository {
 
     @Override
     public void removeCounters(String idPrefix) {
+        em.createQuery("delete from ThrottleCounter c where c.id like :prefix escape '!'")
+                .setParameter("prefix", likePrefix(idPrefix)).executeUpdate();
+    }
+
+    @Override
+    public List<ThrottleCounter> countersStartingWith(String idPrefix) {
+        return em.createQuery("select c from ThrottleCounter c where c.id like :prefix escape '!' order by c.id", ThrottleCounter.class)
+                .setParameter("prefix", likePrefix(idPrefix)).getResultList();
+    }
+
+    private static String likePrefix(String idPrefix) {
         if (!idPrefix.matches("[A-Z_]+:[0-9a-f:]*")) {
             // Ids are a kind and pseudonyms in hexadecimal: only the kind's '_' needs escaping in LIKE.
             throw new IllegalArgumentException("not a counter id prefix: " + idPrefix);
         }
-        em.createQuery("delete from ThrottleCounter c where c.id like :prefix escape '!'")
-                .setParameter("prefix", idPrefix.replace("_", "!_") + "%").executeUpdate();
+        return idPrefix.replace("_", "!_") + "%";
+    }
+
+    @Override
+    public List<AuditEvent> eventsOf(String nirHash, int max) {
+        return em.createQuery("select e from AuditEvent e where e.nirHash = :hash order by e.occurredAt desc, e.id desc", AuditEvent.class)
+                .setParameter("hash", nirHash).setMaxResults(max).getResultList();
+    }
+
+    @Override
+    public List<String> clientAddressesOf(String nirHash, Instant since) {
+        return em.createQuery("select distinct e.clientAddress from AuditEvent e where e.nirHash = :hash and e.occurredAt >= :since"
+                        + " and e.clientAddress is not null", String.class)
+                .setParameter("hash", nirHash).setParameter("since", since).getResultList();
+    }
+
+    @Override
+    public List<AuditEvent> agentEvents(Optional<String> agent, Instant from, Instant to, int max) {
+        TypedQuery<AuditEvent> query = em.createQuery("select e from AuditEvent e where e.agent is not null"
+                        + (agent.isPresent() ? " and e.agent = :agent" : "")
+                        + " and e.occurredAt >= :from and e.occurredAt < :to order by e.occurredAt desc, e.id desc", AuditEvent.class)
+                .setParameter("from", from).setParameter("to", to).setMaxResults(max);
+        agent.ifPresent(subject -> query.setParameter("agent", subject));
+        return query.getResultList();
     }
 
     @Override

@@ -47,6 +47,7 @@ class AmeliConfigTest {
         config.requestsAtOncePerCore = 4;
         config.identityAttemptsPerMinute = 20;
         config.loginFailuresPerDay = 50;
+        config.agentLookUpsPerHour = 60;
         return config;
     }
 
@@ -81,6 +82,7 @@ class AmeliConfigTest {
                 wrong(c -> c.loginFailuresPerDay = 0, "ameli.throttle.login-failures-per-day=0", "a positive number"),
                 wrong(c -> c.identityAttemptsPerMinute = 0,
                         "ameli.throttle.identity-attempts-per-minute=0", "a positive number"),
+                wrong(c -> c.agentLookUpsPerHour = 0, "ameli.agent.look-ups-per-hour=0", "a positive number"),
                 wrong(c -> c.smtpPort = 65536, "ameli.smtp.port=65536", "a TCP port between 1 and 65535"),
                 wrong(c -> c.smtpPort = 0, "ameli.smtp.port=0", "a TCP port between 1 and 65535"),
                 wrong(c -> c.codeHashIterations = 0, "ameli.code.hash-iterations=0", "a positive number"));

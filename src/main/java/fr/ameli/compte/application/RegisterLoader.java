@@ -1,0 +1,14 @@
+package fr.ameli.compte.application;
+
+import java.io.Reader;
+
+/**
+ * Loads a register extract (PRODUCT §4) the way the start-up does: a known NIR is updated, a new
+ * one added, a bad row reported with its line number without stopping the others. The port the
+ * espace agent's upload goes through (PRODUCT §2.12); implemented next to the start-up's loader.
+ */
+public interface RegisterLoader {
+
+    /** Loads the extract read from {@code csv}; {@code source} names it in the log (the uploaded file's name). */
+    AgentDesk.RegisterLoad load(String source, Reader csv);
+}

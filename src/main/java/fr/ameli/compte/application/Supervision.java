@@ -1,0 +1,69 @@
+package fr.ameli.compte.application;
+
+import fr.ameli.compte.application.AgentDesk.JournalLine;
+import fr.ameli.compte.application.AgentDesk.RegisterLoad;
+import fr.ameli.compte.domain.Agent;
+import fr.ameli.compte.domain.AgentReason;
+import fr.ameli.compte.domain.AuditEvent;
+import fr.ameli.compte.domain.SecurityRepository;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.io.Reader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * What only a superviseur of the espace agent does besides closing an account (PRODUCT §2.12):
+ * load a register extract by upload, and read the « Journal des actions » of the agents. Called by
+ * {@link AgentDesk}, which checks the role first.
+ */
+@Stateless
+public class Supervision {
+
+    static final int JOURNAL_MAX = 500;
+    /** The journal shows the NIR's pseudonym cut to its first 12 hexadecimal characters: enough to tell persons apart. */
+    static final int PSEUDONYM_SHOWN = 12;
+    private static final Logger LOG = Logger.getLogger(Supervision.class.getName());
+
+    @Inject
+    RegisterLoader registerLoader;
+    @Inject
+    SecurityRepository trail;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Clock clock;
+
+    /**
+     * Loads the extract as the start-up does ({@link RegisterLoader}), out of any transaction: the
+     * loader commits batch by batch. Audited {@code AGENT_REGISTER_LOADED}, the reason naming the file.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public RegisterLoad loadRegister(Agent agent, String fileName, Reader csv, AgentReason reason) {
+        String source = fileName == null || fileName.isBlank() ? "fichier sans nom" : fileName.strip();
+        RegisterLoad load = registerLoader.load(source, csv);
+        String traced = reason.text() + " (fichier « " + source + " »)";
+        audit.recordForAgent(AuditEvent.Type.AGENT_REGISTER_LOADED, null, agent,
+                new AgentReason(traced.length() <= AgentReason.MAX ? traced : traced.substring(0, AgentReason.MAX)));
+        LOG.info(() -> "Register " + source + " loaded by agent " + agent.subject() + ": " + load.created() + " added, "
+                + load.updated() + " updated, " + load.unchanged() + " unchanged, " + load.rejected().size() + " rejected");
+        return load;
+    }
+
+    /** The events that name an agent, newest first, of one agent and/or one day (Paris time); at most {@value #JOURNAL_MAX}. */
+    public List<JournalLine> journal(Optional<String> ofAgent, Optional<LocalDate> day) {
+        Instant from = day.map(d -> d.atStartOfDay(FrenchTime.PARIS).toInstant()).orElse(Instant.EPOCH);
+        Instant to = day.map(d -> d.plusDays(1).atStartOfDay(FrenchTime.PARIS).toInstant()).orElse(clock.instant().plus(Duration.ofDays(1)));
+        return trail.agentEvents(ofAgent.map(String::strip).filter(s -> !s.isEmpty()), from, to, JOURNAL_MAX).stream()
+                .map(e -> new JournalLine(e.occurredAt(), e.agent(), e.event(),
+                        e.nirHash() == null ? null : e.nirHash().substring(0, PSEUDONYM_SHOWN), e.reason())).toList();
+    }
+}

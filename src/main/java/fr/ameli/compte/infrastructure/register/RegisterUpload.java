@@ -1,0 +1,24 @@
+package fr.ameli.compte.infrastructure.register;
+
+import fr.ameli.compte.application.AgentDesk;
+import fr.ameli.compte.application.RegisterLoader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.Reader;
+
+/** A register extract a superviseur uploads (PRODUCT §2.12), loaded by the start-up's loader: same idempotence, same report. */
+@ApplicationScoped
+public class RegisterUpload implements RegisterLoader {
+
+    @Inject
+    RegisterImport registerImport;
+
+    @Override
+    public AgentDesk.RegisterLoad load(String source, Reader csv) {
+        RegisterImportReport report = registerImport.load(source, csv);
+        return new AgentDesk.RegisterLoad(report.source(), report.inserted(), report.updated(),
+                report.rejected().stream().map(row -> new AgentDesk.RegisterLoad.Rejected(row.lineNumber(), row.reason())).toList(),
+                report.took().toMillis(), report.unchanged());
+    }
+}
