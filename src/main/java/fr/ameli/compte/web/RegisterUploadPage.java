@@ -14,6 +14,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * « Charger un extrait du registre » ({@code agent/registre.xhtml}, superviseurs only in web.xml;
@@ -25,6 +26,7 @@ import java.util.Optional;
 public class RegisterUploadPage {
 
     static final String FORM = "registre";
+    private static final Logger LOG = Logger.getLogger(RegisterUploadPage.class.getName());
 
     @Inject
     AgentDesk desk;
@@ -55,8 +57,10 @@ public class RegisterUploadPage {
         try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
             report = desk.loadRegister(agent.get(), name, csv, r.get());
             reason = null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("the uploaded register extract could not be read", e);
+        } catch (IOException | UncheckedIOException e) {
+            // A file cut short or unreadable: the superviseur is told at the field, the rows read so far stay loaded.
+            LOG.warning(() -> "Register upload " + name + " could not be read: " + e.getMessage());
+            fields.error("fichier", "agent.register.unreadable");
         } catch (AgentDesk.NotAllowed e) {
             messages.errorKey(null, "agent.notAllowed");
         }
