@@ -73,6 +73,9 @@ public class AgentDesk {
     /** All an agent sees of a person: the register entry, the account, its locks, the last 20 events, the mails and the letters. */
     public record PersonFile(Nir nir, RegisterEntry entry, AccountState account, List<LockLine> locks,
                              List<EventLine> events, List<MailLine> mails, List<LetterLine> letters) implements Serializable {
+        public PersonFile { // copied: immutable and serializable (the page keeps it in its view, replicated with the session)
+            locks = List.copyOf(locks); events = List.copyOf(events); mails = List.copyOf(mails); letters = List.copyOf(letters);
+        }
     }
 
     /** A look-up: the file, or none when the NIR is not in the register; or slowed until a time after a burst. */
