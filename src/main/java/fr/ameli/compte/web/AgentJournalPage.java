@@ -1,7 +1,6 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.AgentDesk;
-import fr.ameli.compte.domain.Agent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -36,37 +35,27 @@ public class AgentJournalPage {
     private String day;
     private List<AgentDesk.JournalLine> lines;
 
+    /** « Filtrer »: the lines of that agent and day; none, and a message at the field, while the day typed is not a date. */
     public String filter() {
-        lines = null;
+        Optional<LocalDate> onDay;
+        try {
+            onDay = day == null || day.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(day.strip(), DAY));
+        } catch (DateTimeParseException e) {
+            new FieldReader(messages, FORM).error("jour", "agent.journal.dayInvalid");
+            lines = List.of();
+            return null;
+        }
+        String of = agentFilter == null || agentFilter.isBlank() ? null : agentFilter.strip();
+        lines = loggedIn.agent().map(agent -> desk.journal(agent, Optional.ofNullable(of), onDay)).orElse(List.of());
         return null;
     }
 
-    /** The lines for the filter typed (all, the first time); none while the day typed is not a date. */
+    /** The lines filtered, or, when the page opens, all of them. */
     public List<AgentDesk.JournalLine> getLines() {
         if (lines == null) {
-            Optional<Agent> agent = loggedIn.agent();
-            Optional<LocalDate> onDay = parsedDay();
-            if (agent.isEmpty() || (onDay.isEmpty() && day != null && !day.isBlank())) {
-                return List.of();
-            }
-            String of = agentFilter == null || agentFilter.isBlank() ? null : agentFilter.strip();
-            lines = desk.journal(agent.get(), Optional.ofNullable(of), onDay);
+            lines = loggedIn.agent().map(agent -> desk.journal(agent, Optional.empty(), Optional.empty())).orElse(List.of());
         }
         return lines;
-    }
-
-    private Optional<LocalDate> parsedDay() {
-        if (day == null || day.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(day.strip(), DAY));
-        } catch (DateTimeParseException e) {
-            if (!messages.hasErrors()) {
-                new FieldReader(messages, FORM).error("jour", "agent.journal.dayInvalid");
-            }
-            return Optional.empty();
-        }
     }
 
     public String getAgentFilter() { return agentFilter; }

@@ -36,7 +36,7 @@ class AgentPagesTest {
             List.of(), List.of(), List.of(), List.of());
 
     /** The desk answering what the test sets; records what it was asked. */
-    static final class Desk extends AgentDesk {
+    static class Desk extends AgentDesk {
         final List<String> asked = new ArrayList<>();
         LookUp lookUp = new LookUp(Optional.of(TOTO_FILE), null);
         Outcome outcome = Outcome.DONE;
@@ -232,5 +232,36 @@ class AgentPagesTest {
         actions.closeAccount();
         assertEquals(List.of("Votre rôle ne permet pas cette action."), messages.at(null));
         assertEquals(1, desk.asked.size(), "only the look-up");
+    }
+
+    static Stream<Arguments> journalFilters() {
+        return Stream.of(
+                Arguments.of("", "", "null null", List.of()),
+                Arguments.of(" claire.martin ", "01/12/2026", "claire.martin 2026-12-01", List.of()),
+                Arguments.of("", "31/02/2026", null, List.of("journal:jour")),
+                Arguments.of("", "1/12/2026", null, List.of("journal:jour")),
+                Arguments.of("", "hier", null, List.of("journal:jour")));
+    }
+
+    @ParameterizedTest(name = "agent «{0}», day «{1}»")
+    @MethodSource("journalFilters")
+    void the_journal_is_filtered_by_agent_and_by_an_existing_day(String agentTyped, String dayTyped, String asked, List<String> at) {
+        List<String> journalAsked = new ArrayList<>();
+        AgentJournalPage page = new AgentJournalPage();
+        page.desk = new Desk() {
+            @Override
+            public List<JournalLine> journal(Agent agent, Optional<String> ofAgent, Optional<LocalDate> day) {
+                journalAsked.add(ofAgent.orElse(null) + " " + day.map(LocalDate::toString).orElse(null));
+                return List.of();
+            }
+        };
+        page.loggedIn = onDuty;
+        page.messages = messages;
+        page.setAgentFilter(agentTyped);
+        page.setDay(dayTyped);
+        page.filter();
+        assertEquals(at, messages.fields(), "the message is said while the action runs, before the field is written");
+        page.getLines();
+        assertEquals(asked == null ? List.of() : List.of(asked), journalAsked);
     }
 }
