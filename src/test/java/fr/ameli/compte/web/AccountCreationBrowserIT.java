@@ -94,7 +94,7 @@ class AccountCreationBrowserIT {
                 Map.entry("ameli.agent.oidc.client-secret", "secret-des-agents"),
                 // « Mon espace » asks for the code personnel again after 10 minutes in production; here after a few
                 // seconds, so that a test meets both states without waiting ten minutes.
-                Map.entry("ameli.space.reauthentication-after", "PT15S")));
+                Map.entry("ameli.space.reauthentication-after", "PT8S")));
     }
 
     @BeforeAll
@@ -853,8 +853,8 @@ class AccountCreationBrowserIT {
             assertTrue(logins.contains("Chrome sous Linux"), logins);
             audit("61-connexions");
 
-            // « Télécharger mes données »: the code personnel again once the last proof is older than 15 s in this deployment.
-            Thread.sleep(Math.max(0, provenAt + 16_000 - System.currentTimeMillis()));
+            // « Télécharger mes données »: the code personnel again once the last proof is older than 8 s in this deployment.
+            Thread.sleep(Math.max(0, provenAt + 9_000 - System.currentTimeMillis()));
             browser.open(url("/espace/index.xhtml"));
             browser.clickLink("Télécharger mes données");
             assertEquals("Télécharger mes données", browser.h1());
@@ -900,11 +900,11 @@ class AccountCreationBrowserIT {
             assertEquals("Saisissez votre nouvelle adresse email *", browser.label("adresseEmail:email"));
             audit("50-adresse-email");
 
-            // The login grows older than ameli.space.reauthentication-after (15 s here) while the page is open.
-            Thread.sleep(Math.max(0, loggedInAt + 16_000 - System.currentTimeMillis()));
+            // The login grows older than ameli.space.reauthentication-after (8 s here) while the page is open.
+            Thread.sleep(Math.max(0, loggedInAt + 9_000 - System.currentTimeMillis()));
             emailChange.fill("josette.jb@example.fr", "josette.jb@example.fr");
             emailChange.submit();
-            assertEquals("Par sécurité, votre connexion date de plus de 15 secondes : saisissez votre code personnel actuel pour continuer.",
+            assertEquals("Par sécurité, votre connexion date de plus de 8 secondes : saisissez votre code personnel actuel pour continuer.",
                     browser.globalErrors("adresseEmail"));
             assertTrue(emailChange.asksForTheCode());
             assertEquals("Code personnel actuel *", browser.label("adresseEmail:codeActuel"));

@@ -26,20 +26,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The warning before a time limit (RGAA 13.1, WCAG 2.2.1), in Chromium, on a server whose wizard
- * lives 20 seconds and warns 12 seconds before: the dialog appears, takes the focus, passes the
+ * lives 14 seconds and warns 9 seconds before: the dialog appears, takes the focus, passes the
  * axe audit, and « Prolonger » (pressed with the keyboard) keeps the wizard alive past its first
  * limit. A class of its own because the rest of the browser tests need the 20-minute default.
  */
 @ExtendWith(ArquillianExtension.class)
 class TimeLimitBrowserIT {
 
-    private static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final Duration LIMIT = Duration.ofSeconds(14);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return TestDeployments.war("time-limit", Map.of(
-                "ameli.wizard.timeout", "PT20S",
-                "ameli.time-limit.warning", "PT12S",
+                "ameli.wizard.timeout", "PT14S",
+                "ameli.time-limit.warning", "PT9S",
                 "ameli.code.hash-iterations", "1024"));
     }
 
