@@ -13,7 +13,9 @@ import java.io.IOException;
  * The security headers of every response. A strict Content-Security-Policy (no inline script,
  * no inline style, nothing from elsewhere, no framing), no MIME sniffing, no Referer (the
  * activation link carries a secret), and no caching of pages: on a shared town-hall computer the
- * back button must not show the previous person's data. Static resources stay cacheable.
+ * back button must not show the previous person's data. Static resources stay cacheable. And
+ * every cookie HttpOnly, SameSite and Secure over HTTPS, whatever the server's configuration
+ * ({@link CookieCompletingResponse}).
  */
 @WebFilter(filterName = "securityHeaders", urlPatterns = "/*")
 public class SecurityHeadersFilter extends HttpFilter {
@@ -26,7 +28,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         apply(request, response);
-        chain.doFilter(request, response);
+        CookieCompletingResponse completing = new CookieCompletingResponse(response, request.isSecure());
+        chain.doFilter(request, completing);
+        completing.completeCookies();
     }
 
     /** Sets the headers; also called again after an error page reset the response. */

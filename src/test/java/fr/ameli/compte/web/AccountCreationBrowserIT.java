@@ -1189,6 +1189,13 @@ class AccountCreationBrowserIT {
             browser.open(url("/cette-page-n-existe-pas.xhtml"));
             assertEquals("Page introuvable", browser.h1());
             audit("44-introuvable");
+            // The pages of client errors (ClientErrorFilter: 413, and 400/403/405), as a GET shows them.
+            browser.open(url("/trop-volumineux.xhtml"));
+            assertEquals("Le formulaire envoyé est trop volumineux", browser.h1());
+            audit("46-trop-volumineux");
+            browser.open(url("/demande-invalide.xhtml"));
+            assertEquals("Cette demande ne peut pas être traitée", browser.h1());
+            audit("47-demande-invalide");
 
             browser.open(url("/"));
             browser.clickLink("Déclaration d'accessibilité");

@@ -191,10 +191,22 @@ class HardeningIT {
         }
         HttpResponse<String> page = c.send(HttpRequest.newBuilder(URI.create(base + "creation/identite.xhtml")).GET().build());
         assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
+        // The pre-boot file makes Payara write SameSite itself, twice (issue 7254): the service keeps one.
         String cookie = page.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("JSESSIONID=")).findFirst().orElseThrow();
-        assertTrue(cookie.contains("HttpOnly"), cookie);
-        assertTrue(cookie.contains("SameSite=Lax"), cookie);
-        assertFalse(cookie.contains("Secure"), "plain HTTP here: " + cookie);
+        assertCookie(cookie, "SameSite=Lax");
+        HttpResponse<String> login = client().send(HttpRequest.newBuilder(URI.create(base.toString())).GET().build());
+        assertCookie(login.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("ameli-connexion=")).findFirst().orElseThrow(),
+                "SameSite=Lax");
+    }
+
+    /** HttpOnly and the SameSite value once each, no Secure over plain HTTP (Secure over HTTPS: {@code CookieAttributesTest}). */
+    static void assertCookie(String cookie, String sameSite) {
+        List<String> attributes = Arrays.stream(cookie.split(";")).skip(1).map(String::strip).toList();
+        assertAll(cookie,
+                () -> assertEquals(1, attributes.stream().filter("HttpOnly"::equalsIgnoreCase).count(), "HttpOnly once"),
+                () -> assertEquals(List.of(sameSite), attributes.stream().filter(a -> a.regionMatches(true, 0, "SameSite", 0, 8)).toList(),
+                        "SameSite once"),
+                () -> assertFalse(attributes.stream().anyMatch("Secure"::equalsIgnoreCase), "plain HTTP here"));
     }
 
     @Test
@@ -676,11 +688,8 @@ class HardeningIT {
                 .filter(h -> h.startsWith("ameli-appareil-")).toList();
         assertEquals(1, browserCookies.size(), accepted.headers().allValues("Set-Cookie").toString());
         String cookie = browserCookies.get(0);
-        assertAll(
-                () -> assertTrue(cookie.contains("HttpOnly"), cookie),
-                () -> assertTrue(cookie.contains("SameSite=Strict") && !cookie.contains("SameSite=Lax"), cookie),
-                () -> assertTrue(cookie.contains("Max-Age=2592000"), cookie),
-                () -> assertFalse(cookie.contains("Secure"), "not over plain HTTP (Secure over HTTPS): " + cookie));
+        assertCookie(cookie, "SameSite=Strict");
+        assertTrue(cookie.contains("Max-Age=2592000"), cookie);
         c.get("espace/index.xhtml");
         FormClient.Page space = c.submit(c.get("espace/index.xhtml"), "espace", "espace:deconnecter", Map.of());
         assertEquals("J'accède à mon compte ameli", space.h1());
@@ -917,5 +926,175 @@ class HardeningIT {
     private static String printable(String value) {
         String shown = value.length() > 40 ? value.substring(0, 40) + "…(" + value.length() + ")" : value;
         return "«" + shown.replaceAll("\\p{Cntrl}", "?") + "»";
+    }
+
+    // ---- Client errors (docs/SECURITY.md « Client errors »)
+
+    /** What a raw HTTP/1.1 exchange gave back: status, headers (names in lower case), body. */
+    record RawAnswer(int status, Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            return String.join(", ", headers.getOrDefault(name, List.of()));
+        }
+
+        String h1() {
+            return org.jsoup.Jsoup.parse(body).select("h1").text();
+        }
+    }
+
+    /** The server log of the test server (target/payara-it.log.0, or the generation being written). */
+    private static java.nio.file.Path serverLog() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("ameli.it.log")).getParent();
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("payara-it.log"))
+                    .max(java.util.Comparator.comparingLong(f -> f.toFile().lastModified())).orElseThrow();
+        }
+    }
+
+    /**
+     * Sends exactly these bytes (java.net.http would not send a bad escape, a TRACE or a 20 MB body
+     * as they are), the body from another thread, since the server may answer before reading it.
+     */
+    private RawAnswer raw(String method, String target, String headers, byte[] body, boolean chunked) throws Exception {
+        String head = method + " " + base.getPath().replaceAll("/$", "") + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\n" + headers + (body == null ? "" : chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + body.length + "\r\n")
+                + "Connection: close\r\n\r\n";
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.flush();
+            Thread writer = new Thread(() -> {
+                try {
+                    for (int i = 0; body != null && i < body.length; i += 65536) {
+                        int n = Math.min(65536, body.length - i);
+                        out.write(chunked ? (Integer.toHexString(n) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII) : new byte[0]);
+                        out.write(body, i, n);
+                        out.write(chunked ? "\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII) : new byte[0]);
+                    }
+                    out.write(chunked ? "0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII) : new byte[0]);
+                    out.flush();
+                } catch (java.io.IOException e) {
+                    // The server answered and closed before the end of the body: what a too large one gets.
+                }
+            });
+            writer.start();
+            var received = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    received.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketException e) {
+                // A reset after the answer (the unread body): what was received is the answer.
+            }
+            writer.join(10_000);
+            String text = received.toString(java.nio.charset.StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            assertTrue(end > 0, method + " " + target + ": no answer: " + text);
+            String[] lines = text.substring(0, end).split("\r\n");
+            Map<String, List<String>> fields = new HashMap<>();
+            for (String line : Arrays.asList(lines).subList(1, lines.length)) {
+                int colon = line.indexOf(':');
+                fields.computeIfAbsent(line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+                        .add(line.substring(colon + 1).strip());
+            }
+            String rest = text.substring(end + 4);
+            if (fields.getOrDefault("transfer-encoding", List.of()).contains("chunked")) {
+                StringBuilder unchunked = new StringBuilder();
+                for (int at = 0, eol; (eol = rest.indexOf("\r\n", at)) > at; ) {
+                    int size = Integer.parseInt(rest.substring(at, eol).strip(), 16);
+                    unchunked.append(rest, eol + 2, Math.min(rest.length(), eol + 2 + size));
+                    at = eol + 2 + size + 2;
+                    if (size == 0 || at >= rest.length()) {
+                        break;
+                    }
+                }
+                rest = unchunked.toString();
+            }
+            return new RawAnswer(Integer.parseInt(lines[0].split(" ")[1]), fields, rest);
+        }
+    }
+
+    private static final String TOO_LARGE = "Le formulaire envoyé est trop volumineux";
+    private static final String REFUSED = "Cette demande ne peut pas être traitée";
+    private static final String FORM = "Content-Type: application/x-www-form-urlencoded\r\n";
+
+    private static void assertClientError(String what, RawAnswer answer, int status, String h1) {
+        assertAll(what + ": " + answer.headers() + "\n" + answer.body(),
+                () -> assertEquals(status, answer.status(), "status"),
+                () -> assertEquals(h1, answer.h1(), "the French page"),
+                () -> assertTrue(answer.header("content-security-policy").contains("frame-ancestors 'none'"), "the security headers"),
+                () -> assertFalse(answer.body().contains("incident"), "no incident number"),
+                () -> assertFalse(answer.body().contains("Exception") || answer.body().contains("Payara"), "no server detail"));
+    }
+
+    @Test
+    void client_errors_get_their_status_and_a_french_page_and_the_log_one_line_without_stack_trace() throws Exception {
+        java.nio.file.Path log = serverLog();
+        long logBefore = java.nio.file.Files.size(log);
+        FormClient c = client();
+        FormClient.Page wizard = c.get("creation/identite.xhtml");
+        String action = "/" + URI.create(base.toString()).relativize(wizard.uri().resolve(wizard.formAction("identite")));
+        String session = "Cookie: JSESSIONID=" + c.sessionId() + "\r\n";
+        String fields = "identite=identite&identite%3Acontinuer=x&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(wizard.viewState(), java.nio.charset.StandardCharsets.UTF_8);
+
+        // Over-large forms: a 20 MB login form, and a chunked one (no length said beforehand) over 2 MB.
+        byte[] twentyMegabytes = ("connexion=connexion&connexion%3Anir=" + "1".repeat(20 * 1024 * 1024)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        RawAnswer large = raw("POST", "/", FORM, twentyMegabytes, false);
+        assertClientError("a 20 MB login form", large, 413, TOO_LARGE);
+        assertEquals("close", large.header("connection"), "the unread rest of the body ends the connection");
+        assertClientError("a 3 MB chunked form", raw("POST", "/", FORM, new byte[3 * 1024 * 1024], true), 413, TOO_LARGE);
+
+        // Methods: PUT, DELETE, PATCH and unknown ones refused with Allow, OPTIONS tells them; TRACE is the server's refusal.
+        for (String path : List.of("/", "/creation/identite.xhtml")) {
+            for (String method : List.of("PUT", "DELETE", "PATCH", "PROPFIND")) {
+                RawAnswer refused = raw(method, path, "", new byte[0], false);
+                assertClientError(method + " " + path, refused, 405, REFUSED);
+                assertEquals("GET, HEAD, POST, OPTIONS", refused.header("allow"), method + " " + path);
+            }
+            RawAnswer options = raw("OPTIONS", path, "", null, false);
+            assertEquals(204, options.status(), "OPTIONS " + path);
+            assertEquals("GET, HEAD, POST, OPTIONS", options.header("allow"), "OPTIONS " + path);
+            assertEquals("", options.body(), "OPTIONS " + path);
+            RawAnswer trace = raw("TRACE", path, "", null, false);
+            assertEquals(405, trace.status(), "TRACE " + path);
+            assertFalse(trace.header("allow").isEmpty(), "TRACE " + path + ": " + trace.headers());
+            assertEquals("", trace.body(), "TRACE " + path + " echoes nothing");
+        }
+
+        // Malformed encodings: a bad %-escape, bytes that are not UTF-8, in the query or in the form.
+        assertClientError("a bad escape in the query", raw("GET", "/creation/identite.xhtml?x=%zz", "", null, false), 400, REFUSED);
+        assertClientError("not UTF-8 in the query", raw("GET", "/?x=%C3%28", "", null, false), 400, REFUSED);
+        for (String name : List.of("%zz", "%C3%28", "Ren%E9e", "%")) {
+            byte[] form = (fields + "&identite%3Anom=" + name).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertClientError("the name " + name + " in the form", raw("POST", action, session + FORM, form, false), 400, REFUSED);
+        }
+
+        // A forged ViewState (« stateless » posted to a page that keeps its state) is refused; a foreign one restarts.
+        byte[] forged = "identite=identite&identite%3Acontinuer=x&jakarta.faces.ViewState=stateless".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertClientError("a forged ViewState", raw("POST", action, session + FORM, forged, false), 403, REFUSED);
+        byte[] foreign = "identite=identite&identite%3Acontinuer=x&jakarta.faces.ViewState=-7%3A-7".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        RawAnswer restart = raw("POST", action, session + FORM, foreign, false);
+        assertEquals(302, restart.status(), "a foreign ViewState reads as an expired page: " + restart.headers());
+        assertTrue(restart.header("location").contains("session-expiree"), restart.headers().toString());
+
+        // The same wizard still works: nothing of the above was taken for its input.
+        FormClient.Page next = c.submit(wizard, "identite", "identite:continuer", identity(TOTO));
+        assertEquals("Accédez immédiatement à votre compte", next.h1(), next.body());
+
+        Thread.sleep(500);
+        byte[] all = java.nio.file.Files.readAllBytes(serverLog());
+        String written = log.equals(serverLog()) && all.length >= logBefore
+                ? new String(all, (int) logBefore, all.length - (int) logBefore, java.nio.charset.StandardCharsets.UTF_8)
+                : new String(all, java.nio.charset.StandardCharsets.UTF_8);
+        List<String> warnings = written.lines().filter(l -> l.contains("Client error ")).toList();
+        assertAll(written,
+                () -> assertFalse(written.contains("Incident"), "no incident"),
+                () -> assertFalse(written.contains("[SEVERE]"), "nothing severe"),
+                () -> assertFalse(written.matches("(?s).*\\n\\s*at [a-z].*"), "no stack trace"),
+                () -> assertFalse(written.contains("GRIZZLY0205") || written.contains("GRIZZLY0156"), "no line of the server's own"),
+                // About twenty client errors from one address: one line a minute (two if the test spans a minute's turn).
+                () -> assertTrue(!warnings.isEmpty() && warnings.size() <= 2, warnings.toString()),
+                () -> assertTrue(warnings.stream().allMatch(l -> l.matches(".*Client error \\d{3} \\(\\w+\\) from \\S+ on .*")), "names the address"));
     }
 }
