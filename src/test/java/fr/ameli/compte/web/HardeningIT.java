@@ -941,11 +941,12 @@ class HardeningIT {
         }
     }
 
-    /** The server log of the test server (target/payara-it.log.0, or the generation being written). */
+    /** The server log of this class's test server (target/payara-it-<fork>.log.0, or the generation being written). */
     private static java.nio.file.Path serverLog() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("ameli.it.log")).getParent();
-        try (var files = java.nio.file.Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("payara-it.log"))
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("ameli.it.log"));
+        String name = log.getFileName().toString();
+        try (var files = java.nio.file.Files.list(log.getParent())) {
+            return files.filter(f -> f.getFileName().toString().startsWith(name + "."))
                     .max(java.util.Comparator.comparingLong(f -> f.toFile().lastModified())).orElseThrow();
         }
     }
