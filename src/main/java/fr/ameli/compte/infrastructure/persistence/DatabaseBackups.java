@@ -107,7 +107,7 @@ public class DatabaseBackups {
         try {
             Path dir = config.backupDir().orElseThrow();
             boolean asked = Files.deleteIfExists(dir.resolve(NOW));
-            if ((asked || due(dir)) && leases.acquire(JOB, TICK.multipliedBy(2))) {
+            if ((asked || due(dir, config.backupInterval(), clock.instant())) && leases.acquire(JOB, TICK.multipliedBy(2))) {
                 backUpNow();
             }
         } catch (IOException | RuntimeException e) {
@@ -146,8 +146,7 @@ public class DatabaseBackups {
     }
 
     /** Whether the schedule asks for a backup: an interval is set and the newest backup is older than it (or there is none). */
-    boolean due(Path dir) throws IOException {
-        Optional<Duration> every = config.backupInterval();
+    static boolean due(Path dir, Optional<Duration> every, Instant now) throws IOException {
         if (every.isEmpty()) {
             return false;
         }
@@ -157,7 +156,7 @@ public class DatabaseBackups {
         }
         Instant newest = Instant.from(FOLDER.parse(all.get(all.size() - 1).getFileName().toString().substring(0, FOLDER_LENGTH)));
         // Half a tick early rather than a whole tick late.
-        return !newest.plus(every.get()).isAfter(clock.instant().plus(TICK.dividedBy(2)));
+        return !newest.plus(every.get()).isAfter(now.plus(TICK.dividedBy(2)));
     }
 
     /** The backup folders of {@code dir}, the oldest first (their names sort as their times). */
