@@ -1803,7 +1803,8 @@ class AccountServicesIT {
         assertTrue(backup.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z"), backup.toString());
 
         // The README's restore step, into a fresh data dir: restoreFrom=<backup>/derby.
-        String restored = "jdbc:derby:" + config.dataDir().resolveSibling("services-restauration").resolve("derby");
+        Path freshDataDir = Files.createDirectories(config.dataDir().resolveSibling("services-restauration"));
+        String restored = "jdbc:derby:" + freshDataDir.resolve("derby");
         Set<String> found;
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(restored + ";restoreFrom=" + backup.resolve("derby"), "ameli", "ameli")) {
             found = activeNirs(c);

@@ -266,7 +266,7 @@ public class AmeliConfig implements ServiceSettings {
     }
 
     /** README « Backups »: the folder outside the data dir, a positive interval only with it, at least one backup kept. */
-    private void checkBackups() {
+    void checkBackups() {
         if (backupKeep < 1) {
             throw invalid("ameli.backup.keep", String.valueOf(backupKeep), "a positive number");
         }

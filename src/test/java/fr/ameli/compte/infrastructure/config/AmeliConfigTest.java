@@ -106,14 +106,14 @@ class AmeliConfigTest {
     @Test
     void backups_go_outside_the_data_dir_and_are_off_by_default() {
         AmeliConfig config = defaults();
-        config.check();
+        config.checkBackups();
         assertEquals(Optional.empty(), config.backupDir());
         assertEquals(Optional.empty(), config.backupInterval());
         assertEquals(7, config.backupKeep());
         config.backupDir = Optional.of(" /srv/ameli-sauvegardes/ ");
         config.backupInterval = Optional.of(Duration.ofDays(1));
         config.dataDir = "/srv/ameli";
-        config.check();
+        config.checkBackups();
         assertEquals(Optional.of(Path.of("/srv/ameli-sauvegardes")), config.backupDir(), "beside the data dir, not inside it");
     }
 
