@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Remembered browsers (PRODUCT §2.10): when the person checks « Cet appareil m'appartient » at the
@@ -66,7 +67,22 @@ public class RememberedBrowsers {
 
     /** The browser of this request, if it is remembered for the account of {@code nir} and its 30 days are not over. */
     public Optional<RememberedBrowser> recognised(Nir nir) {
-        String cookie = origin.browserCookies().get(cookieName(nir));
+        Optional<String> token = signedToken(origin.browserCookies().get(cookieName(nir)),
+                candidate -> pseudonyms.ofRememberedBrowser(nir, candidate));
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return accounts.findByNir(nir).filter(Account::isActive).flatMap(account -> accounts.findRememberedBrowser(SecretTokens.hash(token.get()))
+                .filter(browser -> browser.recognises(account.id(), now)));
+    }
+
+    /**
+     * The cookie's parser: the token of a value « token.signature » whose token has a token's shape
+     * and whose signature is the one {@code signatureOf} gives it (compared in constant time);
+     * empty for anything else a browser may send, null included. Nothing is looked up before.
+     */
+    public static Optional<String> signedToken(String cookie, UnaryOperator<String> signatureOf) {
         int dot = cookie == null ? -1 : cookie.indexOf('.');
         if (dot < 0) {
             return Optional.empty();
@@ -74,12 +90,10 @@ public class RememberedBrowsers {
         String token = cookie.substring(0, dot);
         byte[] signature = cookie.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
         if (!SecretTokens.looksLikeToken(token)
-                || !MessageDigest.isEqual(signature, pseudonyms.ofRememberedBrowser(nir, token).getBytes(StandardCharsets.US_ASCII))) {
+                || !MessageDigest.isEqual(signature, signatureOf.apply(token).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        return accounts.findByNir(nir).filter(Account::isActive).flatMap(account -> accounts.findRememberedBrowser(SecretTokens.hash(token))
-                .filter(browser -> browser.recognises(account.id(), now)));
+        return Optional.of(token);
     }
 
     /** After a correct code personnel: whether this browser skips the security code; if so, the login from it is noted. */

@@ -92,7 +92,10 @@ class AccountServicesIT {
                 Map.entry("ameli.registry.csv", System.getProperty("ameli.test.resources") + "/registre-espace.csv"),
                 Map.entry("ameli.email-change.validity", "PT3S"),
                 // The espace agent's burst test: only lookUp counts, per agent, and each test has its own agents.
-                Map.entry("ameli.agent.look-ups-per-hour", "3")));
+                Map.entry("ameli.agent.look-ups-per-hour", "3"),
+                // Online backups (README « Backups »): beside the data dir, the last two kept.
+                Map.entry("ameli.backup.dir", TestDeployments.dataDir("services-sauvegardes").toString()),
+                Map.entry("ameli.backup.keep", "2")));
     }
 
     @Inject
@@ -1770,5 +1773,69 @@ class AccountServicesIT {
             Thread.sleep(100);
         }
         throw new AssertionError("mail of account " + accountId + " not marked sent");
+    }
+
+    // README « Backups »: an online backup of embedded Derby, restored as the README says.
+    private static final Person FABRE = new Person("172028716495861", "Fabre", "14/02/1972", "87138", "3786666", "50087547517");
+    private static final Person XAVIER = new Person("138082844052135", "Xavier", "08/08/1938", "28876", "4900307", "29822290044");
+    private static final Person ZIMMER = new Person("152059036613242", "Zimmer", "18/05/1952", "90468", "9812791", "81762528070");
+
+    @Inject
+    fr.ameli.compte.infrastructure.persistence.DatabaseBackups backups;
+
+    @Test
+    void an_online_backup_restores_into_a_fresh_data_dir_with_exactly_the_accounts_of_its_time_and_the_last_ones_are_kept() throws Exception {
+        Nir fabre = activeAccount(FABRE, "fabre@example.fr");
+        Nir xavier = activeAccount(XAVIER, "xavier@example.fr");
+        String product;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        }
+        if (!"Apache Derby".equals(product)) {
+            assertEquals(Optional.empty(), backups.backUpNow(), "on " + product + " the service takes no backup: pg_dump does");
+            return;
+        }
+        Set<String> atBackup = activeNirs(dataSource.getConnection());
+        Path backup = backups.backUpNow().orElseThrow();
+        Nir zimmer = activeAccount(ZIMMER, "zimmer@example.fr");
+        assertTrue(activeNirs(dataSource.getConnection()).contains(zimmer.fullForm()), "the service goes on after its backup");
+        assertEquals(config.backupDir().orElseThrow(), backup.getParent());
+        assertTrue(backup.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z"), backup.toString());
+
+        // The README's restore step, into a fresh data dir: restoreFrom=<backup>/derby.
+        Path freshDataDir = Files.createDirectories(config.dataDir().resolveSibling("services-restauration"));
+        String restored = "jdbc:derby:" + freshDataDir.resolve("derby");
+        Set<String> found;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(restored + ";restoreFrom=" + backup.resolve("derby"), "ameli", "ameli")) {
+            found = activeNirs(c);
+        } finally {
+            try {
+                java.sql.DriverManager.getConnection(restored + ";shutdown=true");
+            } catch (java.sql.SQLException expected) {
+                assertEquals("08006", expected.getSQLState(), "Derby says it shut the restored database down");
+            }
+        }
+        assertTrue(found.containsAll(Set.of(fabre.fullForm(), xavier.fullForm())), found.toString());
+        assertFalse(found.contains(zimmer.fullForm()), "an account made after the backup is not in it");
+        assertEquals(atBackup, found, "exactly the accounts of the backup's time");
+
+        // ameli.backup.keep=2: two more, and the first one is gone.
+        Path second = backups.backUpNow().orElseThrow();
+        Path third = backups.backUpNow().orElseThrow();
+        try (Stream<Path> kept = Files.list(config.backupDir().orElseThrow())) {
+            assertEquals(Set.of(second, third), kept.collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    /** The NIRs of the active accounts (the expiry timer removes pending ones meanwhile); closes the connection. */
+    private static Set<String> activeNirs(java.sql.Connection connection) throws java.sql.SQLException {
+        try (connection; java.sql.Statement s = connection.createStatement();
+             java.sql.ResultSet rows = s.executeQuery("SELECT nir FROM account WHERE status = 'ACTIVE'")) {
+            Set<String> nirs = new java.util.HashSet<>();
+            while (rows.next()) {
+                nirs.add(rows.getString(1).strip());
+            }
+            return nirs;
+        }
     }
 }

@@ -84,6 +84,12 @@ public class AmeliConfig implements ServiceSettings {
     Duration agentSessionTimeout;
     @Inject @ConfigProperty(name = "ameli.agent.look-ups-per-hour")
     int agentLookUpsPerHour;
+    @Inject @ConfigProperty(name = "ameli.backup.dir")
+    Optional<String> backupDir;
+    @Inject @ConfigProperty(name = "ameli.backup.interval")
+    Optional<Duration> backupInterval;
+    @Inject @ConfigProperty(name = "ameli.backup.keep")
+    int backupKeep;
 
     private List<String> trustedProxies;
 
@@ -123,6 +129,7 @@ public class AmeliConfig implements ServiceSettings {
         if (codeHashIterations < 1) {
             throw invalid("ameli.code.hash-iterations", String.valueOf(codeHashIterations), "a positive number");
         }
+        checkBackups();
         trustedProxies = mpConfig.getOptionalValues("ameli.trusted-proxies", String.class).orElse(List.of()).stream()
                 .map(String::strip).filter(a -> !a.isEmpty()).toList();
     }
@@ -256,6 +263,38 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public int agentLookUpsPerHour() {
         return agentLookUpsPerHour;
+    }
+
+    /** README « Backups »: the folder outside the data dir, a positive interval only with it, at least one backup kept. */
+    void checkBackups() {
+        if (backupKeep < 1) {
+            throw invalid("ameli.backup.keep", String.valueOf(backupKeep), "a positive number");
+        }
+        Optional<Path> dir = backupDir();
+        if (dir.isPresent() && dir.get().startsWith(dataDir())) {
+            throw invalid("ameli.backup.dir", backupDir.get(), "a folder outside ameli.data-dir (" + dataDir() + ")");
+        }
+        if (backupInterval.isPresent()) {
+            requirePositive("ameli.backup.interval", backupInterval.get());
+            if (dir.isEmpty()) {
+                throw invalid("ameli.backup.interval", backupInterval.get().toString(), "no value unless ameli.backup.dir is set");
+            }
+        }
+    }
+
+    /** Where the online backups of embedded Derby go (a timestamped folder each); empty: no backups. */
+    public Optional<Path> backupDir() {
+        return backupDir.map(String::strip).filter(s -> !s.isEmpty()).map(s -> Path.of(s).toAbsolutePath().normalize());
+    }
+
+    /** How often a backup is taken; empty: only when the operator asks (README « Backups »). */
+    public Optional<Duration> backupInterval() {
+        return backupInterval;
+    }
+
+    /** How many backups are kept, the latest ones. */
+    public int backupKeep() {
+        return backupKeep;
     }
 
     /** How often mails that could not leave are tried again (and the first back-off step). */

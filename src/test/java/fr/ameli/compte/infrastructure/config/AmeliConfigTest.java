@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -48,6 +49,9 @@ class AmeliConfigTest {
         config.identityAttemptsPerMinute = 20;
         config.loginFailuresPerDay = 50;
         config.agentLookUpsPerHour = 60;
+        config.backupDir = Optional.empty();
+        config.backupInterval = Optional.empty();
+        config.backupKeep = 7;
         return config;
     }
 
@@ -85,7 +89,32 @@ class AmeliConfigTest {
                 wrong(c -> c.agentLookUpsPerHour = 0, "ameli.agent.look-ups-per-hour=0", "a positive number"),
                 wrong(c -> c.smtpPort = 65536, "ameli.smtp.port=65536", "a TCP port between 1 and 65535"),
                 wrong(c -> c.smtpPort = 0, "ameli.smtp.port=0", "a TCP port between 1 and 65535"),
-                wrong(c -> c.codeHashIterations = 0, "ameli.code.hash-iterations=0", "a positive number"));
+                wrong(c -> c.codeHashIterations = 0, "ameli.code.hash-iterations=0", "a positive number"),
+                wrong(c -> c.backupKeep = 0, "ameli.backup.keep=0", "a positive number"),
+                wrong(c -> c.backupDir = Optional.of("./data/sauvegardes"), "ameli.backup.dir=./data/sauvegardes",
+                        "a folder outside ameli.data-dir (" + Path.of("./data").toAbsolutePath().normalize() + ")"),
+                wrong(c -> c.backupDir = Optional.of("data"), "ameli.backup.dir=data",
+                        "a folder outside ameli.data-dir (" + Path.of("./data").toAbsolutePath().normalize() + ")"),
+                wrong(c -> {
+                    c.backupDir = Optional.of("/srv/ameli-sauvegardes");
+                    c.backupInterval = Optional.of(Duration.ZERO);
+                }, "ameli.backup.interval=PT0S", "a positive ISO-8601 duration such as PT48H"),
+                wrong(c -> c.backupInterval = Optional.of(Duration.ofDays(1)), "ameli.backup.interval=PT24H",
+                        "no value unless ameli.backup.dir is set"));
+    }
+
+    @Test
+    void backups_go_outside_the_data_dir_and_are_off_by_default() {
+        AmeliConfig config = defaults();
+        config.checkBackups();
+        assertEquals(Optional.empty(), config.backupDir());
+        assertEquals(Optional.empty(), config.backupInterval());
+        assertEquals(7, config.backupKeep());
+        config.backupDir = Optional.of(" /srv/ameli-sauvegardes/ ");
+        config.backupInterval = Optional.of(Duration.ofDays(1));
+        config.dataDir = "/srv/ameli";
+        config.checkBackups();
+        assertEquals(Optional.of(Path.of("/srv/ameli-sauvegardes")), config.backupDir(), "beside the data dir, not inside it");
     }
 
     private static Arguments wrong(Consumer<AmeliConfig> change, String keyAndValue, String expected) {
