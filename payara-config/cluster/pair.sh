@@ -59,7 +59,7 @@ start_node() {
         --name "$name" --clustername compte-ameli \
         --clustermode "tcpip:127.0.0.1:$hz_a,127.0.0.1:$hz_b" \
         --interfaces 127.0.0.1 --startport "$hz" --nohostaware \
-        --prebootcommandfile "$root/payara-config/pre-boot-commands.asadmin" \
+        --prebootcommandfile "$root/payara-config/cluster/pre-boot-commands.asadmin" \
         --postbootcommandfile "$root/payara-config/post-boot-commands.asadmin" \
         >"$node_dir/server.log" 2>&1 &
     echo $! >"$node_dir/pid"
