@@ -33,12 +33,31 @@ final class CookieCompletingResponse extends HttpServletResponseWrapper {
         this.secure = secure;
     }
 
+    /**
+     * Whether the cookies may have changed since they were last completed. A page's many small
+     * writes each look, but only a cookie or header set through this response, or one more
+     * {@code Set-Cookie} header (the server's own session cookie, added when a session starts
+     * mid-page), makes them complete the cookies again: one completion per page, not one per write
+     * (the login page cost 0.6 ms more of processor time before, docs/BENCHMARKS.md).
+     */
+    private boolean changed = true;
+    private int completedCount = -1;
+
     /** Completes the cookies while the headers can still change. */
     void completeCookies() {
+        completeCookies(true);
+    }
+
+    private void completeCookies(boolean always) {
         if (isCommitted()) {
             return;
         }
         Collection<String> sent = getHeaders(SET_COOKIE);
+        if (!always && !changed && sent.size() == completedCount) {
+            return; // nothing set since the last look: the page's next bytes, most of the time
+        }
+        changed = false;
+        completedCount = sent.size();
         if (sent.isEmpty()) {
             return;
         }
@@ -47,9 +66,9 @@ final class CookieCompletingResponse extends HttpServletResponseWrapper {
         if (completed.equals(before)) {
             return;
         }
-        setHeader(SET_COOKIE, completed.get(0));
+        super.setHeader(SET_COOKIE, completed.get(0));
         for (String header : completed.subList(1, completed.size())) {
-            addHeader(SET_COOKIE, header);
+            super.addHeader(SET_COOKIE, header);
         }
     }
 
@@ -60,25 +79,25 @@ final class CookieCompletingResponse extends HttpServletResponseWrapper {
             stream = new ServletOutputStream() {
                 @Override
                 public void write(int b) throws IOException {
-                    completeCookies();
+                    completeCookies(false);
                     out.write(b);
                 }
 
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
-                    completeCookies();
+                    completeCookies(false);
                     out.write(b, off, len);
                 }
 
                 @Override
                 public void flush() throws IOException {
-                    completeCookies();
+                    completeCookies(true);
                     out.flush();
                 }
 
                 @Override
                 public void close() throws IOException {
-                    completeCookies();
+                    completeCookies(true);
                     out.close();
                 }
 
@@ -103,25 +122,25 @@ final class CookieCompletingResponse extends HttpServletResponseWrapper {
             writer = new PrintWriter(new Writer() {
                 @Override
                 public void write(char[] chars, int off, int len) {
-                    completeCookies();
+                    completeCookies(false);
                     out.write(chars, off, len);
                 }
 
                 @Override
                 public void write(String s, int off, int len) {
-                    completeCookies();
+                    completeCookies(false);
                     out.write(s, off, len);
                 }
 
                 @Override
                 public void flush() {
-                    completeCookies();
+                    completeCookies(true);
                     out.flush();
                 }
 
                 @Override
                 public void close() {
-                    completeCookies();
+                    completeCookies(true);
                     out.close();
                 }
             }, false);
@@ -131,25 +150,43 @@ final class CookieCompletingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void flushBuffer() throws IOException {
-        completeCookies();
+        completeCookies(true);
         super.flushBuffer();
     }
 
     @Override
     public void sendError(int status, String message) throws IOException {
-        completeCookies();
+        completeCookies(true);
         super.sendError(status, message);
     }
 
     @Override
     public void sendError(int status) throws IOException {
-        completeCookies();
+        completeCookies(true);
         super.sendError(status);
     }
 
     @Override
     public void sendRedirect(String location) throws IOException {
-        completeCookies();
+        completeCookies(true);
         super.sendRedirect(location);
+    }
+
+    @Override
+    public void addCookie(jakarta.servlet.http.Cookie cookie) {
+        changed = true;
+        super.addCookie(cookie);
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        changed = true;
+        super.addHeader(name, value);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        changed = true;
+        super.setHeader(name, value);
     }
 }
