@@ -8,15 +8,12 @@ import fr.ameli.compte.domain.CodePolicy;
 import fr.ameli.compte.domain.InsuredPerson;
 import fr.ameli.compte.domain.PersonalData;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import java.sql.SQLException;
-import java.sql.SQLTransactionRollbackException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
@@ -42,8 +39,6 @@ import static fr.ameli.compte.application.RegistrationRefused.Reason.TERMS_NOT_A
 public class Registration {
 
     private static final Logger LOG = Logger.getLogger(Registration.class.getName());
-    /** How many times the creation's transaction is made when the database rolls it back for contention. */
-    static final int ATTEMPTS = 3;
 
     @Inject
     IdentityVerification identityVerification;
@@ -75,33 +70,8 @@ public class Registration {
         checkCode(request, person.personalData());
         String codeHash = codeHasher.hash(request.code());
         Registration transactional = context.getBusinessObject(Registration.class);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactional.create(request, codeHash);
-            } catch (EJBException e) {
-                if (attempt == ATTEMPTS || !rolledBackByContention(e)) {
-                    throw e;
-                }
-                // The transaction was rolled back whole: nothing was written, it can be made again.
-                LOG.info(() -> "Account creation rolled back by the database (" + e.getCause() + "), made again");
-            }
-        }
-    }
-
-    /**
-     * A transaction the database rolled back because of other transactions, not because of what
-     * it wrote (SQLState class 40: a deadlock, a lock wait that timed out, a serialization
-     * failure): made again, it succeeds. Embedded Derby does this now and then under load when
-     * two inserts at once need a new range of identity values (its error 40XL1).
-     */
-    static boolean rolledBackByContention(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransactionRollbackException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
-                return true;
-            }
-        }
-        return false;
+        // The transaction is rolled back whole by contention now and then: nothing was written, it is made again.
+        return Contention.madeAgainIfRolledBack("Account creation", () -> transactional.create(request, codeHash));
     }
 
     /**
