@@ -15,10 +15,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The list shipped in the WAR, as the service loads it, and the code policy that uses it. */
@@ -45,6 +51,19 @@ class CommonCodesListTest {
             "password1, true", "p@ssw0rd, true", "robert*123_a, false", "marseille*13_vieux, false", "'', false"})
     void knows_the_common_passwords(String code, boolean common) {
         assertEquals(common, list.contains(code));
+    }
+
+    /** The service reads the list in the background as it starts; a person typing a code before it is read waits. */
+    @Test
+    void a_look_up_before_the_list_is_read_waits_for_it() throws Exception {
+        List<Runnable> reading = new CopyOnWriteArrayList<>();
+        CommonCodesList starting = new CommonCodesList();
+        starting.loadWith(reading::add);
+        CompletableFuture<Boolean> lookUp = CompletableFuture.supplyAsync(() -> starting.contains("azerty"));
+        assertThrows(TimeoutException.class, () -> lookUp.get(300, TimeUnit.MILLISECONDS));
+        assertEquals(1, reading.size());
+        reading.get(0).run();
+        assertTrue(lookUp.get(30, TimeUnit.SECONDS));
     }
 
     @Test
