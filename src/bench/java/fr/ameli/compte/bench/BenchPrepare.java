@@ -14,7 +14,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * bench-prepare, before the simulations: a synthetic register; Payara Micro with an empty WAR,
  * then the service importing the register (rows per second), then the service restarted on that
- * database (cold start to the login page, against the empty WAR's), left running for Gatling.
+ * database, once as it comes and then from its class-data archive (cold start to the login page,
+ * against the empty WAR's), left running for Gatling.
  */
 final class BenchPrepare {
 
@@ -38,7 +39,14 @@ final class BenchPrepare {
         // 2. The service on an empty database, importing the register through the CSV import.
         long importMillis = importRegister(register);
 
-        // 3. The service restarted on that database, twice, alternating with the empty WAR (the
+        // 3. The service restarted on that database from Payara Micro's jar, then its class-data
+        //    archive made as the Docker image makes it.
+        PayaraMicro unarchived = setup.startWithoutArchive(setup.war, setup.serviceKeys(), "service-sans-archive.log");
+        long serviceWithoutArchive = unarchived.awaitOk(setup.base, Duration.ofMinutes(3)).toMillis();
+        unarchived.stop();
+        setup.makeClassDataArchive();
+
+        // 4. The service restarted with its archive, twice, alternating with the empty WAR (the
         //    shorter of two starts of each: a start can only be slowed down by something else);
         //    the second one serves Gatling.
         PayaraMicro first = setup.start(setup.war, setup.serviceKeys(), "service-1.log");
@@ -48,7 +56,7 @@ final class BenchPrepare {
         PayaraMicro service = setup.start(setup.war, setup.serviceKeys(), "service.log");
         Files.writeString(setup.pidFile, String.valueOf(service.pid()));
         long serviceSecond = service.awaitOk(setup.base, Duration.ofMinutes(3)).toMillis();
-        var coldStarts = new BenchResults.ColdStarts(bareFirst, bareSecond, serviceFirst, serviceSecond);
+        var coldStarts = new BenchResults.ColdStarts(bareFirst, bareSecond, serviceFirst, serviceSecond, serviceWithoutArchive);
         var startup = new BenchResults.Startup(setup.persons, importMillis, coldStarts, service.heapUsedAfterGc());
         setup.results.update(r -> r.startup = startup);
         System.out.printf("Bench: %s; register of %d rows imported in %d ms%n", coldStarts.all(), setup.persons, importMillis);
@@ -69,9 +77,9 @@ final class BenchPrepare {
         return Long.parseLong(m.group(5));
     }
 
-    /** Starts Payara Micro with the empty WAR, waits for its page, stops it; the start's milliseconds. */
+    /** Starts Payara Micro, from its own jar, with the empty WAR, waits for its page, stops it; the start's milliseconds. */
     private long startEmptyWar(Path empty) throws Exception {
-        PayaraMicro bare = setup.start(empty, Map.of(), "vide.log");
+        PayaraMicro bare = setup.startWithoutArchive(empty, Map.of(), "vide.log");
         try {
             return bare.awaitOk(setup.base, Duration.ofMinutes(3)).toMillis();
         } finally {

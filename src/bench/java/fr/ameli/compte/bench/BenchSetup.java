@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -40,6 +42,8 @@ final class BenchSetup {
 
     private final Path microJar = Path.of(property("bench.micro-jar"));
     private final Path payaraConfig = Path.of(property("bench.payara-config"));
+    /** Payara Micro unpacked for the class-data archive, with its launcher (payara-config/class-data-archive.sh). */
+    private final Path microRoot = dir.resolve("micro-root");
     private final String smtpPort = property("bench.smtp-port");
 
     static String property(String key) {
@@ -83,7 +87,40 @@ final class BenchSetup {
 
     /** Payara Micro deploying {@code deployed} with these system properties, its console to {@code logName} in the bench directory. */
     PayaraMicro start(Path deployed, Map<String, String> keys, String logName) throws IOException {
+        if (Files.exists(classDataArchive())) {
+            return PayaraMicro.start(List.of("-XX:SharedArchiveFile=" + classDataArchive()), microRoot.resolve("launch-micro.jar"),
+                    deployed, port, payaraConfig, keys, dir.resolve(logName));
+        }
+        return startWithoutArchive(deployed, keys, logName);
+    }
+
+    /** {@link #start} from Payara Micro's own jar, as it comes, without a class-data archive. */
+    PayaraMicro startWithoutArchive(Path deployed, Map<String, String> keys, String logName) throws IOException {
         return PayaraMicro.start(microJar, deployed, port, payaraConfig, keys, dir.resolve(logName));
+    }
+
+    /**
+     * The class-data archive of the service, made as the Docker image makes it
+     * ({@code payara-config/class-data-archive.sh}, a training start of the WAR); from then on
+     * {@link #start} starts the service from it.
+     */
+    void makeClassDataArchive() throws IOException, InterruptedException {
+        deleteTree(microRoot);
+        List<String> command = new ArrayList<>(List.of("bash", payaraConfig.resolve("class-data-archive.sh").toString(),
+                microJar.toString(), microRoot.toString(), war.toString()));
+        command.addAll(PayaraMicro.JVM_OPTIONS);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("class-data-archive.log").toFile());
+        builder.environment().put("JAVA", PayaraMicro.java()); // the JVM the service then runs on
+        Process p = builder.start();
+        p.getOutputStream().close();
+        if (p.waitFor() != 0 || !Files.exists(classDataArchive())) {
+            throw new IllegalStateException("no class-data archive; see " + dir.resolve("class-data-archive.log"));
+        }
+    }
+
+    private Path classDataArchive() {
+        return microRoot.resolve("compte-ameli.jsa");
     }
 
     static void deleteTree(Path root) throws IOException {

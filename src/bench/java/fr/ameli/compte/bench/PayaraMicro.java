@@ -45,9 +45,16 @@ final class PayaraMicro {
 
     static PayaraMicro start(Path microJar, Path war, int port, Path payaraConfig, Map<String, String> systemProperties,
                              Path log) throws IOException {
+        return start(List.of(), microJar, war, port, payaraConfig, systemProperties, log);
+    }
+
+    /** The same with {@code moreJvmOptions} (a class-data archive) and {@code microJar} a Payara Micro jar or its launcher. */
+    static PayaraMicro start(List<String> moreJvmOptions, Path microJar, Path war, int port, Path payaraConfig,
+                             Map<String, String> systemProperties, Path log) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.addAll(JVM_OPTIONS);
+        command.addAll(moreJvmOptions);
         command.add("-Djava.io.tmpdir=" + log.getParent().toAbsolutePath());
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", microJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
@@ -60,6 +67,10 @@ final class PayaraMicro {
         long launchedAt = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new PayaraMicro(p, log, launchedAt);
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     long pid() {
