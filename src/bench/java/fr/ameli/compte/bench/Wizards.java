@@ -45,10 +45,17 @@ final class Wizards {
                     }
                     bytes = shorter.getBytes(StandardCharsets.UTF_8);
                 } else if (e.getName().equals("WEB-INF/payara-web.xml")) {
-                    bytes = new String(bytes, StandardCharsets.UTF_8).replace("</payara-web-app>",
-                            "    <session-config><session-manager><manager-properties>"
-                                    + "<property name=\"reapIntervalSeconds\" value=\"10\"/>"
-                                    + "</manager-properties></session-manager></session-config>\n</payara-web-app>")
+                    // In its place among the elements (after the role mappings, before the
+                    // scanning exclusions): misplaced, the server ignores it.
+                    String xml = new String(bytes, StandardCharsets.UTF_8);
+                    int at = xml.lastIndexOf("</security-role-mapping>");
+                    if (at < 0) {
+                        throw new IllegalStateException("no security-role-mapping in payara-web.xml");
+                    }
+                    at += "</security-role-mapping>".length();
+                    bytes = (xml.substring(0, at) + "\n    <session-config><session-manager><manager-properties>"
+                            + "<property name=\"reapIntervalSeconds\" value=\"10\"/>"
+                            + "</manager-properties></session-manager></session-config>" + xml.substring(at))
                             .getBytes(StandardCharsets.UTF_8);
                 }
                 out.putNextEntry(new ZipEntry(e.getName()));
