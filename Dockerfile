@@ -30,11 +30,13 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
 # stay quick while codes are hashed (docs/BENCHMARKS.md; as a non-root user the JVM warns that
 # it may lack the permission: lowering a priority needs none). Java agents and a flight recording
 # started with the JVM need the archive left out (-Xshare:off): Debian's OpenJDK 17.0.15 was seen
-# to crash loading archived classes with JFR's class hook (docs/BENCHMARKS.md « Cold start »).
-ENTRYPOINT ["java", "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=70.0", "-XX:+ExitOnOutOfMemoryError", \
-            "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19", \
-            "-XX:SharedArchiveFile=/opt/payara/micro-root/compte-ameli.jsa", \
-            "-jar", "/opt/payara/micro-root/launch-micro.jar"]
+# to crash loading archived classes with JFR's class hook (docs/BENCHMARKS.md « Cold start »):
+# then run java -jar /opt/payara/payara-micro.jar with the same arguments instead.
+# start-with-archive.sh starts Java from the archive (exec: Java is the container's process)
+# after putting the root directory's configuration back as the launcher made it.
+ENTRYPOINT ["/opt/payara/config/start-with-archive.sh", "/opt/payara/micro-root", \
+            "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=70.0", "-XX:+ExitOnOutOfMemoryError", \
+            "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19", "--"]
 CMD ["--deploy", "/opt/payara/deployments/compte-ameli.war", "--contextroot", "/", \
      "--port", "8080", "--nocluster", \
      "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin", \

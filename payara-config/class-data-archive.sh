@@ -9,18 +9,20 @@
 #   launch-micro.jar     Payara Micro unpacked there, with a launcher whose class path names its jars;
 #   compte-ameli.jsa     the archive, written at the end of a training start of WAR (--warmup: the
 #                        server starts, deploys, and stops) on a throwaway database.
-# Then start the server with the archive, from the same ROOT_DIR and the same Java:
+# Then start the server with the archive, from the same ROOT_DIR and the same Java, by
 #
-#   java -XX:SharedArchiveFile=ROOT_DIR/compte-ameli.jsa [options] -jar ROOT_DIR/launch-micro.jar \
-#        --deploy WAR --contextroot / ... (the usual arguments)
+#   payara-config/start-with-archive.sh ROOT_DIR [java options...] -- --deploy WAR --contextroot / ...
 #
+# which starts each time from the launcher's configuration (a root directory otherwise keeps the
+# applications of the last start and would deploy them again).
 # The archive belongs to that Java build and those jars: after an upgrade of either, make it again.
 # A stale or foreign archive is not an error: Java says so in one line and starts without it.
 # The Docker image makes it at build time (Dockerfile); the benchmark does the same (BenchPrepare).
+# JAVA names the java command (default: java on the PATH).
 set -euo pipefail
 
 if [ $# -lt 3 ]; then
-    sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 fi
 micro_jar=$1 root=$2 war=$3
@@ -35,6 +37,9 @@ trap 'rm -rf "$training"' EXIT
 
 "$java" -jar "$micro_jar" --rootdir "$root" --outputlauncher >"$training/launcher.log" 2>&1 \
     || { cat "$training/launcher.log" >&2; exit 1; }
+# The configuration as the launcher comes with it, from which each start begins again
+# (start-with-archive.sh): a root directory otherwise keeps what the last start deployed.
+cp "$root/config/domain.xml" "$root/config/domain.xml.launcher"
 
 # The training start: the service's configuration as a real start has it, its data in the
 # throwaway directory (embedded Derby, mails to files), on a port nobody else uses.
@@ -49,4 +54,6 @@ if ! "$java" "$@" -XX:ArchiveClassesAtExit="$root/compte-ameli.jsa" -Xlog:cds=of
     echo "class-data-archive: no archive written (the training start's log is above)" >&2
     exit 1
 fi
+cp "$root/config/domain.xml.launcher" "$root/config/domain.xml"
+rm -rf "$root/applications" "$root/generated"
 echo "class-data-archive: $root/compte-ameli.jsa ($(du -m "$root/compte-ameli.jsa" | cut -f1) MB), launcher $root/launch-micro.jar"

@@ -88,8 +88,9 @@ final class BenchSetup {
     /** Payara Micro deploying {@code deployed} with these system properties, its console to {@code logName} in the bench directory. */
     PayaraMicro start(Path deployed, Map<String, String> keys, String logName) throws IOException {
         if (Files.exists(classDataArchive())) {
-            return PayaraMicro.start(List.of("-XX:SharedArchiveFile=" + classDataArchive()), microRoot.resolve("launch-micro.jar"),
-                    deployed, port, payaraConfig, keys, dir.resolve(logName));
+            // As the Docker image starts it (payara-config/start-with-archive.sh, which execs Java).
+            return PayaraMicro.start(List.of("bash", payaraConfig.resolve("start-with-archive.sh").toString(), microRoot.toString()),
+                    List.of("--"), deployed, port, payaraConfig, keys, dir.resolve(logName));
         }
         return startWithoutArchive(deployed, keys, logName);
     }

@@ -45,19 +45,22 @@ final class PayaraMicro {
 
     static PayaraMicro start(Path microJar, Path war, int port, Path payaraConfig, Map<String, String> systemProperties,
                              Path log) throws IOException {
-        return start(List.of(), microJar, war, port, payaraConfig, systemProperties, log);
+        return start(List.of(java()), List.of("-jar", microJar.toString()), war, port, payaraConfig, systemProperties, log);
     }
 
-    /** The same with {@code moreJvmOptions} (a class-data archive) and {@code microJar} a Payara Micro jar or its launcher. */
-    static PayaraMicro start(List<String> moreJvmOptions, Path microJar, Path war, int port, Path payaraConfig,
+    /**
+     * Payara Micro started by {@code launch} (the {@code java} command, or a script that execs it),
+     * the JVM options and system properties, then {@code beforeArguments} (the jar to run, or the
+     * script's separator) and Payara Micro's arguments.
+     */
+    static PayaraMicro start(List<String> launch, List<String> beforeArguments, Path war, int port, Path payaraConfig,
                              Map<String, String> systemProperties, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(java());
+        List<String> command = new ArrayList<>(launch);
         command.addAll(JVM_OPTIONS);
-        command.addAll(moreJvmOptions);
         command.add("-Djava.io.tmpdir=" + log.getParent().toAbsolutePath());
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-jar", microJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
+        command.addAll(beforeArguments);
+        command.addAll(List.of("--deploy", war.toString(), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nocluster"));
         if (payaraConfig != null) {
             command.addAll(List.of("--prebootcommandfile", payaraConfig.resolve("pre-boot-commands.asadmin").toString(),
@@ -65,7 +68,9 @@ final class PayaraMicro {
         }
         Files.createDirectories(log.getParent());
         long launchedAt = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA", java()); // for a launching script
+        Process p = builder.start();
         return new PayaraMicro(p, log, launchedAt);
     }
 
