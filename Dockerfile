@@ -14,7 +14,7 @@ COPY --chown=payara:payara payara-config/ /opt/payara/config/
 COPY --chown=payara:payara target/compte-ameli.war /opt/payara/deployments/compte-ameli.war
 
 # A class-data archive of Payara Micro and the service, made by a training start at build time
-# (on a throwaway database): the container then starts about 5 s sooner (docs/BENCHMARKS.md
+# (on a throwaway database): the container then starts 3.5–5 s sooner (docs/BENCHMARKS.md
 # « Cold start »). The server runs from /opt/payara/micro-root, where it was unpacked for it.
 RUN /opt/payara/config/class-data-archive.sh /opt/payara/payara-micro.jar /opt/payara/micro-root \
         /opt/payara/deployments/compte-ameli.war -XX:+UseContainerSupport -XX:MaxRAMPercentage=70.0
