@@ -3,7 +3,6 @@ package fr.ameli.compte.web;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.ameli.compte.TestDeployments;
-import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -185,7 +183,7 @@ class ClusterFailoverIT {
         assertEquals(1, count("SELECT COUNT(*) FROM account WHERE status = ?", "PENDING_ACTIVATION"), "and no other");
         MimeMessage mail = awaitOneMail("marie.toto@example.fr");
         Thread.sleep(3_000); // three retry ticks of the outbox: a second node sending it again would show now
-        assertEquals(1, mailsTo("marie.toto@example.fr").size(), "exactly one mail");
+        assertEquals(1, new Mailbox(smtp).allTo("marie.toto@example.fr").size(), "exactly one mail");
 
         FormClient.Page activated = MailLinks.activate(c, mail);
         assertTrue(activated.text().contains("Votre compte ameli est activé."), activated.text());
@@ -237,30 +235,8 @@ class ClusterFailoverIT {
      * « code modifié » of the test before) may arrive meanwhile and is not this one.
      */
     private static MimeMessage awaitOneMail(String recipient) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<MimeMessage> to = mailsTo(recipient);
-            if (!to.isEmpty()) {
-                return to.get(0);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no mail to " + recipient);
+        return new Mailbox(smtp).firstTo(recipient, Duration.ofSeconds(30));
     }
-
-    private static List<MimeMessage> mailsTo(String recipient) throws Exception {
-        List<MimeMessage> to = new ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            for (Address a : m.getAllRecipients()) {
-                if (a.toString().contains(recipient)) {
-                    to.add(m);
-                    break;
-                }
-            }
-        }
-        return to;
-    }
-
 
     private static String environmentName(String key) {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');

@@ -18,6 +18,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -123,27 +124,12 @@ class HardeningIT {
     }
 
     private List<MimeMessage> mailsTo(String recipient) throws Exception {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient))) {
-                found.add(m);
-            }
-        }
-        return found;
+        return new Mailbox(smtp).allTo(recipient);
     }
 
     private MimeMessage awaitMail(String recipient, long millis) throws Exception {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
-            List<MimeMessage> mails = mailsTo(recipient);
-            if (!mails.isEmpty()) {
-                return mails.get(0);
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no mail to " + recipient);
+        return new Mailbox(smtp).firstTo(recipient, Duration.ofMillis(millis));
     }
-
 
     private static boolean activeAccountReady;
 

@@ -1,10 +1,13 @@
 package fr.ameli.compte.web;
 
 import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,12 +26,22 @@ final class Mailbox {
 
     /** The first mail to this address (waiting up to 20 s for it). */
     MimeMessage firstTo(String recipient) throws Exception {
-        return await(recipient, null, "no mail to " + recipient);
+        return firstTo(recipient, Duration.ofSeconds(20));
+    }
+
+    /** The first mail to this address, waiting up to {@code within} for it. */
+    MimeMessage firstTo(String recipient, Duration within) throws Exception {
+        return await(recipient, null, within, "no mail to " + recipient);
+    }
+
+    /** Every mail received so far to this address, in the order received. */
+    List<MimeMessage> allTo(String recipient) throws Exception {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> isTo(m, recipient)).toList();
     }
 
     /** The first mail to this address with this subject (waiting up to 20 s for it). */
     MimeMessage firstTo(String recipient, String subject) throws Exception {
-        return await(recipient, subject, "no mail « " + subject + " » to " + recipient);
+        return await(recipient, subject, Duration.ofSeconds(20), "no mail « " + subject + " » to " + recipient);
     }
 
     /** Waits up to 20 s until {@code count} mails with this subject have reached this address. */
@@ -36,13 +49,7 @@ final class Mailbox {
         long deadline = System.currentTimeMillis() + 20_000;
         long seen = 0;
         while (System.currentTimeMillis() < deadline) {
-            seen = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-                try {
-                    return subject.equals(m.getSubject()) && Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient));
-                } catch (jakarta.mail.MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).count();
+            seen = allTo(recipient).stream().filter(m -> subject.equals(subjectOf(m))).count();
             if (seen >= count) {
                 return;
             }
@@ -64,16 +71,32 @@ final class Mailbox {
     }
 
     /** The first mail to this address, with this subject unless it is null. */
-    private MimeMessage await(String recipient, String subject, String failure) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
+    private MimeMessage await(String recipient, String subject, Duration within, String failure) throws Exception {
+        long deadline = System.currentTimeMillis() + within.toMillis();
         while (System.currentTimeMillis() < deadline) {
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                if ((subject == null || subject.equals(message.getSubject())) && Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient))) {
+            for (MimeMessage message : allTo(recipient)) {
+                if (subject == null || subject.equals(message.getSubject())) {
                     return message;
                 }
             }
             Thread.sleep(200);
         }
         throw new AssertionError(failure);
+    }
+
+    private static boolean isTo(MimeMessage message, String recipient) {
+        try {
+            return Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
