@@ -6,7 +6,9 @@
  *  - « Prolonger » sends one light request: a Faces Ajax post of the page's form that executes and
  *    renders nothing, which is enough for the server to count the person as active again (the
  *    conversation and the session start their count anew); on a mailed link's page, the post of its
- *    hidden button [data-prolonger], which gives the link more time. The countdown starts again.
+ *    hidden button [data-prolonger], which gives the link more time — and renders the element its
+ *    data-restant names, which says how many seconds the link now has (a link at its longest life
+ *    gets none more: the status then says so). The countdown starts again.
  *  - « Annuler » closes the dialog; the limit then comes as it would have.
  * Without script nothing happens here, and the server's « Votre session a expiré » page stays the
  * fallback.
@@ -26,6 +28,7 @@
     var extend = document.getElementById("delai-prolonger");
     var cancel = document.getElementById("delai-annuler");
     var status = document.createElement("p");
+    status.id = "delai-statut";
     status.className = "sr-only";
     status.setAttribute("aria-live", "polite");
     document.body.appendChild(status);
@@ -80,16 +83,19 @@
             return;
         }
         extend.disabled = true;
+        var remaining = trigger && trigger.dataset.restant;
         faces.ajax.request(trigger || viewState.form, null, {
             execute: trigger ? "@this" : "@none",
-            render: "@none",
+            render: remaining || "@none",
             onevent: function (data) {
                 if (data.status === "success") {
                     extend.disabled = false;
-                    total = afterExtension;
+                    var told = remaining ? parseInt(document.getElementById(remaining).textContent, 10) : NaN;
+                    var atLongest = !isNaN(told) && told < afterExtension;
+                    total = isNaN(told) ? afterExtension : told;
                     close();
                     start();
-                    status.textContent = texts.prolonge;
+                    status.textContent = atLongest ? texts.plusProlongeable : texts.prolonge;
                 }
             },
             onerror: function () {

@@ -23,8 +23,9 @@ import java.util.Set;
  * {@link #checkCodePersonnel}, checks the NIR and the code personnel against the account's PBKDF2
  * hash and logs nobody in; the second, the security code mailed to the account ({@link SecurityCodes}),
  * ends with a {@link SecurityCodeCredential} that {@link #validate} accepts, or, from a browser
- * remembered for the account, a {@link RememberedBrowserCredential}. A FranceConnect login
- * ({@link FranceConnectCredential}) is already proven elsewhere. Only an {@code ACTIVE} account logs
+ * remembered for the account, a {@link RememberedBrowserCredential}. A FranceConnect+ login
+ * ({@link FranceConnectCredential}, level {@code eidas2} or above) is already proven elsewhere; a
+ * FranceConnect login at the standard level is only a first step, as a code personnel is. Only an {@code ACTIVE} account logs
  * in. The caller's name is the NIR's 13 characters; the group {@value #INSURED} opens « Mon espace ».
  *
  * <p>Against guessing: 5 consecutive failures for a NIR from one address lock that address out
@@ -50,7 +51,8 @@ public class AccountIdentityStore implements IdentityStore {
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (credential instanceof FranceConnectCredential franceConnect) {
-            return loggedIn(franceConnect.nir());
+            // Only FranceConnect+ is two factors of its own; the standard level goes through the security code.
+            return franceConnect.substantial() ? loggedIn(franceConnect.nir()) : CredentialValidationResult.INVALID_RESULT;
         }
         if (credential instanceof SecurityCodeCredential twoSteps) {
             return loggedIn(twoSteps.nir());
@@ -66,6 +68,9 @@ public class AccountIdentityStore implements IdentityStore {
     public static LoginSession.Method methodOf(Credential credential) {
         if (credential instanceof FranceConnectCredential) {
             return LoginSession.Method.FRANCECONNECT;
+        }
+        if (credential instanceof SecurityCodeCredential twoSteps && twoSteps.afterFranceConnect()) {
+            return LoginSession.Method.FRANCECONNECT_SECURITY_CODE;
         }
         return credential instanceof RememberedBrowserCredential ? LoginSession.Method.REMEMBERED_BROWSER : LoginSession.Method.SECURITY_CODE;
     }

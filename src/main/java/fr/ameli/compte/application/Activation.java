@@ -41,9 +41,13 @@ public class Activation {
         }).orElseGet(() -> withoutToken(token));
     }
 
-    /** The person's « Activer mon compte »: a valid token activates its account, once. */
+    /**
+     * The person's « Activer mon compte »: a valid token activates its account, once — even for
+     * clicks at the same instant (the token is read locked: {@link AccountRepository#findToSpend}).
+     */
     public ActivationOutcome activate(String token) {
-        Optional<ActivationToken> found = find(token);
+        Optional<ActivationToken> found = SecretTokens.looksLikeToken(token)
+                ? accounts.findToSpend(ActivationToken.class, SecretTokens.hash(token)) : Optional.empty();
         if (found.isEmpty()) {
             return withoutToken(token);
         }

@@ -100,6 +100,8 @@ public class AgentDesk {
         NOTHING_TO_LIFT,
         /** The post rules: one letter a day, already sent. */
         LETTER_ALREADY_SENT,
+        /** The post rules: the NIR had its letters of the 90 days ({@code ProvisionalCode.LETTERS_PER_PERIOD}). */
+        LETTERS_OF_PERIOD_SENT,
         /** The mail rules: too many activation mails this hour. */
         TOO_MANY,
         /** The new address is the account's own. */
@@ -190,7 +192,8 @@ public class AgentDesk {
     public Result sendProvisionalCode(Agent agent, Nir nir, AgentReason reason) {
         return act(agent, AgentAction.SEND_PROVISIONAL_CODE, nir, reason, AuditEvent.Type.AGENT_PROVISIONAL_CODE_SENT, file ->
                 file.account().status() != AccountState.Status.NONE ? Outcome.HAS_ACCOUNT : provisionalCodes.requestLetter(nir)
-                        .map(letter -> letter.alreadySent() ? Outcome.LETTER_ALREADY_SENT : Outcome.DONE).orElse(Outcome.HAS_ACCOUNT));
+                        .map(letter -> letter.alreadySent() ? Outcome.LETTER_ALREADY_SENT
+                                : letter.sent() ? Outcome.DONE : Outcome.LETTERS_OF_PERIOD_SENT).orElse(Outcome.HAS_ACCOUNT));
     }
 
     /** After an identity document was checked at the counter, {@code newEmail} is asked as by the owner ({@link EmailChange}: link to confirm, then the old address told). */

@@ -11,7 +11,12 @@ import fr.ameli.compte.domain.InsuredPersonRepository;
 import fr.ameli.compte.domain.Nir;
 import fr.ameli.compte.domain.PersonalData;
 import fr.ameli.compte.domain.ThrottleCounter.Kind;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -23,13 +28,17 @@ import java.util.Optional;
  * « Code oublié ? »: the person gives their NIR and birth date; if an active account matches, a
  * single-use link valid {@code ameli.code-reset.validity} (30 minutes by default) goes to the
  * account's address, and lets them choose a new code under the same rules as at creation. The
- * answer on screen never says whether an account matched; at most {@value #PER_HOUR} links per
- * hour for a NIR.
+ * answer on screen never says whether an account matched, nor does its time: the look-up and the
+ * mail are done after the answer ({@link #request}); at most {@value #PER_HOUR} links per hour for a NIR.
+ * The link works once, even for two clicks at the same instant: the new code is hashed first,
+ * outside any transaction, then the link is read locked and spent with it ({@link #choose}).
  */
 @Stateless
 public class CodeReset {
 
     public static final int PER_HOUR = 3;
+    /** How long after a request its look-up and mail begin: once the answer has left, whatever its work. */
+    static final java.time.Duration AFTER_THE_ANSWER = java.time.Duration.ofMillis(100);
 
     /** What a link is worth when it is opened: its state, whose code it changes, until when it works. */
     public record Link(SingleUseToken.State state, PersonalData personalData, Instant expiresAt) {
@@ -67,9 +76,32 @@ public class CodeReset {
     CodeChanges codeChanges;
     @Inject
     CodePolicy codePolicy;
+    @Inject
+    ClientOrigin origin;
+    @Resource
+    SessionContext context;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
-    /** Sends the link if an active account matches; says nothing either way. */
+    /**
+     * Asks for the link; returns at once, whether an account matches or not: the look-up and the mail
+     * follow once the answer has left ({@link #sendLink}, {@link #AFTER_THE_ANSWER} later), so that the
+     * answer's time tells nothing either.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void request(Nir nir, LocalDate birthDate) {
+        CodeReset self = context.getBusinessObject(CodeReset.class);
+        String clientAddress = origin.address();
+        scheduler.schedule(() -> self.sendLink(nir, birthDate, clientAddress), AFTER_THE_ANSWER.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Sends the link if an active account matches; says nothing either way. After the answer
+     * ({@link #request}), from the address the request came from (for the audit trail).
+     */
+    public void sendLink(Nir nir, LocalDate birthDate, String clientAddress) {
+        origin.setAddress(clientAddress);
         Optional<Account> account = accounts.findByNir(nir).filter(Account::isActive)
                 .filter(a -> register.find(nir).map(InsuredPerson::birthDate).filter(birthDate::equals).isPresent());
         if (account.isEmpty()) {
@@ -79,9 +111,11 @@ public class CodeReset {
             return;
         }
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(settings.codeResetValidity());
         String secret = SecretTokens.newToken();
-        accounts.replaceResetToken(new CodeResetToken(SecretTokens.hash(secret), account.get(), expiresAt));
+        CodeResetToken token = new CodeResetToken(SecretTokens.hash(secret), account.get(), now, settings.codeResetValidity(),
+                settings.codeResetLongestLife());
+        Instant expiresAt = token.expiresAt();
+        accounts.replaceResetToken(token);
         String email = account.get().contact().email().value();
         outbox.enqueue(CodeResetMail.compose(mails, email, CodeResetMail.link(settings.baseUrl(), secret),
                 settings.codeResetValidity(), expiresAt), account.get().id());
@@ -96,29 +130,49 @@ public class CodeReset {
 
     /**
      * « Prolonger » on the link's page, before it expires: the person is at work there, so a valid
-     * link works for {@code ameli.code-reset.validity} more from now (RGAA 13.1). False when the
-     * link can no longer be used.
+     * link works for {@code ameli.code-reset.validity} more from now (RGAA 13.1), never past
+     * {@code ameli.code-reset.longest-life} after it was sent.
      */
-    public boolean prolong(String token) {
-        return find(token).map(t -> t.prolong(clock.instant(), settings.codeResetValidity())).orElse(false);
+    public CodeResetToken.Prolonged prolong(String token) {
+        return find(token).map(t -> t.prolong(clock.instant(), settings.codeResetValidity())).orElse(CodeResetToken.Prolonged.UNUSABLE);
     }
 
-    /** The new code, checked against the same rules as at creation; the old code stops working. */
+    /**
+     * The new code, checked against the same rules as at creation; the old code stops working. The
+     * code is hashed before the link is read to be spent ({@link #spend}): the slow hash holds no
+     * database connection, and of two choices at the same instant only one sets its code.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Outcome choose(String token, String code, String confirmation) {
         Optional<CodeResetToken> found = find(token).filter(t -> t.stateAt(clock.instant()) == SingleUseToken.State.VALID);
         if (found.isEmpty()) {
             return Outcome.LINK_UNUSABLE;
         }
-        Account account = found.get().account();
-        if (code == null || !codePolicy.isSatisfied(code, codeChanges.personalData(account).orElse(null))) {
+        if (code == null || !codePolicy.isSatisfied(code, codeChanges.personalData(found.get().account()).orElse(null))) {
             return Outcome.CODE_REJECTED;
         }
         if (!codePolicy.confirms(code, confirmation)) {
             return Outcome.CODE_NOT_CONFIRMED;
         }
-        found.get().use(codeHasher.hash(code), clock.instant());
+        String codeHash = codeHasher.hash(code);
+        return context.getBusinessObject(CodeReset.class).spend(SecretTokens.hash(token), codeHash);
+    }
+
+    /**
+     * Spends the link (read locked: {@link AccountRepository#findToSpend}) with the new code's hash, in one
+     * transaction. Called by {@link #choose} only (a business method so that the container gives it its transaction).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Outcome spend(String tokenHash, String codeHash) {
+        Instant now = clock.instant();
+        Optional<CodeResetToken> link = accounts.findToSpend(CodeResetToken.class, tokenHash)
+                .filter(t -> t.stateAt(now) == SingleUseToken.State.VALID);
+        if (link.isEmpty()) {
+            return Outcome.LINK_UNUSABLE;
+        }
+        link.get().use(codeHash, now);
         // Whoever reads the account's mail may log in again; whoever had the old code is shut out.
-        codeChanges.changed(account, null);
+        codeChanges.changed(link.get().account(), null);
         return Outcome.CHANGED;
     }
 

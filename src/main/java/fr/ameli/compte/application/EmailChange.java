@@ -114,7 +114,9 @@ public class EmailChange {
      * told. An address another account took since the request is refused (ADDRESS_TAKEN).
      */
     public Outcome confirm(String token) {
-        Optional<EmailChangeToken> found = find(token);
+        // Read locked: of two confirmations at the same instant, the second finds the link used.
+        Optional<EmailChangeToken> found = SecretTokens.looksLikeToken(token)
+                ? accounts.findToSpend(EmailChangeToken.class, SecretTokens.hash(token)) : Optional.empty();
         if (found.isEmpty()) {
             return Outcome.UNKNOWN;
         }

@@ -5,7 +5,7 @@ import fr.ameli.compte.domain.AccountRepository;
 import fr.ameli.compte.domain.InsuredPerson;
 import fr.ameli.compte.domain.InsuredPersonRepository;
 import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.PersonName;
+import fr.ameli.compte.domain.PivotIdentity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who a FranceConnect identity is here: the one person of the register with that birth date
- * whose family name (and given names, when the register has them) match, if they have an active
- * account. Anything else (nobody, several people, no account yet) leads to the account creation,
- * with what FranceConnect said already typed.
+ * Who a FranceConnect identity is here: the one person of the register whose NIR carries its sex,
+ * birth year and month and place of birth, and whose birth date, family name and first given name
+ * are its own ({@link PivotIdentity#matches}), if they have an active account. The register is read
+ * by what narrows it (the birth date and the NIR's first ten characters), never cut short. Anything
+ * else (nobody, several people, no account yet) leads to the account creation, with what
+ * FranceConnect said already typed.
  */
 @Stateless
 public class FranceConnectLogin {
@@ -27,15 +29,14 @@ public class FranceConnectLogin {
     AccountRepository accounts;
 
     public Optional<Nir> activeAccountOf(FranceConnectIdentity identity) {
-        Optional<PersonName> family = identity.familyName() == null ? Optional.empty() : PersonName.tryParse(identity.familyName());
-        if (identity.birthDate() == null || family.isEmpty()) {
+        PivotIdentity pivot = identity.pivot();
+        if (pivot.birthDate() == null) {
             return Optional.empty();
         }
-        List<InsuredPerson> matching = register.findByBirthDate(identity.birthDate()).stream()
-                .filter(p -> p.familyName().matches(family.get()))
-                .filter(p -> p.givenNames() == null || identity.givenNames() == null
-                        || PersonName.matchKey(identity.givenNames()).startsWith(PersonName.matchKey(p.givenNames()))
-                        || PersonName.matchKey(p.givenNames()).startsWith(PersonName.matchKey(identity.givenNames())))
+        List<InsuredPerson> matching = pivot.nirPrefixes().stream()
+                .flatMap(prefix -> register.findByBirthDateAndNirPrefix(pivot.birthDate(), prefix).stream())
+                .filter(pivot::matches)
+                .distinct()
                 .toList();
         if (matching.size() != 1) {
             return Optional.empty();

@@ -83,9 +83,10 @@ public class Registration {
     public PendingAccount create(AccountRequest request, String codeHash) throws RegistrationRefused {
         InsuredPerson person = identityVerification.findIdentified(request.claim())
                 .orElseThrow(() -> new RegistrationRefused(NOT_IDENTIFIED));
+        // Proven for this person: by the register's tails, or by the provisional code the wizard's login used (by its id).
         boolean proven = request.proof() != null
                 ? person.isProvenBy(request.proof().ibanTail(), request.proof().vitaleSerialTail())
-                : provisionalCodes.consumeForRegistration(person.nir());
+                : request.provisionalCodeId() != null && provisionalCodes.consumeForRegistration(person.nir(), request.provisionalCodeId());
         if (!proven) {
             throw new RegistrationRefused(NOT_PROVEN);
         }

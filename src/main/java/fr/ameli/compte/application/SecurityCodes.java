@@ -89,7 +89,7 @@ public class SecurityCodes {
      */
     public Outcome verify(Nir nir, String typed) {
         Optional<Account> account = accounts.findByNir(nir).filter(Account::isActive);
-        Optional<SecurityCode> code = account.flatMap(a -> accounts.findSecurityCode(a.id()));
+        Optional<SecurityCode> code = account.flatMap(a -> accounts.findToSpend(SecurityCode.class, a.id()));
         AtomicReference<SecurityCode.Try> tried = new AtomicReference<>(SecurityCode.Try.SPENT);
         Throttled<SecurityCode> checked = loginLocks.guardSecurityCode(nir, () -> {
             if (code.isEmpty() || typed == null) {

@@ -19,6 +19,9 @@ public interface ServiceSettings {
     /** How long a « Code oublié ? » link stays valid. */
     Duration codeResetValidity();
 
+    /** How long after it was sent « Prolonger » may still give a « Code oublié ? » link more time: never past it. */
+    Duration codeResetLongestLife();
+
     /** How often unconfirmed activations are swept. */
     Duration activationSweepInterval();
 

@@ -46,8 +46,10 @@ public class Throttling {
     /**
      * Runs {@code check} for {@code nir} under its counter of this kind: refused without running it
      * while the NIR is locked; a success (a value) resets the count; a failure (empty) is audited,
-     * counted, and may start a lock, which is audited too. The check runs in the caller's
-     * transaction, if any; the counter changes in transactions of their own.
+     * and the one that reaches the limit starts a lock, which is audited too. The attempt is counted
+     * before the check, atomically ({@link ThrottleCounter#admit}): of many attempts at once, no more
+     * than the limit are checked. The check runs in the caller's transaction, if any; the counter
+     * changes in transactions of their own.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public <T> Throttled<T> guard(Kind kind, Nir nir, Supplier<Optional<T>> check) {
@@ -57,9 +59,9 @@ public class Throttling {
     /** The same, under the counter of {@code subject} (a NIR's pseudonym, or more precise: see {@link LoginLocks}). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public <T> Throttled<T> guard(Kind kind, Nir nir, String subject, Supplier<Optional<T>> check) {
-        Optional<Instant> locked = lockedUntil(kind, subject);
-        if (locked.isPresent()) {
-            return Throttled.alreadyLocked(locked.get());
+        ThrottleCounter.Admission admission = withRetry(() -> self().admitOnce(kind, subject));
+        if (!admission.checked()) {
+            return Throttled.alreadyLocked(admission.lockedUntil().orElseThrow());
         }
         Optional<T> value = check.get();
         if (value.isPresent()) {
@@ -68,9 +70,13 @@ public class Throttling {
         }
         Trail trail = trail(kind);
         audit.record(trail.failure(), nir);
-        Optional<Instant> lock = failure(kind, subject);
-        lock.ifPresent(until -> audit.record(trail.lock(), nir));
-        return Throttled.failed(lock);
+        admission.lockedUntil().ifPresent(until -> audit.record(trail.lock(), nir));
+        return Throttled.failed(admission.lockedUntil());
+    }
+
+    /** Counts a guarded attempt before its check, in a transaction of its own: may it be checked, and with which lock if it fails. */
+    public ThrottleCounter.Admission admitOnce(Kind kind, String subject) {
+        return counter(kind, subject).admit(clock.instant());
     }
 
     /** The audit events of a guarded check of this kind: its failure, and the lock failures start. */
@@ -83,7 +89,7 @@ public class Throttling {
             case LOGIN -> new Trail(AuditEvent.Type.LOGIN_FAILURE, AuditEvent.Type.LOGIN_LOCKED);
             case SECURITY_CODE -> new Trail(AuditEvent.Type.SECURITY_CODE_FAILURE, AuditEvent.Type.SECURITY_CODE_LOCKED);
             case IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET, LOGIN_CEILING, LOGIN_PACE, LOCK_MAIL, SECURITY_CODE_MAIL, EMAIL_CHANGE,
-                 AGENT_LOOK_UP, AGENT_LOOK_UP_PACE ->
+                 AGENT_LOOK_UP, AGENT_LOOK_UP_PACE, PROVISIONAL_LETTER ->
                     throw new IllegalArgumentException(kind + " is a rate limit, not a guarded check");
         };
     }
@@ -93,16 +99,6 @@ public class Throttling {
     public Optional<Instant> lockedUntil(Kind kind, String subject) {
         return repository.findCounter(ThrottleCounter.id(kind, subject))
                 .flatMap(counter -> counter.lockedUntil(clock.instant()));
-    }
-
-    /** Counts a failed attempt; returns the end of the lock it starts, if it starts one. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Optional<Instant> failure(Kind kind, String subject) {
-        return withRetry(() -> self().failureOnce(kind, subject));
-    }
-
-    public Optional<Instant> failureOnce(Kind kind, String subject) {
-        return counter(kind, subject).failure(clock.instant());
     }
 
     /** How many attempts of this kind the subject made in the window running now. */

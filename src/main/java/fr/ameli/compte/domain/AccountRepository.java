@@ -17,10 +17,17 @@ public interface AccountRepository {
 
     Optional<ActivationToken> findToken(String tokenHash);
 
+    /**
+     * A single-use secret (a mailed link's token, a security code, a provisional code) read in order to
+     * spend it: locked until the transaction ends. The one way every such secret is read before it is
+     * used, so that of two uses at the same instant the second waits for the first and finds it spent.
+     */
+    <T> Optional<T> findToSpend(Class<T> secretType, Object id);
+
     /** The NIR's provisional codes, newest first. */
     java.util.List<ProvisionalCode> provisionalCodes(Nir nir);
 
-    /** A new provisional code; the NIR's unused older ones stop working. */
+    /** A new provisional code; the NIR's older ones stop working, but one an account was already created with. */
     void replaceProvisionalCode(ProvisionalCode code);
 
     /** A new « Code oublié ? » link; the account's other unused ones stop working. */
@@ -28,9 +35,6 @@ public interface AccountRepository {
 
     /** The account's security code becomes this one (an older one stops working). */
     void replaceSecurityCode(SecurityCode code);
-
-    /** The account's security code, locked for update until the transaction ends. */
-    Optional<SecurityCode> findSecurityCode(long accountId);
 
     Optional<CodeResetToken> findResetToken(String tokenHash);
 
@@ -77,7 +81,7 @@ public interface AccountRepository {
     /** A link that confirms a new email address. */
     void addEmailChange(EmailChangeToken token);
 
-    /** The confirmation link of a new email address, locked for update until the transaction ends. */
+    /** The confirmation link of a new email address (to spend it: {@link #findToSpend}). */
     Optional<EmailChangeToken> findEmailChange(String tokenHash);
 
     /** Whether an account other than {@code except} has this address (whatever the case of its letters). */

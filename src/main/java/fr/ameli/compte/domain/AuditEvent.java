@@ -29,6 +29,7 @@ public class AuditEvent {
         CODE_CHANGED,
         PROVISIONAL_CODE_SENT,
         PROVISIONAL_CODE_USED,
+        PROVISIONAL_CODE_SPENT,
         ACCOUNT_EXPIRED,
         LOGIN_SUCCESS,
         LOGIN_FAILURE,

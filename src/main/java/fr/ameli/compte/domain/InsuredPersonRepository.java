@@ -9,6 +9,9 @@ public interface InsuredPersonRepository {
 
     long count();
 
-    /** The persons born that day (FranceConnect gives names and a birth date, no NIR). */
-    java.util.List<InsuredPerson> findByBirthDate(java.time.LocalDate birthDate);
+    /**
+     * Every person born that day whose NIR starts with {@code nirPrefix} (FranceConnect gives no NIR,
+     * but its first ten characters follow from what it gives: {@link PivotIdentity#nirPrefixes}).
+     */
+    java.util.List<InsuredPerson> findByBirthDateAndNirPrefix(java.time.LocalDate birthDate, String nirPrefix);
 }

@@ -35,8 +35,10 @@ public class LoginSession {
         SECURITY_CODE,
         /** The code personnel from a browser remembered for the account: no security code. */
         REMEMBERED_BROWSER,
-        /** FranceConnect. */
-        FRANCECONNECT
+        /** FranceConnect+ (level eidas2 or above): no security code. */
+        FRANCECONNECT,
+        /** FranceConnect at its standard level (eidas1), then the security code mailed. */
+        FRANCECONNECT_SECURITY_CODE
     }
 
     @Id

@@ -63,19 +63,9 @@ public abstract class SingleUseToken {
         usedAt = now;
     }
 
-    /**
-     * The person is still at work on the link's page and asked for more time (« Prolonger »): a
-     * valid link then works for {@code validity} from now; a used or expired one stays so.
-     */
-    protected boolean prolong(Instant now, java.time.Duration validity) {
-        if (stateAt(now) != State.VALID) {
-            return false;
-        }
-        Instant later = now.plus(validity);
-        if (later.isAfter(expiresAt)) {
-            expiresAt = later;
-        }
-        return true;
+    /** The link works until {@code later} (only ever later than now: see the subclasses' rules). */
+    protected void extendTo(Instant later) {
+        expiresAt = later;
     }
 
     public Account account() {

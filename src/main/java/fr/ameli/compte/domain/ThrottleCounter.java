@@ -25,10 +25,12 @@ import java.util.Optional;
  *   <li>{@link Kind#ACTIVATION_RESEND}, {@link Kind#CODE_RESET}, {@link Kind#LOCK_MAIL}, {@link Kind#EMAIL_CHANGE}: at most a few mails per hour for one NIR.</li>
  *   <li>{@link Kind#LOGIN_CEILING}: the failed logins of one NIR in a day, from every address;
  *       past a ceiling, {@link Kind#LOGIN_PACE} lets one try a minute through for that NIR.</li>
+ *   <li>{@link Kind#PROVISIONAL_LETTER}: at most a few provisional-code letters for one NIR in 90 days.</li>
  *   <li>{@link Kind#AGENT_LOOK_UP}: the look-ups of one agent in an hour (the espace agent, PRODUCT §2.12);
  *       past a limit, {@link Kind#AGENT_LOOK_UP_PACE} lets one a minute through for that agent.</li>
  * </ul>
- * A success resets the count (and, for logins, the doubling).
+ * A guarded attempt is counted before it is checked ({@link #admit}): of many at once, no more than the
+ * limit are checked. A success resets the count (and, for logins, the doubling).
  */
 @Entity
 @Table(name = "throttle")
@@ -36,7 +38,7 @@ public class ThrottleCounter {
 
     public enum Kind {
         PROOF, LOGIN, IDENTITY_ADDRESS, ACTIVATION_RESEND, CODE_RESET, LOGIN_CEILING, LOGIN_PACE, LOCK_MAIL,
-        SECURITY_CODE, SECURITY_CODE_MAIL, EMAIL_CHANGE, AGENT_LOOK_UP, AGENT_LOOK_UP_PACE
+        SECURITY_CODE, SECURITY_CODE_MAIL, EMAIL_CHANGE, AGENT_LOOK_UP, AGENT_LOOK_UP_PACE, PROVISIONAL_LETTER
     }
 
     public static final int MAX_CONSECUTIVE_FAILURES = 5;
@@ -84,18 +86,35 @@ public class ThrottleCounter {
         return lockedUntil != null && now.isBefore(lockedUntil) ? Optional.of(lockedUntil) : Optional.empty();
     }
 
-    /** Counts a failure; returns the end of the lock it starts, if it starts one. */
-    public Optional<Instant> failure(Instant now) {
+    /**
+     * Whether a guarded attempt may be checked (see {@link Admission}), counted <em>before</em> the check:
+     * of N attempts at once, each is counted as it is admitted, so that no more than
+     * {@value #MAX_CONSECUTIVE_FAILURES} in a row are ever checked. The one that makes the count reach
+     * the limit is admitted with the lock its failure sets, which starts now: attempts that come
+     * meanwhile are refused unchecked; a success lifts it (the counter is removed).
+     */
+    public Admission admit(Instant now) {
+        Optional<Instant> locked = lockedUntil(now);
+        if (locked.isPresent()) {
+            return new Admission(false, locked);
+        }
         updatedAt = now;
         failures++;
         if (failures < MAX_CONSECUTIVE_FAILURES) {
-            return Optional.empty();
+            return new Admission(true, Optional.empty());
         }
         Duration lock = kind() == Kind.LOGIN || kind() == Kind.SECURITY_CODE ? loginLock(locks) : FIRST_LOCK;
         lockedUntil = now.plus(lock);
         locks++;
         failures = 0;
-        return Optional.of(lockedUntil);
+        return new Admission(true, Optional.of(lockedUntil));
+    }
+
+    /**
+     * The answer to {@link #admit}: {@code checked} when the attempt may be checked, with {@code lockedUntil} the
+     * lock its failure sets, if it sets one; not {@code checked}, refused unchecked until {@code lockedUntil}.
+     */
+    public record Admission(boolean checked, Optional<Instant> lockedUntil) {
     }
 
     /** 15 min, 30 min, 1 h, 2 h … capped at 24 h. */
@@ -109,6 +128,7 @@ public class ThrottleCounter {
         return switch (kind) {
             case ACTIVATION_RESEND, CODE_RESET, LOCK_MAIL, SECURITY_CODE_MAIL, EMAIL_CHANGE, AGENT_LOOK_UP -> Duration.ofHours(1);
             case LOGIN_CEILING -> Duration.ofDays(1);
+            case PROVISIONAL_LETTER -> ProvisionalCode.LETTER_PERIOD;
             case IDENTITY_ADDRESS, LOGIN_PACE, PROOF, LOGIN, SECURITY_CODE, AGENT_LOOK_UP_PACE -> Duration.ofMinutes(1);
         };
     }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * « Recevoir un nouveau courriel d'activation » ({@code #{activationResendPage}}), wherever the owner of a pending account has just
  * shown who they are: after a correct code at login, after being identified at the wizard's identity step, and on the
  * « courriel envoyé » page right after creating the account. The proof lives in the session
- * ({@link PendingActivationProof}); the browser only says « send it again ».
+ * ({@link PendingActivationProof}); the browser only says « send it again », from a page's own form
+ * ({@link LoginFormToken#allowsAction}: on the stateless login page, its token, as for the login itself).
  */
 @Named
 @RequestScoped
@@ -33,6 +34,8 @@ public class ActivationResendPage {
     PageMessages messages;
     @Inject
     FlashData flash;
+    @Inject
+    LoginFormToken formToken;
 
     /**
      * Offered while the proof is fresh and the account still waits (it may have been activated
@@ -47,6 +50,11 @@ public class ActivationResendPage {
     }
 
     public String resend() {
+        if (!formToken.allowsAction()) {
+            // On the login page, which keeps no state, its token stands for the ViewState (a forged cross-site POST lacks it).
+            messages.errorKey(null, "login.formExpired");
+            return null;
+        }
         Optional<Nir> proven = proof.nir(clock.instant());
         if (proven.isEmpty()) {
             messages.errorKey(null, "login.resend.expired");

@@ -19,7 +19,8 @@ import java.util.Optional;
  * Client errors answered as client errors (docs/SECURITY.md « Client errors »), before the
  * pages see the request: a method the service does not answer gets 405 with {@code Allow}, OPTIONS
  * the list of methods; a query or a form that does not decode gets 400; a form body over
- * {@link #MAX_FORM_BYTES} gets 413 without being read further. Forms are read here and handed on
+ * {@link #MAX_FORM_BYTES} gets 413 without being read further; a GET or HEAD that carries a ViewState
+ * gets 400 (only a POST acts: Faces would otherwise run a button of the page). Forms are read here and handed on
  * as a {@link FormRequest}. A failure of the server that is the client's doing ({@link ClientFault#of})
  * gets its status too. Each gets its French page and at most one warning line a minute for its
  * address ({@link ClientFaultLog}) — never an incident, which {@link FriendlyErrorFilter} keeps
@@ -52,6 +53,10 @@ public class ClientErrorFilter extends HttpFilter {
         }
         if (!ClientFault.wellEncoded(request.getQueryString())) {
             answer(request, response, ClientFault.MALFORMED, "the query does not decode as UTF-8");
+            return;
+        }
+        if (!"POST".equals(method) && ClientFault.carriesViewState(request.getQueryString(), VIEW_STATE)) {
+            answer(request, response, ClientFault.ACTION_BY_GET, "a " + method + " that carries a ViewState");
             return;
         }
         HttpServletRequest next = request;

@@ -24,7 +24,12 @@ enum ClientFault {
     /** PUT, DELETE, PATCH, or a method the service does not know. */
     METHOD_NOT_ALLOWED(405, "/demande-invalide.xhtml"),
     /** A ViewState no page of ours gave (« stateless » posted to a page that keeps its state). */
-    FORGED_VIEW_STATE(403, "/demande-invalide.xhtml");
+    FORGED_VIEW_STATE(403, "/demande-invalide.xhtml"),
+    /**
+     * A GET or HEAD that carries a form's ViewState: Faces would take it for the form's POST and run
+     * its button (a cross-site link could press a button of a stateless page). Only a POST acts.
+     */
+    ACTION_BY_GET(400, "/demande-invalide.xhtml");
 
     /** The methods the service answers; OPTIONS answers with this list and nothing else. */
     static final String ALLOWED_METHODS = "GET, HEAD, POST, OPTIONS";
@@ -78,6 +83,20 @@ enum ClientFault {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("not UTF-8", e);
         }
+    }
+
+    /** Whether a query string (as sent, null for none) names a form's ViewState: only a postback carries one. */
+    static boolean carriesViewState(String query, String viewStateName) {
+        if (query == null) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            if (decode(equals < 0 ? pair : pair.substring(0, equals)).equals(viewStateName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether every name and value of a query string (as sent, null for none) decodes. */

@@ -124,20 +124,22 @@ public class CreationWizard implements Serializable {
 
     @StepTimed("verification")
     public String submitProof() {
-        Optional<IdentityProof> typed = proofForm.read(messages);
-        if (typed.isEmpty()) {
-            return null;
-        }
-        ProofCheck check = identityVerification.prove(progress.claim(), typed.get());
-        if (check.locked()) {
-            messages.errorFormat(null, "verification.locked", FrenchTime.when(check.lockedUntil()));
-            return null;
-        }
-        if (!check.proven()) {
-            messages.errorKey(null, "verification.notProven");
-            return null;
-        }
-        return progress.proven(typed.get());
+        return onStep(WizardStep.VERIFICATION, () -> {
+            Optional<IdentityProof> typed = proofForm.read(messages);
+            if (typed.isEmpty()) {
+                return null;
+            }
+            ProofCheck check = identityVerification.prove(progress.claim(), typed.get());
+            if (check.locked()) {
+                messages.errorFormat(null, "verification.locked", FrenchTime.when(check.lockedUntil()));
+                return null;
+            }
+            if (!check.proven()) {
+                messages.errorKey(null, "verification.notProven");
+                return null;
+            }
+            return progress.proven(typed.get());
+        });
     }
 
     /**
@@ -145,37 +147,50 @@ public class CreationWizard implements Serializable {
      * to the register's address; the wizard ends here and continues after a login with that code.
      */
     public String requestLetter() {
-        Optional<ProvisionalCodes.LetterSent> sent = provisionalCodes.requestLetter(progress.claim());
-        if (sent.isEmpty()) {
-            messages.errorKey(null, "identity.notIdentified");
-            return null;
-        }
-        conversation.end();
-        flash.letterSent(sent.get());
-        return "/creation/courrier-envoye?faces-redirect=true";
+        return onStep(WizardStep.VERIFICATION, () -> {
+            Optional<ProvisionalCodes.LetterSent> sent = provisionalCodes.requestLetter(progress.claim());
+            if (sent.isEmpty()) {
+                messages.errorKey(null, "identity.notIdentified");
+                return null;
+            }
+            if (!sent.get().sent()) {
+                messages.errorFormat(null, "verification.letter.tooMany", FrenchTime.when(sent.get().tooManyUntil()));
+                return null;
+            }
+            conversation.end();
+            flash.letterSent(sent.get());
+            return "/creation/courrier-envoye?faces-redirect=true";
+        });
     }
 
-    /** After a login with a provisional code: the identity is proven, the wizard goes on at {@link WizardStep#TERMS}. */
-    public String continueWithProvisionalCode(IdentityClaim provenClaim) {
+    /**
+     * After a login with a provisional code: the identity is proven by the code of id {@code codeId},
+     * the wizard goes on at {@link WizardStep#TERMS}.
+     */
+    public String continueWithProvisionalCode(IdentityClaim provenClaim, long codeId) {
         if (conversation.isTransient()) {
             startConversation();
         }
         identityForm.show(provenClaim);
-        return progress.provenByProvisionalCode(provenClaim);
+        return progress.provenByProvisionalCode(provenClaim, codeId);
     }
 
     @StepTimed("conditions")
     public String submitTerms() {
-        if (!termsForm.answer(messages, clock.instant())) {
-            return null;
-        }
-        return termsForm.isRefused() ? progress.stayAt(WizardStep.TERMS) : progress.advanceTo(WizardStep.CODE);
+        return onStep(WizardStep.TERMS, () -> {
+            if (!termsForm.answer(messages, clock.instant())) {
+                return null;
+            }
+            return termsForm.isRefused() ? progress.stayAt(WizardStep.TERMS) : progress.advanceTo(WizardStep.CODE);
+        });
     }
 
     /** « Revoir les conditions » after a refusal. */
     public String reviewTerms() {
-        termsForm.review();
-        return WizardStep.TERMS.redirect();
+        return onStep(WizardStep.TERMS, () -> {
+            termsForm.review();
+            return WizardStep.TERMS.redirect();
+        });
     }
 
     /** « Annuler » / « Quitter »: the wizard and all it held are forgotten. */
@@ -188,26 +203,29 @@ public class CreationWizard implements Serializable {
 
     @StepTimed("code-personnel")
     public String submitCode() {
-        return codeForm.read(messages).isPresent() ? progress.advanceTo(WizardStep.CONTACT) : null;
+        return onStep(WizardStep.CODE, () -> codeForm.read(messages).isPresent() ? progress.advanceTo(WizardStep.CONTACT) : null);
     }
 
     /** {@link WizardStep#CONTACT}'s « Continuer » creates the account and sends its activation mail. */
     @StepTimed("coordonnees")
     public String submitContact() {
-        Optional<ContactForm.Read> contact = contactForm.read(messages);
-        if (contact.isEmpty()) {
-            return null;
-        }
-        try {
-            PendingAccount pending = registration.register(new AccountRequest(progress.claim(), progress.proof(), termsForm.acceptedAt(),
-                    codeForm.getCode(), codeForm.getConfirmation(), contact.get().choices(), contact.get().emailConfirmation()));
-            conversation.end();
-            pendingProof.proven(progress.claim().nir(), clock.instant());
-            flash.pendingAccount(pending);
-            return "/creation/courriel-envoye?faces-redirect=true";
-        } catch (RegistrationRefused refused) {
-            return afterRefusal(refused.reason());
-        }
+        return onStep(WizardStep.CONTACT, () -> {
+            Optional<ContactForm.Read> contact = contactForm.read(messages);
+            if (contact.isEmpty()) {
+                return null;
+            }
+            try {
+                PendingAccount pending = registration.register(new AccountRequest(progress.claim(), progress.proof(),
+                        progress.provisionalCodeId(), termsForm.acceptedAt(), codeForm.getCode(), codeForm.getConfirmation(),
+                        contact.get().choices(), contact.get().emailConfirmation()));
+                conversation.end();
+                pendingProof.proven(progress.claim().nir(), clock.instant());
+                flash.pendingAccount(pending);
+                return "/creation/courriel-envoye?faces-redirect=true";
+            } catch (RegistrationRefused refused) {
+                return afterRefusal(refused.reason());
+            }
+        });
     }
 
     /** A refusal at the last step: a message at the field, or back to the step where it can be fixed. */
@@ -226,6 +244,16 @@ public class CreationWizard implements Serializable {
     /** « Retour » on any step: the step before, with what was typed. */
     public String back(WizardStep step) {
         return step.redirect();
+    }
+
+    /**
+     * The submit of {@code step}'s page runs only once the wizard reached that step; otherwise the
+     * person is sent where they are. A form posted from an older page of this wizard (its view
+     * is still valid) must not act on what a later step would have checked.
+     */
+    private String onStep(WizardStep step, java.util.function.Supplier<String> submit) {
+        String elsewhere = progress.guard(step);
+        return elsewhere != null ? elsewhere : submit.get();
     }
 
     private void startConversation() {

@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * « Modifier mon adresse email » (PRODUCT §2.11; {@code espace/adresse-email.xhtml},
  * {@code #{emailChangePage}}): the new address typed twice, read as in the wizard
- * ({@link EmailTwice}), and the code personnel again when the login is not recent
- * ({@link Reauthentication}). A confirmation link goes to the new address; the page answers the
+ * ({@link EmailTwice}), and the current code personnel, every time ({@link Reauthentication}:
+ * the address is the key to every recovery). A confirmation link goes to the new address; the page answers the
  * same whether or not another account has it.
  */
 @Named
@@ -44,8 +44,8 @@ public class EmailChangePage {
     public String submit() {
         FieldReader fields = new FieldReader(messages, FORM);
         Optional<EmailTwice.Read> typed = EmailTwice.read(fields, email, emailConfirmation);
-        boolean codeTyped = reauthentication.typed(messages, FORM);
-        if (typed.isEmpty() || !codeTyped || !reauthentication.confirmed(messages, FORM)) {
+        boolean codeTyped = reauthentication.typed(messages, FORM, Reauthentication.When.ALWAYS);
+        if (typed.isEmpty() || !codeTyped || !reauthentication.confirmed(messages, FORM, Reauthentication.When.ALWAYS)) {
             return null;
         }
         EmailChange.Requested requested = emailChange.request(Nir.parse(securityContext.getCallerPrincipal().getName()),

@@ -4,6 +4,9 @@ import fr.ameli.compte.application.FranceConnectCredential;
 import fr.ameli.compte.application.FranceConnectIdentity;
 import fr.ameli.compte.application.FranceConnectLogin;
 import fr.ameli.compte.application.FranceConnectProvider;
+import fr.ameli.compte.application.RememberedBrowserCredential;
+import fr.ameli.compte.application.RememberedBrowsers;
+import fr.ameli.compte.application.SecurityCodes;
 import fr.ameli.compte.domain.Nir;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -21,10 +24,12 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The FranceConnect button and its return (PRODUCT §2.1). {@code /franceconnect/connexion} sends the
- * browser to FranceConnect; {@code /franceconnect/retour} checks the answer, then either logs the
- * person in (one register person with an active account) or opens the account creation with
- * their names and birth date already typed.
+ * The FranceConnect button and its return (PRODUCT §2.1, §2.10). {@code /franceconnect/connexion} sends the
+ * browser to FranceConnect; {@code /franceconnect/retour} checks the answer, then, for the one register
+ * person with an active account that the identity is: at FranceConnect+'s level, logs them in; at the
+ * standard level, sends the security code to the account and goes on to its page, as after a right
+ * code personnel (or logs in a browser remembered for the account). Anyone else gets the account
+ * creation with their names and birth date already typed.
  */
 @WebServlet(urlPatterns = {FranceConnectServlet.START, FranceConnectServlet.CALLBACK})
 public class FranceConnectServlet extends HttpServlet {
@@ -41,6 +46,12 @@ public class FranceConnectServlet extends HttpServlet {
     SecurityContext securityContext;
     @Inject
     FranceConnectHandOff handOff;
+    @Inject
+    SecurityCodes securityCodes;
+    @Inject
+    RememberedBrowsers rememberedBrowsers;
+    @Inject
+    PendingLogin pendingLogin;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -58,6 +69,15 @@ public class FranceConnectServlet extends HttpServlet {
             LOG.warning(() -> "FranceConnect login failed: " + e.getMessage());
             response.sendRedirect(request.getContextPath() + "/index.xhtml?franceconnect=echec");
         }
+    }
+
+    /** A login proven here: Jakarta Security keeps the caller (a new session id), then « Mon espace »; else the login page says it failed. */
+    private void logIn(HttpServletRequest request, HttpServletResponse response, jakarta.security.enterprise.credential.Credential proven)
+            throws IOException {
+        AuthenticationStatus status = securityContext.authenticate(request, response,
+                AuthenticationParameters.withParams().credential(proven).newAuthentication(true));
+        response.sendRedirect(request.getContextPath() + (status == AuthenticationStatus.SUCCESS
+                ? "/espace/index.xhtml" : "/index.xhtml?franceconnect=echec"));
     }
 
     private void start(HttpServletRequest request, HttpServletResponse response)
@@ -79,11 +99,21 @@ public class FranceConnectServlet extends HttpServlet {
         String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
         FranceConnectIdentity identity = client.finish(URI.create(request.getRequestURL() + query), expected);
         Optional<Nir> account = franceConnectLogin.activeAccountOf(identity);
+        if (account.isPresent() && identity.substantial()) {
+            logIn(request, response, new FranceConnectCredential(account.get(), identity.acr()));
+            return;
+        }
+        if (account.isPresent() && rememberedBrowsers.skipsSecurityCode(account.get())) {
+            logIn(request, response, new RememberedBrowserCredential(account.get()));
+            return;
+        }
         if (account.isPresent()) {
-            AuthenticationStatus status = securityContext.authenticate(request, response,
-                    AuthenticationParameters.withParams().credential(new FranceConnectCredential(account.get())).newAuthentication(true));
-            if (status == AuthenticationStatus.SUCCESS) {
-                response.sendRedirect(request.getContextPath() + "/espace/index.xhtml");
+            // The standard level vouches for one factor: the security code mailed to the account comes next.
+            Optional<SecurityCodes.Sent> sent = securityCodes.send(account.get());
+            if (sent.isPresent()) {
+                SessionIds.renew(request);
+                pendingLogin.firstStepDone(account.get(), sent.get(), true);
+                response.sendRedirect(request.getContextPath() + "/connexion/code-securite.xhtml");
                 return;
             }
         }

@@ -28,6 +28,8 @@ public class LoginFormToken {
 
     @Inject
     ExternalContext external;
+    @Inject
+    jakarta.faces.context.FacesContext faces;
 
     private String value;
 
@@ -46,6 +48,15 @@ public class LoginFormToken {
 
     public String getField() {
         return FIELD;
+    }
+
+    /**
+     * Whether an action of the page being posted may run: a page that keeps its state is guarded by
+     * its ViewState (kept on the server); a stateless one — the login page — by this token. Every
+     * action a stateless page offers asks this first (a button shared by both kinds of page too).
+     */
+    boolean allowsAction() {
+        return !faces.getViewRoot().isTransient() || submittedWithTheCookie();
     }
 
     /** Whether the submitted form carries the same token as the browser's cookie. */

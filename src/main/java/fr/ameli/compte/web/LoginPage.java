@@ -136,9 +136,11 @@ public class LoginPage {
         ProvisionalCodes.ProvisionalLogin login = provisionalCodes.login(parsed.get(), typed);
         if (login.claim() != null) {
             SessionIds.renew(request);
-            return creation.continueWithProvisionalCode(login.claim());
+            return creation.continueWithProvisionalCode(login.claim(), login.codeId());
         }
-        if (login.slowed()) {
+        if (login.spent()) {
+            messages.errorKey(null, "login.provisional.spent");
+        } else if (login.slowed()) {
             slowed(login.lockedUntil());
         } else if (login.lockedUntil() != null) {
             locked(login.lockedUntil());

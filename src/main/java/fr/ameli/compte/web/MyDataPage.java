@@ -58,7 +58,7 @@ public class MyDataPage {
         if (nir.isEmpty()) {
             return "/index?faces-redirect=true";
         }
-        if (!reauthentication.confirmed(messages, FORM)) {
+        if (!reauthentication.confirmed(messages, FORM, Reauthentication.When.AFTER_A_WHILE)) {
             return null;
         }
         Optional<String> content = format == Format.JSON ? export.json(nir.get()) : export.html(nir.get());

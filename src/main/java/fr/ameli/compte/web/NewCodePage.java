@@ -52,11 +52,13 @@ public class NewCodePage {
         return null;
     }
 
-    /** « Prolonger » in the dialog before the link expires (one light Ajax request; js/delai.js). */
+    /**
+     * « Prolonger » in the dialog before the link expires (one light Ajax request; js/delai.js, which
+     * then reads the time really left from the hidden {@code restant}: a link at its longest life gets none).
+     */
     public void prolong() {
-        if (codeReset.prolong(getToken())) {
-            link = null;
-        }
+        codeReset.prolong(getToken());
+        link = null;
     }
 
     /** Until the link expires, in seconds (the page's time limit); null when it is not usable. */

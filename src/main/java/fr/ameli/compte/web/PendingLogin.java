@@ -17,16 +17,29 @@ import java.util.Optional;
 public class PendingLogin implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private Nir nir;
     private String maskedEmail;
     private java.time.Instant noNewCodeUntil;
+    private boolean franceConnect;
 
+    /** The code personnel was right: the security code was sent (or could not be, until when). */
     void firstStepDone(Nir nir, SecurityCodes.Sent sent) {
+        firstStepDone(nir, sent, false);
+    }
+
+    /** The first step was the code personnel, or ({@code franceConnect}) a FranceConnect login at its standard level. */
+    void firstStepDone(Nir nir, SecurityCodes.Sent sent, boolean franceConnect) {
         this.nir = nir;
         this.maskedEmail = sent.maskedEmail();
         this.noNewCodeUntil = sent.tooManyUntil();
+        this.franceConnect = franceConnect;
+    }
+
+    /** Whether the first step was a FranceConnect login (the page says why a code is asked). */
+    boolean afterFranceConnect() {
+        return franceConnect;
     }
 
     /** Until when no new code could be sent (several asked for in the hour): the last one mailed is the one to type. */
@@ -46,5 +59,6 @@ public class PendingLogin implements Serializable {
         nir = null;
         maskedEmail = null;
         noNewCodeUntil = null;
+        franceConnect = false;
     }
 }

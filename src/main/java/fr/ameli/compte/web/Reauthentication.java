@@ -17,13 +17,16 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The code personnel asked again before a sensitive change of « Mon espace » (PRODUCT §2.11: the
- * email address, the code personnel, the data download, the closure) when the login is older than
- * {@code ameli.space.reauthentication-after} (10 minutes). One piece for every such page:
+ * The code personnel asked again before a sensitive change of « Mon espace » (PRODUCT §2.11): every
+ * time for the email address ({@link When#ALWAYS}: the address is the key to every recovery, and a
+ * login may be minutes old on a shared computer left open); for the data download, when the login
+ * is older than {@code ameli.space.reauthentication-after} (10 minutes, {@link When#AFTER_A_WHILE}).
+ * (The code change and the closure ask for the current code in their own field.) One piece for every such page:
  *
  * <ul>
- *   <li>the page includes {@code WEB-INF/includes/code-actuel.xhtml} in its form: the field
- *       « Code personnel actuel » (id {@value #FIELD}) shows only when {@link #isNeeded needed};</li>
+ *   <li>the page includes {@code WEB-INF/includes/code-actuel.xhtml} in its form (with the parameter
+ *       {@code toujours} for {@link When#ALWAYS}): the field « Code personnel actuel » (id {@value #FIELD})
+ *       shows when needed;</li>
  *   <li>its action calls {@link #typed} with the form's other fields, then {@link #confirmed}
  *       before it changes anything.</li>
  * </ul>
@@ -50,7 +53,20 @@ public class Reauthentication {
 
     private String currentCode;
 
-    /** Whether the code personnel must be typed again: the login, or its last proof, is too old (or unknown). */
+    /** When a page asks for the code personnel again. */
+    public enum When {
+        /** Every time (the email address). */
+        ALWAYS,
+        /** Once the login, or its last proof, is older than {@code ameli.space.reauthentication-after} (the data download). */
+        AFTER_A_WHILE
+    }
+
+    /** Whether the code personnel must be typed again for a change of this kind. */
+    boolean isNeeded(When when) {
+        return when == When.ALWAYS || isNeeded();
+    }
+
+    /** Whether the code personnel must be typed again after a while: the login, or its last proof, is too old (or unknown). */
     public boolean isNeeded() {
         Optional<Instant> proven = SessionLoginMechanism.loggedIn(request.getSession(false)).map(SessionLoginMechanism.LoggedIn::provenAt);
         return proven.isEmpty() || !clock.instant().isBefore(proven.get().plus(settings.reauthenticationAfter()));
@@ -61,23 +77,27 @@ public class Reauthentication {
      * empty, at the top of the page when the page was shown without it (the login grew too old
      * meanwhile: the page now shows it).
      */
-    boolean typed(PageMessages messages, String form) {
-        if (!isNeeded()) {
+    boolean typed(PageMessages messages, String form, When when) {
+        if (!isNeeded(when)) {
             return true;
         }
         if (currentCode == null) {
-            messages.errorFormat(null, "reauth.needed", FrenchTime.duration(settings.reauthenticationAfter()));
+            if (when == When.ALWAYS) {
+                messages.errorKey(null, "reauth.neededAlways");
+            } else {
+                messages.errorFormat(null, "reauth.needed", FrenchTime.duration(settings.reauthenticationAfter()));
+            }
             return false;
         }
         return new FieldReader(messages, form).present(FIELD, currentCode, "reauth.required");
     }
 
     /** True when no proof is needed, or the code typed is right (the login is then fresh again); else a message at the field. */
-    boolean confirmed(PageMessages messages, String form) {
-        if (!isNeeded()) {
+    boolean confirmed(PageMessages messages, String form, When when) {
+        if (!isNeeded(when)) {
             return true;
         }
-        if (!typed(messages, form)) {
+        if (!typed(messages, form, when)) {
             return false;
         }
         String caller = SessionLoginMechanism.loggedIn(request.getSession(false)).orElseThrow().name();

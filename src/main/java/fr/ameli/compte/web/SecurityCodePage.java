@@ -105,13 +105,18 @@ public class SecurityCodePage {
     }
 
     private String logIn(Nir nir) {
-        String next = completion.logIn(new SecurityCodeCredential(nir), messages, "securityCode.spent");
+        String next = completion.logIn(new SecurityCodeCredential(nir, pending.afterFranceConnect()), messages, "securityCode.spent");
         if (remember && LoginCompletion.MY_SPACE.equals(next)) {
             // Only once logged in: a refused login remembers nothing.
             rememberedBrowsers.remember(nir).ifPresent(cookie -> Cookies.give((HttpServletRequest) external.getRequest(),
                     (HttpServletResponse) external.getResponse(), cookie.name(), cookie.value(), cookie.maxAge(), Cookies.SameSite.STRICT));
         }
         return next;
+    }
+
+    /** Whether the first step was FranceConnect at its standard level (the page says why the code is asked all the same). */
+    public boolean isAfterFranceConnect() {
+        return pending.afterFranceConnect();
     }
 
     /** Whether a login is under way here (else the page offers to start again). */

@@ -8,8 +8,10 @@ import java.io.Serializable;
 
 /**
  * Where a person is in the wizard: the furthest {@link WizardStep} they may open, and what the
- * services established on the way (the identity claimed, then its proof). Each method returns the
- * navigation outcome of the page to show (null: stay on this page).
+ * services established on the way (the identity claimed, then its proof: the register's tails, or
+ * the id of the provisional code whose login proved it). Each method returns the navigation outcome
+ * of the page to show (null: stay on this page). Every page's GET and every submit ask {@link #guard}
+ * first: a form posted from an older page of the same wizard acts on nothing it has not reached.
  */
 final class WizardProgress implements Serializable {
 
@@ -19,6 +21,7 @@ final class WizardProgress implements Serializable {
     private WizardStep reached = WizardStep.IDENTITY;
     private IdentityClaim claim;
     private IdentityProof proof;
+    private Long provisionalCodeId;
 
     /** Null when the step may open; else where to send the person instead (the step they reached). */
     String guard(WizardStep step) {
@@ -35,19 +38,25 @@ final class WizardProgress implements Serializable {
         }
         claim = identified;
         proof = null;
+        provisionalCodeId = null;
         return backTo(WizardStep.VERIFICATION);
     }
 
     /** The identity proven by the register's IBAN and Vitale tails: on to {@link WizardStep#TERMS}. */
     String proven(IdentityProof proven) {
         proof = proven;
+        provisionalCodeId = null;
         return advanceTo(WizardStep.TERMS);
     }
 
-    /** The identity proven by a provisional code instead: there is no proof to show again; on to the terms. */
-    String provenByProvisionalCode(IdentityClaim proven) {
+    /**
+     * The identity proven by a provisional code instead, the one of id {@code codeId} (the
+     * registration consumes that one, never another code of the NIR); on to the terms.
+     */
+    String provenByProvisionalCode(IdentityClaim proven, long codeId) {
         claim = proven;
         proof = null;
+        provisionalCodeId = codeId;
         return backTo(WizardStep.TERMS);
     }
 
@@ -55,6 +64,7 @@ final class WizardProgress implements Serializable {
     String restart() {
         claim = null;
         proof = null;
+        provisionalCodeId = null;
         return backTo(WizardStep.IDENTITY);
     }
 
@@ -88,5 +98,9 @@ final class WizardProgress implements Serializable {
 
     IdentityProof proof() {
         return proof;
+    }
+
+    Long provisionalCodeId() {
+        return provisionalCodeId;
     }
 }

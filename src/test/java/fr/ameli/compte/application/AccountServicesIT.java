@@ -9,6 +9,7 @@ import fr.ameli.compte.domain.AgentReason;
 import fr.ameli.compte.domain.AgentRole;
 import fr.ameli.compte.domain.AuditEvent;
 import fr.ameli.compte.domain.BirthDate;
+import fr.ameli.compte.domain.CodeResetToken;
 import fr.ameli.compte.domain.Consent;
 import fr.ameli.compte.domain.ContactChoices;
 import fr.ameli.compte.domain.EmailAddress;
@@ -84,6 +85,7 @@ class AccountServicesIT {
                 Map.entry("ameli.activation.expired-link-retention", "PT5S"),
                 Map.entry("ameli.code.hash-iterations", "1024"),
                 Map.entry("ameli.code-reset.validity", "PT3S"),
+                Map.entry("ameli.code-reset.longest-life", "PT5S"),
                 Map.entry("ameli.throttle.login-failures-per-day", "12"),
                 Map.entry("ameli.security-code.validity", "PT3S"),
                 Map.entry("ameli.mail.mode", "file"),
@@ -161,7 +163,7 @@ class AccountServicesIT {
     private AccountRequest request(Person p, String email) {
         ContactChoices contact = new ContactChoices(new EmailAddress(email), false,
                 PhoneNumber.mobile("06 12 34 56 78"), true, false, null, null);
-        return new AccountRequest(p.claim(), p.proof(), Instant.now(), CODE, CODE, contact, new EmailAddress(email));
+        return new AccountRequest(p.claim(), p.proof(), null, Instant.now(), CODE, CODE, contact, new EmailAddress(email));
     }
 
     @Test
@@ -247,21 +249,21 @@ class AccountServicesIT {
     @Test
     void the_service_checks_again_what_the_wizard_checked() {
         assertEquals(RegistrationRefused.Reason.NOT_PROVEN, assertThrows(RegistrationRefused.class, () -> registration.register(
-                new AccountRequest(TOTO.claim(), new IdentityProof(new IbanTail("0000000"), new VitaleSerialTail("01647314244")),
+                new AccountRequest(TOTO.claim(), new IdentityProof(new IbanTail("0000000"), new VitaleSerialTail("01647314244")), null,
                         Instant.now(), CODE, CODE, request(TOTO, "t@example.fr").contact(), new EmailAddress("t@example.fr")))).reason());
         assertEquals(RegistrationRefused.Reason.CODE_REJECTED, assertThrows(RegistrationRefused.class, () -> registration.register(
-                new AccountRequest(TOTO.claim(), TOTO.proof(), Instant.now(), "Toto*1928x", "Toto*1928x",
+                new AccountRequest(TOTO.claim(), TOTO.proof(), null, Instant.now(), "Toto*1928x", "Toto*1928x",
                         request(TOTO, "t@example.fr").contact(), new EmailAddress("t@example.fr")))).reason());
         for (String common : List.of("Password123!", "Marie.Toto75")) { // the list shipped in the WAR; the register's given name
             assertEquals(RegistrationRefused.Reason.CODE_REJECTED, assertThrows(RegistrationRefused.class, () -> registration.register(
-                    new AccountRequest(TOTO.claim(), TOTO.proof(), Instant.now(), common, common,
+                    new AccountRequest(TOTO.claim(), TOTO.proof(), null, Instant.now(), common, common,
                             request(TOTO, "t@example.fr").contact(), new EmailAddress("t@example.fr")))).reason(), common);
         }
         assertEquals(RegistrationRefused.Reason.TERMS_NOT_ACCEPTED, assertThrows(RegistrationRefused.class, () -> registration.register(
-                new AccountRequest(TOTO.claim(), TOTO.proof(), null, CODE, CODE,
+                new AccountRequest(TOTO.claim(), TOTO.proof(), null, null, CODE, CODE,
                         request(TOTO, "t@example.fr").contact(), new EmailAddress("t@example.fr")))).reason());
         assertEquals(RegistrationRefused.Reason.EMAIL_NOT_CONFIRMED, assertThrows(RegistrationRefused.class, () -> registration.register(
-                new AccountRequest(TOTO.claim(), TOTO.proof(), Instant.now(), CODE, CODE,
+                new AccountRequest(TOTO.claim(), TOTO.proof(), null, Instant.now(), CODE, CODE,
                         request(TOTO, "t@example.fr").contact(), new EmailAddress("x@example.fr")))).reason());
         assertTrue(accounts.findByNir(Nir.parse(TOTO.nir())).isEmpty(), "nothing half-created");
     }
@@ -757,7 +759,7 @@ class AccountServicesIT {
         assertEquals(fr.ameli.compte.domain.SecurityCode.Try.WRONG, once.result());
         assertEquals(2, once.triesLeft());
         assertEquals(fr.ameli.compte.domain.SecurityCode.Try.ACCEPTED, securityCodes.verify(nir, code).result());
-        assertEquals(CredentialValidationResult.Status.VALID, identityStore.validate(new SecurityCodeCredential(nir)).getStatus(),
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.validate(new SecurityCodeCredential(nir, false)).getStatus(),
                 "then the login is made");
         assertEquals(fr.ameli.compte.domain.SecurityCode.Try.SPENT, securityCodes.verify(nir, code).result(), "single use");
 
@@ -1081,9 +1083,12 @@ class AccountServicesIT {
 
     private static final Person MULLER = new Person("165359910966826", "Müller", "09/07/1965", "67100", "1882025", "88351607921");
 
-    /** « Prolonger » on the new-code page: a valid link gets the link's validity again from now; a lapsed one stays lapsed. */
+    /**
+     * « Prolonger » on the new-code page: a valid link gets the link's validity again from now, never past its
+     * longest life (5 s after it was sent here, 2 hours by default); a lapsed one stays lapsed.
+     */
     @Test
-    void prolonger_gives_a_valid_reset_link_more_time_and_an_expired_one_none() throws Exception {
+    void prolonger_gives_a_valid_reset_link_more_time_up_to_its_longest_life_and_an_expired_one_none() throws Exception {
         registration.register(request(MULLER, "hans@example.fr"));
         activation.activate(tokenFrom(awaitMail("hans@example.fr")));
         codeReset.request(Nir.parse(MULLER.nir()), java.time.LocalDate.of(1965, 7, 9));
@@ -1094,31 +1099,31 @@ class AccountServicesIT {
         }
         String token = resetTokenFrom(awaitMail("hans@example.fr"));
         Instant first = codeReset.check(token).expiresAt();
+        Instant longest = first.plusSeconds(2);
         Thread.sleep(1_500);
-        assertTrue(codeReset.prolong(token));
+        assertEquals(CodeResetToken.Prolonged.PROLONGED, codeReset.prolong(token));
         Instant prolonged = codeReset.check(token).expiresAt();
         assertTrue(prolonged.isAfter(first.plusMillis(1_000)), first + " then " + prolonged);
-        Thread.sleep(java.time.Duration.between(Instant.now(), prolonged).toMillis() + 300);
+        Thread.sleep(Math.max(0, java.time.Duration.between(Instant.now(), prolonged).toMillis() - 600));
+        assertEquals(CodeResetToken.Prolonged.PROLONGED, codeReset.prolong(token), "more time, up to its longest life");
+        assertEquals(longest, codeReset.check(token).expiresAt(), "never past 5 s after it was sent");
+        assertEquals(CodeResetToken.Prolonged.AT_LONGEST, codeReset.prolong(token), "at its longest life: no more time");
+        assertEquals(longest, codeReset.check(token).expiresAt());
+        Thread.sleep(java.time.Duration.between(Instant.now(), longest).toMillis() + 300);
         assertEquals(fr.ameli.compte.domain.SingleUseToken.State.EXPIRED, codeReset.check(token).state());
-        assertFalse(codeReset.prolong(token), "too late: the link stays expired");
+        assertEquals(CodeResetToken.Prolonged.UNUSABLE, codeReset.prolong(token), "too late: the link stays expired");
         assertEquals(fr.ameli.compte.domain.SingleUseToken.State.EXPIRED, codeReset.check(token).state());
     }
 
     @Test
     void a_letter_with_a_provisional_code_is_printed_and_the_code_opens_the_rest_of_the_wizard_once() throws Exception {
-        ProvisionalCodes.LetterSent sent = provisionalCodes.requestLetter(BERNARD.claim()).orElseThrow();
-        assertFalse(sent.alreadySent());
-        assertEquals("33000", sent.postalCode());
-        Path folder = config.dataDir().resolve("courriers").resolve("a-imprimer");
-        List<Path> letters;
-        try (Stream<Path> files = Files.list(folder)) {
-            letters = files.filter(f -> f.toString().endsWith(".pdf")).toList();
-        }
-        assertEquals(1, letters.size(), "one letter for the print run");
-        String text;
-        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(letters.get(0).toFile())) {
-            text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
-        }
+        ProvisionalCodes.LetterSent[] sent = new ProvisionalCodes.LetterSent[1];
+        String text = textOfNewLetter(() -> {
+            sent[0] = provisionalCodes.requestLetter(BERNARD.claim()).orElseThrow();
+            return Optional.of(sent[0]);
+        });
+        assertEquals("33000", sent[0].postalCode());
+        List<Path> letters = List.of(lastLetter);
         assertAll("the register's address block: " + text,
                 () -> assertTrue(text.contains("Paul BERNARD"), "the name"),
                 () -> assertTrue(text.contains("9 place de la Bourse"), "the street"),
@@ -1143,7 +1148,7 @@ class AccountServicesIT {
         assertEquals("BERNARD", login.claim().name().value(), "the identity comes from the register");
         assertEquals(null, provisionalCodes.login(nir, code.group(1)).claim(), "single use");
 
-        AccountRequest withoutTails = new AccountRequest(login.claim(), null, Instant.now(), CODE, CODE,
+        AccountRequest withoutTails = new AccountRequest(login.claim(), null, login.codeId(), Instant.now(), CODE, CODE,
                 request(BERNARD, "paul@example.fr").contact(), new EmailAddress("paul@example.fr"));
         registration.register(withoutTails);
         assertTrue(accounts.findByNir(nir).isPresent(), "the provisional code proved the identity");
@@ -1154,7 +1159,7 @@ class AccountServicesIT {
     @Test
     void without_tails_nor_a_provisional_code_there_is_no_account() {
         assertEquals(RegistrationRefused.Reason.NOT_PROVEN, assertThrows(RegistrationRefused.class, () -> registration.register(
-                new AccountRequest(CASANOVA.claim(), null, Instant.now(), CODE, CODE,
+                new AccountRequest(CASANOVA.claim(), null, null, Instant.now(), CODE, CODE,
                         request(CASANOVA, "lucia@example.fr").contact(), new EmailAddress("lucia@example.fr")))).reason());
     }
 
@@ -1825,6 +1830,271 @@ class AccountServicesIT {
         try (Stream<Path> kept = Files.list(config.backupDir().orElseThrow())) {
             assertEquals(Set.of(second, third), kept.collect(java.util.stream.Collectors.toSet()));
         }
+    }
+
+    // ---- Only the owner gets in (issue 24): the attacks, each played
+
+    @Inject
+    CodeHasher codeHasher;
+    @Inject
+    FranceConnectLogin franceConnectLogin;
+
+    /**
+     * A person added to the register for one test (the register's files hold the others), with an IBAN
+     * and a Vitale serial made from the NIR: what the wizard's proof step would ask.
+     */
+    private Person inRegister(String nir, String familyName, String givenNames, String birthDate, String postalCode) throws Exception {
+        transaction.begin();
+        Person person = inRegisterInTransaction(nir, familyName, givenNames, birthDate, postalCode);
+        transaction.commit();
+        return person;
+    }
+
+    private Person inRegisterInTransaction(String nir, String familyName, String givenNames, String birthDate, String postalCode) {
+        Nir parsed = Nir.parse(nir);
+        String account = parsed.digits13().replaceAll("[AB]", "0").substring(2);
+        String bban = "30004" + "00001" + account + "00";
+        java.math.BigInteger rearranged = new java.math.BigInteger(bban + "152700");
+        String iban = "FR" + String.format("%02d", 98 - rearranged.mod(java.math.BigInteger.valueOf(97)).intValue()) + bban;
+        String serial = "8250" + parsed.digits13().replaceAll("[AB]", "0");
+        em.persist(new fr.ameli.compte.domain.InsuredPerson(parsed, new PersonName(familyName), givenNames,
+                BirthDate.parse(birthDate, Clock.systemUTC()).value(), new PostalCode(postalCode), "Commune", "1 rue des Essais",
+                new fr.ameli.compte.domain.Iban(iban), serial));
+        return new Person(nir, familyName, birthDate, postalCode, iban.substring(iban.length() - 7), serial.substring(serial.length() - 11));
+    }
+
+    /** The provisional code of the letter {@code request} makes for the print run, read as the person would. */
+    private String codeOfNewLetter(java.util.function.Supplier<Optional<ProvisionalCodes.LetterSent>> request) throws Exception {
+        Matcher code = Pattern.compile("Votre code provisoire : (\\d{4})").matcher(textOfNewLetter(request));
+        assertTrue(code.find());
+        return code.group(1);
+    }
+
+    /** The text of the one new PDF file that {@code request} writes for the print run. */
+    private String textOfNewLetter(java.util.function.Supplier<Optional<ProvisionalCodes.LetterSent>> request) throws Exception {
+        Path folder = config.dataDir().resolve("courriers").resolve("a-imprimer");
+        Set<Path> before = Files.isDirectory(folder) ? pdfsIn(folder) : Set.of();
+        ProvisionalCodes.LetterSent sent = request.get().orElseThrow();
+        assertTrue(sent.sent() && !sent.alreadySent(), "a letter leaves");
+        Set<Path> after = new java.util.HashSet<>(pdfsIn(folder));
+        after.removeAll(before);
+        assertEquals(1, after.size(), "one new letter for the print run");
+        lastLetter = after.iterator().next();
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(lastLetter.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
+    }
+
+    /** The file of the letter {@link #textOfNewLetter} read last. */
+    private Path lastLetter;
+
+    private static Set<Path> pdfsIn(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".pdf")).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    private static String another(String code) {
+        return String.format("%04d", (Integer.parseInt(code) + 1) % 10_000);
+    }
+
+    /**
+     * PRODUCT §2.10: a provisional code (10,000 values) is spent after 5 wrong tries in all. The attack:
+     * wrong codes from five addresses (each address alone is far from its own lock), then the right code
+     * from a sixth — refused; a new letter replaces it, at most 3 letters in 90 days.
+     */
+    @Test
+    void a_provisional_code_is_spent_after_five_wrong_tries_from_any_addresses_and_letters_are_limited() throws Exception {
+        Person roche = inRegister("2 61 04 75 112 031", "ROCHE", "Anne", "12/04/1961", "75012");
+        Nir nir = Nir.parse(roche.nir());
+        String code = codeOfNewLetter(() -> provisionalCodes.requestLetter(roche.claim()));
+        for (int i = 1; i <= 5; i++) {
+            clientOrigin.setAddress("198.51.100." + i);
+            ProvisionalCodes.ProvisionalLogin wrong = provisionalCodes.login(nir, another(code));
+            assertEquals(null, wrong.claim());
+            assertEquals(null, wrong.lockedUntil(), "one wrong try locks no address");
+            assertEquals(i == 5, wrong.spent(), "try " + i);
+        }
+        clientOrigin.setAddress("198.51.100.6");
+        ProvisionalCodes.ProvisionalLogin right = provisionalCodes.login(nir, code);
+        assertEquals(null, right.claim(), "the right code no longer opens anything");
+        assertTrue(right.spent(), "the login page says so, and how to get a new letter");
+        assertEquals(1, auditCount(AuditEvent.Type.PROVISIONAL_CODE_SPENT, roche));
+
+        // A new letter replaces the spent code; its own code works, once.
+        String second = codeOfNewLetter(() -> provisionalCodes.requestLetter(roche.claim()));
+        assertEquals(null, provisionalCodes.login(nir, code).claim(), "the old code stays spent");
+        ProvisionalCodes.ProvisionalLogin secondLogin = provisionalCodes.login(nir, second);
+        assertEquals("ROCHE", secondLogin.claim().name().value());
+
+        // A third letter replaces the second (even used: the wizard that logged in with it can no longer create the account).
+        String third = codeOfNewLetter(() -> provisionalCodes.requestLetter(roche.claim()));
+        assertEquals(RegistrationRefused.Reason.NOT_PROVEN, assertThrows(RegistrationRefused.class, () -> registration.register(
+                new AccountRequest(secondLogin.claim(), null, secondLogin.codeId(), Instant.now(), CODE, CODE,
+                        request(roche, "anne.roche@example.fr").contact(), new EmailAddress("anne.roche@example.fr")))).reason());
+        assertEquals(null, provisionalCodes.login(nir, second).claim(), "replaced");
+        for (int i = 0; i < 5; i++) {
+            provisionalCodes.login(nir, another(third));
+        }
+        Instant before = Instant.now();
+        ProvisionalCodes.LetterSent fourth = provisionalCodes.requestLetter(roche.claim()).orElseThrow();
+        assertFalse(fourth.sent(), "three letters in 90 days: no fourth");
+        assertBetween(before.plus(java.time.Duration.ofDays(89)), before.plus(java.time.Duration.ofDays(90)), fourth.tooManyUntil(),
+                "until 90 days after the first");
+        assertEquals(3, auditCount(AuditEvent.Type.PROVISIONAL_CODE_SENT, roche));
+    }
+
+    /** PRODUCT §2.10: the registration consumes the very code the wizard's login used, never another code of the NIR. */
+    @Test
+    void a_registration_without_the_tails_needs_the_id_of_the_code_its_login_used() throws Exception {
+        Person brun = inRegister("1 72 08 69 123 045", "BRUN", "Marc", "30/08/1972", "69003");
+        Nir nir = Nir.parse(brun.nir());
+        String code = codeOfNewLetter(() -> provisionalCodes.requestLetter(brun.claim()));
+        ProvisionalCodes.ProvisionalLogin login = provisionalCodes.login(nir, code);
+        assertTrue(login.codeId() != null);
+        // A wizard that proved another identity and then claims this one, with no proof of its own: refused.
+        assertEquals(RegistrationRefused.Reason.NOT_PROVEN, assertThrows(RegistrationRefused.class, () -> registration.register(
+                new AccountRequest(brun.claim(), null, null, Instant.now(), CODE, CODE,
+                        request(brun, "intrus@example.fr").contact(), new EmailAddress("intrus@example.fr")))).reason());
+        assertEquals(RegistrationRefused.Reason.NOT_PROVEN, assertThrows(RegistrationRefused.class, () -> registration.register(
+                new AccountRequest(brun.claim(), null, login.codeId() + 1_000, Instant.now(), CODE, CODE,
+                        request(brun, "intrus@example.fr").contact(), new EmailAddress("intrus@example.fr")))).reason(),
+                "another code's id");
+        assertTrue(accounts.findByNir(nir).isEmpty());
+        registration.register(new AccountRequest(login.claim(), null, login.codeId(), Instant.now(), CODE, CODE,
+                request(brun, "marc.brun@example.fr").contact(), new EmailAddress("marc.brun@example.fr")));
+        assertTrue(accounts.findByNir(nir).isPresent(), "the code of the login proved the identity");
+    }
+
+    /** Runs {@code work} 20 times at the same instant, each on a thread of the server's executor, from this test's client address; their results. */
+    private <T> List<T> twentyAtOnce(java.util.function.IntFunction<T> work) throws Exception {
+        String address = clientOrigin.address();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Callable<T>> tasks = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            tasks.add(() -> {
+                start.await();
+                // Each as its own request would: a request context of its own (the client's address, the login's outcome).
+                jakarta.enterprise.context.control.RequestContextController requestContext =
+                        jakarta.enterprise.inject.spi.CDI.current().select(jakarta.enterprise.context.control.RequestContextController.class).get();
+                requestContext.activate();
+                try {
+                    clientOrigin.setAddress(address);
+                    return work.apply(n);
+                } finally {
+                    requestContext.deactivate();
+                }
+            });
+        }
+        List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
+        for (java.util.concurrent.Callable<T> task : tasks) {
+            futures.add(executor.submit(task));
+        }
+        start.countDown();
+        List<T> results = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<T> f : futures) {
+            results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        return results;
+    }
+
+    /** The mails to this recipient whose text holds {@code words}. */
+    private long mailsSaying(String recipient, String words) throws Exception {
+        try (Stream<Path> files = Files.list(config.dataDir().resolve("mails"))) {
+            return files.filter(f -> f.toString().endsWith(".eml")).filter(AccountServicesIT::writtenByThisDeployment)
+                    .map(AccountServicesIT::readQuietly)
+                    .filter(content -> content.contains("To: " + recipient) && textQuietly(content).contains(words)).count();
+        }
+    }
+
+    /** A single-use link works once, even for 20 POSTs at the same instant: one new code, one « code modifié » mail. */
+    @Test
+    void twenty_choices_at_once_on_one_code_reset_link_set_one_code_and_send_one_mail() throws Exception {
+        Person cordier = inRegister("1 58 06 44 109 011", "CORDIER", "Luc", "03/06/1958", "44000");
+        createActive(cordier, "luc.cordier@example.fr");
+        codeReset.request(Nir.parse(cordier.nir()), java.time.LocalDate.of(1958, 6, 3));
+        String token = resetTokenFrom(awaitMailContaining("luc.cordier@example.fr", "nouveau-code"));
+        List<CodeReset.Outcome> outcomes = twentyAtOnce(i -> codeReset.choose(token, "Nouveau*Code_" + (10 + i), "Nouveau*Code_" + (10 + i)));
+        assertEquals(1, outcomes.stream().filter(CodeReset.Outcome.CHANGED::equals).count(), outcomes.toString());
+        assertEquals(19, outcomes.stream().filter(CodeReset.Outcome.LINK_UNUSABLE::equals).count(), outcomes.toString());
+        em.getEntityManagerFactory().getCache().evictAll();
+        String hash = accounts.findByNir(Nir.parse(cordier.nir())).orElseThrow().codeHash();
+        long working = java.util.stream.IntStream.range(0, 20)
+                .filter(i -> codeHasher.verify("Nouveau*Code_" + (10 + i), Optional.of(hash))).count();
+        assertEquals(1, working, "exactly one of the twenty codes works");
+        Thread.sleep(1_000);
+        assertEquals(1, mailsSaying("luc.cordier@example.fr", "a été modifié"), "one « code modifié » mail");
+        assertEquals(1, auditCount(AuditEvent.Type.CODE_CHANGED, cordier));
+    }
+
+    @Test
+    void twenty_clicks_at_once_on_one_activation_link_activate_once() throws Exception {
+        Person dumas = inRegister("2 66 09 13 201 022", "DUMAS", "Claire", "21/09/1966", "13001");
+        registration.register(request(dumas, "claire.dumas@example.fr"));
+        String token = tokenFrom(awaitMail("claire.dumas@example.fr"));
+        List<ActivationOutcome> outcomes = twentyAtOnce(i -> activation.activate(token));
+        assertEquals(1, outcomes.stream().filter(ActivationOutcome.ACTIVATED::equals).count(), outcomes.toString());
+        assertEquals(19, outcomes.stream().filter(ActivationOutcome.ALREADY_USED::equals).count(), outcomes.toString());
+        assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_ACTIVATED, dumas));
+    }
+
+    @Test
+    void twenty_logins_at_once_with_one_provisional_code_prove_the_identity_once() throws Exception {
+        Person etienne = inRegister("1 49 12 33 063 027", "ESTEVE", "Paul", "07/12/1949", "33000");
+        String code = codeOfNewLetter(() -> provisionalCodes.requestLetter(etienne.claim()));
+        List<ProvisionalCodes.ProvisionalLogin> logins = twentyAtOnce(i -> provisionalCodes.login(Nir.parse(etienne.nir()), code));
+        assertEquals(1, logins.stream().filter(l -> l.claim() != null).count(), logins.toString());
+        assertEquals(1, auditCount(AuditEvent.Type.PROVISIONAL_CODE_USED, etienne));
+    }
+
+    /** Who may lock whom (PRODUCT §5), at the same instant: 20 wrong logins from one address at once are not 20 guesses. */
+    @Test
+    void twenty_wrong_logins_at_once_from_one_address_check_five_codes_and_lock_it() throws Exception {
+        Person ferrand = inRegister("1 77 03 63 113 019", "FERRAND", "Yves", "15/03/1977", "63000");
+        createActive(ferrand, "yves.ferrand@example.fr");
+        List<CredentialValidationResult.Status> statuses = twentyAtOnce(i -> identityStore.checkCodePersonnel(
+                new UsernamePasswordCredential(ferrand.nir(), new Password("Mauvais*code_" + i))).getStatus());
+        assertTrue(statuses.stream().allMatch(CredentialValidationResult.Status.INVALID::equals));
+        assertEquals(5, auditCount(AuditEvent.Type.LOGIN_FAILURE, ferrand), "no more than 5 codes were checked");
+        assertEquals(1, auditCount(AuditEvent.Type.LOGIN_LOCKED, ferrand));
+        assertTrue(loginLocks.lockedUntil(Nir.parse(ferrand.nir())).isPresent(), "the address is locked");
+    }
+
+    /**
+     * PRODUCT §2.10: FranceConnect's identity is matched exactly, against every person of the register born
+     * that day — here 300, more than the old look-up read — so that a homonym is not logged into another's
+     * account: « Jean DUBOIS » is not « Jean-Michel DUBOIS », born the same day in the same commune.
+     */
+    @Test
+    void franceconnect_finds_the_one_person_among_three_hundred_born_the_same_day_and_never_a_homonym() throws Exception {
+        transaction.begin();
+        for (int order = 1; order <= 297; order++) {
+            inRegisterInTransaction(String.format("1 70 01 75 115 %03d", order), "PERSONNE" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ".charAt(order % 26),
+                    "Prénom", "01/01/1970", "75015");
+        }
+        Person jeanMichel = inRegisterInTransaction("1 70 01 75 115 298", "DUBOIS", "Jean-Michel", "01/01/1970", "75015");
+        Person jeanne = inRegisterInTransaction("2 70 01 75 115 299", "DUBOIS", "Jeanne", "01/01/1970", "75015");
+        Person jean = inRegisterInTransaction("1 70 01 75 115 300", "DUBOIS", "Jean", "01/01/1970", "75015");
+        transaction.commit();
+        createActive(jeanMichel, "jean-michel.dubois@example.fr");
+        createActive(jeanne, "jeanne.dubois@example.fr");
+        createActive(jean, "jean.dubois@example.fr");
+        java.time.LocalDate born = java.time.LocalDate.of(1970, 1, 1);
+        java.util.function.Function<fr.ameli.compte.domain.PivotIdentity, Optional<Nir>> login =
+                pivot -> franceConnectLogin.activeAccountOf(new FranceConnectIdentity(pivot, "eidas1"));
+        assertEquals(Optional.of(Nir.parse(jean.nir())),
+                login.apply(new fr.ameli.compte.domain.PivotIdentity("Jean Pierre", "Dubois", born, "male", "75115", "99100")), "the owner");
+        assertEquals(Optional.of(Nir.parse(jeanMichel.nir())),
+                login.apply(new fr.ameli.compte.domain.PivotIdentity("Jean-Michel", "DUBOIS", born, "male", "75115", "99100")));
+        assertEquals(Optional.of(Nir.parse(jeanne.nir())),
+                login.apply(new fr.ameli.compte.domain.PivotIdentity("Jeanne", "DUBOIS", born, "female", "75115", "99100")));
+        assertEquals(Optional.empty(),
+                login.apply(new fr.ameli.compte.domain.PivotIdentity("Jean", "DUBOIS", born, "male", "75116", "99100")),
+                "born in another arrondissement: nobody here, the account creation");
+        assertEquals(Optional.empty(),
+                login.apply(new fr.ameli.compte.domain.PivotIdentity(null, "DUBOIS", born, "male", "75115", "99100")),
+                "no given name: nobody, never « any »");
     }
 
     /** The NIRs of the active accounts (the expiry timer removes pending ones meanwhile); closes the connection. */

@@ -18,10 +18,13 @@ class ThrottleCounterTest {
 
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
+    /** {@code times} attempts admitted, each failing; the lock the last one sets, if it sets one. */
     private static Optional<Instant> failTimes(ThrottleCounter counter, int times, Instant at) {
         Optional<Instant> lock = Optional.empty();
         for (int i = 0; i < times; i++) {
-            lock = counter.failure(at);
+            ThrottleCounter.Admission admission = counter.admit(at);
+            assertTrue(admission.checked(), "attempt " + (i + 1) + " is checked");
+            lock = admission.lockedUntil();
         }
         return lock;
     }
@@ -31,9 +34,19 @@ class ThrottleCounterTest {
         ThrottleCounter proof = new ThrottleCounter(Kind.PROOF, "x", T0);
         assertTrue(failTimes(proof, 4, T0).isEmpty());
         assertTrue(proof.lockedUntil(T0).isEmpty());
-        assertEquals(Optional.of(T0.plus(Duration.ofMinutes(15))), proof.failure(T0));
+        assertEquals(new ThrottleCounter.Admission(true, Optional.of(T0.plus(Duration.ofMinutes(15)))), proof.admit(T0),
+                "the fifth is checked, and its failure locks");
         assertEquals(Optional.of(T0.plusSeconds(900)), proof.lockedUntil(T0.plusSeconds(899)));
         assertTrue(proof.lockedUntil(T0.plusSeconds(900)).isEmpty(), "free again after 15 minutes");
+    }
+
+    @Test
+    void attempts_at_once_are_counted_before_their_check_so_that_the_sixth_is_refused_unchecked() {
+        ThrottleCounter login = new ThrottleCounter(Kind.LOGIN, "x", T0);
+        // Five attempts admitted, none of them answered yet (all checks still running).
+        Optional<Instant> lock = failTimes(login, 5, T0);
+        assertEquals(Optional.of(T0.plus(Duration.ofMinutes(15))), lock, "the fifth carries the lock");
+        assertEquals(new ThrottleCounter.Admission(false, lock), login.admit(T0.plusMillis(1)), "the sixth is not checked");
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
@@ -108,9 +109,23 @@ class ClientFaultTest {
         assertEquals(fault, ClientFault.of(failure, viewState));
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "-                                                              | false",
+            "jeton=x                                                        | false",
+            "connexion=connexion&connexion%3Arenvoyer=x&jakarta.faces.ViewState=stateless | true",
+            "jakarta.faces.ViewState                                        | true",
+            "jakarta%2Efaces%2EViewState=1%3A2                              | true",
+            "x=jakarta.faces.ViewState                                      | false",
+            "jakarta.faces.ViewStateX=1                                     | false",
+    })
+    void a_query_that_carries_a_view_state_is_told(String query, boolean carries) {
+        assertEquals(carries, ClientFault.carriesViewState(query == null ? null : query.strip(), "jakarta.faces.ViewState"));
+    }
+
     @Test
     void each_fault_has_its_status_and_a_page_of_the_service() {
-        assertEquals(List.of(413, 400, 405, 403), Stream.of(ClientFault.values()).map(f -> f.status).toList());
+        assertEquals(List.of(413, 400, 405, 403, 400), Stream.of(ClientFault.values()).map(f -> f.status).toList());
         assertEquals("/trop-volumineux.xhtml", ClientFault.TOO_LARGE.page);
         assertTrue(Stream.of(ClientFault.values()).allMatch(f -> f.page.endsWith(".xhtml")));
     }

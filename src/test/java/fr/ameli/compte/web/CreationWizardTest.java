@@ -150,6 +150,69 @@ class CreationWizardTest {
                 () -> assertEquals(CODE, f.wizard.reached()));
     }
 
+    /**
+     * The attack of a view still open on a later page: once the identity step names another person,
+     * the contact step's form posted from the old page registers nothing (its proof was for the other one).
+     */
+    @Test
+    void a_form_posted_from_a_later_page_after_another_identity_registers_nothing() {
+        WizardFixture f = new WizardFixture().at(CONTACT).withContact();
+        f.wizard.getIdentityForm().setName("DURAND");
+        f.wizard.getIdentityForm().setNir("1 84 12 76 451 089");
+        f.wizard.getIdentityForm().setBirthDate("15/12/1984");
+        f.wizard.getIdentityForm().setPostalCode("76000");
+        assertEquals(VERIFICATION.redirect(), f.wizard.submitIdentity());
+        assertAll(
+                () -> assertEquals(VERIFICATION.redirect(), f.wizard.submitContact(), "sent back to the proof of the new identity"),
+                () -> assertEquals(List.of(), f.registered, "no account"),
+                () -> assertEquals(VERIFICATION.redirect(), f.wizard.submitCode()),
+                () -> assertEquals(VERIFICATION.redirect(), f.wizard.submitTerms()));
+    }
+
+    /** Every submit of a step not reached yet: sent back to where the person is, and nothing asked of the services. */
+    static Stream<Arguments> submitsBeforeTheirStep() {
+        List<Arguments> cases = new ArrayList<>();
+        for (WizardStep reached : WizardStep.values()) {
+            for (WizardStep submitted : List.of(VERIFICATION, TERMS, CODE, CONTACT)) {
+                if (submitted.compareTo(reached) > 0) {
+                    cases.add(Arguments.of(reached, submitted));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "reached {0}, submits {1}")
+    @MethodSource("submitsBeforeTheirStep")
+    void a_step_s_submit_acts_only_once_the_step_is_reached(WizardStep reached, WizardStep submitted) {
+        WizardFixture f = new WizardFixture().at(reached).withContact();
+        String outcome = switch (submitted) {
+            case VERIFICATION -> f.wizard.submitProof();
+            case TERMS -> f.wizard.submitTerms();
+            case CODE -> f.wizard.submitCode();
+            case CONTACT -> f.wizard.submitContact();
+            case IDENTITY -> throw new IllegalArgumentException();
+        };
+        assertAll(
+                () -> assertEquals(reached.redirect(), outcome),
+                () -> assertEquals(reached, f.wizard.reached(), "nothing moves"),
+                () -> assertEquals(List.of(), f.registered),
+                () -> assertEquals(List.of(), f.messages.fields(), "nothing was read"));
+    }
+
+    @Test
+    void a_provisional_code_s_login_hands_that_code_to_the_registration() {
+        WizardFixture f = new WizardFixture().at(IDENTITY);
+        assertEquals(TERMS.redirect(), f.wizard.continueWithProvisionalCode(WizardFixture.TOTO, 42L));
+        f.wizard.progress.advanceTo(CONTACT);
+        f.withContact();
+        f.wizard.submitContact();
+        assertAll(
+                () -> assertEquals(1, f.registered.size()),
+                () -> assertEquals(null, f.registered.get(0).proof(), "no tails: the code proved the identity"),
+                () -> assertEquals(42L, f.registered.get(0).provisionalCodeId(), "the very code of the login, never another of the NIR"));
+    }
+
     @Test
     void each_timed_action_is_named_after_its_step() {
         Set<String> pages = EnumSet.allOf(WizardStep.class).stream().map(WizardStep::page).collect(java.util.stream.Collectors.toSet());

@@ -267,9 +267,12 @@ class HardeningIT {
         assertEquals(null, forger.sessionId(), "nobody logged in");
 
         // The same form from this browser passes the first step: the security code comes next.
+        java.util.Set<String> codesBefore = MailLinks.securityCodeMailIds(smtp.getReceivedMessages());
         FormClient.Page second = c.submit(page, "connexion", "connexion:connecter",
                 Map.of("connexion:nir", GARCIA.nir(), "connexion:code", CODE));
         assertEquals("Saisissez le code de sécurité reçu par email", second.h1(), second.body());
+        // Its mail is delivered before the next test counts the security-code mails it waits for.
+        MailLinks.awaitSecurityCode(smtp::getReceivedMessages, codesBefore);
     }
 
     @Test
@@ -443,6 +446,17 @@ class HardeningIT {
         FormClient.Page pending = login(owner, ROUSSEAU.nir(), CODE);
         assertTrue(pending.globalErrors("connexion").startsWith("Votre compte n'est pas encore activé"), pending.body());
         assertTrue(pending.body().contains("connexion:renvoyer"), "the offer of a new mail");
+
+        // A cross-site link carrying the form's fields and a ViewState (the session cookie goes with a link): no button is pressed.
+        java.net.http.HttpResponse<String> byGet = owner.send(java.net.http.HttpRequest.newBuilder(URI.create(base
+                + "index.xhtml?connexion=connexion&connexion%3Arenvoyer=x&jakarta.faces.ViewState=stateless")).GET().build());
+        assertEquals(400, byGet.statusCode(), "only a POST acts");
+        // A cross-site POST lacks the login page's token (its cookie is SameSite): refused as a forged login is.
+        FormClient.Page forgedPost = owner.submit(pending, "connexion", "connexion:renvoyer", Map.of("jeton", "x".repeat(43)));
+        assertTrue(forgedPost.globalErrors("connexion").startsWith("La page de connexion a expiré."), forgedPost.body());
+        Thread.sleep(1_000);
+        assertEquals(1, mailsTo("elodie@example.fr").size(), "neither sent a mail");
+
         FormClient.Page sent = owner.submit(pending, "connexion", "connexion:renvoyer", Map.of());
         assertEquals("Un courriel vous a été envoyé", sent.h1(), sent.body());
 
@@ -455,6 +469,43 @@ class HardeningIT {
         String newLink = MailLinks.activationPath(mails.get(1));
         assertTrue(client().get(oldLink).text().contains("Ce lien d'activation n'est pas reconnu."), "the old link stops working");
         assertTrue(MailLinks.activate(client(), newLink).text().contains("Votre compte ameli est activé."));
+    }
+
+    /**
+     * « Code oublié ? » says nothing of whether an account matched, not even by its time: the look-up and the
+     * mail are done after the answer. The two medians, interleaved requests for a NIR with an active account
+     * and for one without, are within 20 %.
+     */
+    @Test
+    void code_oublie_answers_as_fast_whether_or_not_an_account_matches() throws Exception {
+        ensureActiveAccount();
+        FormClient c = client();
+        Map<String, String> withAccount = Map.of("oubli:nir", GARCIA.nir(), "oubli:naissance", GARCIA.birthDate());
+        Map<String, String> without = Map.of("oubli:nir", "1 84 12 76 451 089", "oubli:naissance", "15/12/1984");
+        List<Long> accountTimes = new ArrayList<>();
+        List<Long> noAccountTimes = new ArrayList<>();
+        java.util.Random order = new java.util.Random(24);
+        for (int pair = 0; pair < 40; pair++) {
+            // Both kinds in each pair, in a random order: neither always follows the other.
+            boolean accountFirst = order.nextBoolean();
+            for (boolean account : List.of(accountFirst, !accountFirst)) {
+                // The look-up and the mail of the request before are done: each answer is timed on its own.
+                Thread.sleep(250);
+                FormClient.Page page = c.get("code-oublie.xhtml");
+                long start = System.nanoTime();
+                FormClient.Page answer = c.submit(page, "oubli", "oubli:envoyer", account ? withAccount : without);
+                long took = System.nanoTime() - start;
+                assertEquals(200, answer.status());
+                if (pair >= 5) {
+                    (account ? accountTimes : noAccountTimes).add(took);
+                }
+            }
+        }
+        double withMedian = median(accountTimes);
+        double withoutMedian = median(noAccountTimes);
+
+        assertTrue(Math.abs(withMedian - withoutMedian) <= 0.2 * Math.min(withMedian, withoutMedian),
+                String.format("medians %.2f ms with an account, %.2f ms without", withMedian / 1e6, withoutMedian / 1e6));
     }
 
     // ---- Hostile input
@@ -664,7 +715,7 @@ class HardeningIT {
         FormClient c = client();
         c.submit(toContactStep(c, XAVIER), "coordonnees", "coordonnees:continuer", contact("xavier@example.fr"));
         assertTrue(MailLinks.activate(c, awaitMail("xavier@example.fr", 20_000)).text().contains("Votre compte ameli est activé."));
-        long before = MailLinks.securityCodeMails(smtp.getReceivedMessages());
+        java.util.Set<String> before = MailLinks.securityCodeMailIds(smtp.getReceivedMessages());
         FormClient.Page codePage = c.submit(c.get(""), "connexion", "connexion:connecter",
                 Map.of("connexion:nir", XAVIER.nir(), "connexion:code", CODE));
         HttpResponse<String> accepted = c.send(c.post(codePage, "codeSecurite", "codeSecurite:valider", Map.of(

@@ -58,23 +58,36 @@ final class MailLinks {
         return count;
     }
 
-    /** The code of the security-code mail that arrives after {@code before} of them, as the person reads it. */
-    static String awaitSecurityCode(java.util.function.Supplier<MimeMessage[]> received, long before) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (securityCodeMails(received.get()) <= before && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        MimeMessage last = null;
-        for (MimeMessage m : received.get()) {
+    /**
+     * The security-code mails the relay holds now, by their Message-ID: the code awaited next is in
+     * one that is not among them (the relay's list is not in the order mails were sent, and a mail of
+     * an earlier login may arrive late, so neither a count nor « the last one » tells which is new).
+     */
+    static java.util.Set<String> securityCodeMailIds(MimeMessage[] received) throws Exception {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (MimeMessage m : received) {
             if (SECURITY_CODE_SUBJECT.equals(m.getSubject())) {
-                last = m;
+                ids.add(java.util.Objects.requireNonNull(m.getMessageID(), "a mail without Message-ID"));
             }
         }
-        assertTrue(last != null, "no security-code mail");
-        String text = (String) ((Multipart) last.getContent()).getBodyPart(0).getContent();
-        Matcher m = SECURITY_CODE.matcher(text);
-        assertTrue(m.find(), text);
-        return m.group(1);
+        return ids;
+    }
+
+    /** The code of the security-code mail that arrives and is not one of {@code before}, as the person reads it. */
+    static String awaitSecurityCode(java.util.function.Supplier<MimeMessage[]> received, java.util.Set<String> before) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (MimeMessage m : received.get()) {
+                if (SECURITY_CODE_SUBJECT.equals(m.getSubject()) && !before.contains(m.getMessageID())) {
+                    String text = (String) ((Multipart) m.getContent()).getBodyPart(0).getContent();
+                    Matcher code = SECURITY_CODE.matcher(text);
+                    assertTrue(code.find(), text);
+                    return code.group(1);
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no new security-code mail");
     }
 
     /**
@@ -83,7 +96,7 @@ final class MailLinks {
      */
     static FormClient.Page logIn(FormClient client, String nir, String code, java.util.function.Supplier<MimeMessage[]> received) {
         try {
-            long before = securityCodeMails(received.get());
+            java.util.Set<String> before = securityCodeMailIds(received.get());
             FormClient.Page page = client.submit(client.get(""), "connexion", "connexion:connecter",
                     java.util.Map.of("connexion:nir", nir, "connexion:code", code));
             if (!page.hasForm("codeSecurite")) {

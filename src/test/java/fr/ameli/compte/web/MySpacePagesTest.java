@@ -201,7 +201,7 @@ class MySpacePagesTest {
         page.messages = messages;
         page.reauthentication = new Reauthentication() {
             @Override
-            boolean confirmed(PageMessages m, String form) {
+            boolean confirmed(PageMessages m, String form, When when) {
                 return proven;
             }
         };

@@ -12,10 +12,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The code personnel asked again before a sensitive change (PRODUCT §2.11), on a page whose form is {@code adresseEmail}. */
+/** The code personnel asked again before a sensitive change (PRODUCT §2.11), on a page whose form is {@code donnees}. */
 class ReauthenticationTest {
 
-    private static final String FIELD = "adresseEmail:codeActuel";
+    private static final String FIELD = "donnees:codeActuel";
+
+    @ParameterizedTest(name = "logged in {0} ago: the email change asks the code all the same")
+    @CsvSource(nullValues = "-", value = {"PT0S", "PT9M59S", "PT2H", "-"})
+    void the_email_change_asks_the_code_every_time(Duration ago) {
+        SpaceFixture f = new SpaceFixture().loggedIn(ago);
+        assertTrue(f.reauthentication.isNeeded(Reauthentication.When.ALWAYS));
+        assertFalse(f.reauthentication.confirmed(f.messages, EmailChangePage.FORM, Reauthentication.When.ALWAYS), "nothing typed");
+    }
 
     @ParameterizedTest(name = "logged in {0} ago: asked again {1}")
     @CsvSource(nullValues = "-", value = {"PT0S, false", "PT9M59S, false", "PT10M, true", "PT2H, true", "-, true"})
@@ -23,7 +31,7 @@ class ReauthenticationTest {
         SpaceFixture f = new SpaceFixture().loggedIn(ago);
         assertEquals(needed, f.reauthentication.isNeeded());
         if (!needed) {
-            assertTrue(f.reauthentication.confirmed(f.messages, EmailChangePage.FORM), "nothing to type");
+            assertTrue(f.reauthentication.confirmed(f.messages, MyDataPage.FORM, Reauthentication.When.AFTER_A_WHILE), "nothing to type");
             assertEquals(List.of(), f.codesChecked, "no code checked");
         }
     }
@@ -37,7 +45,7 @@ class ReauthenticationTest {
     void a_right_code_makes_the_login_fresh_and_a_wrong_one_is_said_at_the_field(String code, String message) {
         SpaceFixture f = new SpaceFixture().loggedIn(Duration.ofMinutes(30));
         f.reauthentication.setCurrentCode(code);
-        boolean confirmed = f.reauthentication.confirmed(f.messages, EmailChangePage.FORM);
+        boolean confirmed = f.reauthentication.confirmed(f.messages, MyDataPage.FORM, Reauthentication.When.AFTER_A_WHILE);
         assertAll(
                 () -> assertEquals(message == null, confirmed),
                 () -> assertEquals(message == null ? List.of() : List.of(message), f.messages.at(FIELD)),
@@ -54,7 +62,7 @@ class ReauthenticationTest {
         SpaceFixture f = new SpaceFixture().loggedIn(Duration.ofMinutes(30));
         f.locked = true;
         f.reauthentication.setCurrentCode(SpaceFixture.RIGHT_CODE);
-        assertFalse(f.reauthentication.confirmed(f.messages, EmailChangePage.FORM));
+        assertFalse(f.reauthentication.confirmed(f.messages, MyDataPage.FORM, Reauthentication.When.AFTER_A_WHILE));
         assertEquals(List.of("Par sécurité, après plusieurs codes erronés, votre code personnel ne peut plus être vérifié depuis cet appareil. "
                 + "Vous pourrez réessayer à partir du 1 décembre 2026 à 11h15, ou choisir un nouveau code avec « Code oublié ? »."), f.messages.at(FIELD));
     }
@@ -62,7 +70,7 @@ class ReauthenticationTest {
     @Test
     void a_page_shown_without_the_field_is_told_at_the_top_to_type_the_code() {
         SpaceFixture f = new SpaceFixture().loggedIn(Duration.ofMinutes(11));
-        assertFalse(f.reauthentication.typed(f.messages, EmailChangePage.FORM), "the field was not posted: the login grew old meanwhile");
+        assertFalse(f.reauthentication.typed(f.messages, MyDataPage.FORM, Reauthentication.When.AFTER_A_WHILE), "the field was not posted: the login grew old meanwhile");
         assertEquals(List.of("Par sécurité, votre connexion date de plus de 10 minutes : saisissez votre code personnel actuel pour continuer."),
                 f.messages.at(null));
         assertEquals(List.of(), f.codesChecked);

@@ -28,18 +28,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The warning before a time limit (RGAA 13.1, WCAG 2.2.1), in Chromium, on a server whose wizard
  * lives 14 seconds and warns 9 seconds before: the dialog appears, takes the focus, passes the
  * axe audit, and « Prolonger » (pressed with the keyboard) keeps the wizard alive past its first
- * limit. A class of its own because the rest of the browser tests need the 20-minute default.
+ * limit; on the page of a « Code oublié ? » link (valid 14 seconds, never past 16 after it was
+ * sent), « Prolonger » gives only the time the link has left and says it. A class of its own
+ * because the rest of the browser tests need the 20-minute default.
  */
 @ExtendWith(ArquillianExtension.class)
 class TimeLimitBrowserIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(14);
+    private static final int SMTP_PORT = TestDeployments.freePort();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return TestDeployments.war("time-limit", Map.of(
                 "ameli.wizard.timeout", "PT14S",
                 "ameli.time-limit.warning", "PT9S",
+                "ameli.code-reset.validity", "PT14S",
+                "ameli.code-reset.longest-life", "PT16S",
+                "ameli.mail.mode", "smtp",
+                "ameli.smtp.host", "127.0.0.1",
+                "ameli.smtp.port", String.valueOf(SMTP_PORT),
                 "ameli.code.hash-iterations", "1024"));
     }
 
@@ -47,15 +55,19 @@ class TimeLimitBrowserIT {
     URL base;
 
     private static Browser browser;
+    private static com.icegreen.greenmail.util.GreenMail smtp;
 
     @BeforeAll
     static void openBrowser() {
         browser = new Browser();
+        smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+        smtp.start();
     }
 
     @AfterAll
     static void closeBrowser() {
         browser.close();
+        smtp.stop();
     }
 
     private WebElement awaitDialog() {
@@ -110,5 +122,43 @@ class TimeLimitBrowserIT {
         browser.type("identite:nom", "TOTO");
         browser.submit("identite:continuer");
         assertEquals("Votre session a expiré", browser.driver.findElement(By.tagName("h1")).getText());
+    }
+
+    /**
+     * « Prolonger » on the page of a « Code oublié ? » link gives it the link's validity again, but
+     * never past its longest life (PRODUCT §2.8): the page then counts down the time really left
+     * and says the link cannot be prolonged further.
+     */
+    @Test
+    void prolonger_on_a_code_oublie_link_gives_only_the_time_up_to_its_longest_life_and_says_so() throws Exception {
+        FormClient c = new FormClient(java.net.URI.create(base.toString()));
+        Mailbox mailbox = new Mailbox(smtp);
+        FormClient.Page page = c.submit(c.get("creation/identite.xhtml"), "identite", "identite:continuer", Map.of(
+                "identite:nom", "Lambert", "identite:nir", "1 31 03 21 231 594", "identite:naissance", "27/03/1931",
+                "identite:codePostal", "21000"));
+        page = c.submit(page, "verification", "verification:valider", Map.of("verification:iban", "2091421", "verification:vitale", "59923680877"));
+        page = c.submit(page, "conditions", "conditions:continuer", Map.of("conditions:choix", "oui"));
+        page = c.submit(page, "codePersonnel", "codePersonnel:continuer", Map.of("codePersonnel:code", "Dijon*Bourgogne_21",
+                "codePersonnel:confirmation", "Dijon*Bourgogne_21"));
+        c.submit(page, "coordonnees", "coordonnees:continuer", Map.of("coordonnees:email", "robert@example.fr",
+                "coordonnees:emailConfirmation", "robert@example.fr", "coordonnees:promotions", "non"));
+        MailLinks.activate(c, mailbox.firstTo("robert@example.fr", "Activez votre compte ameli"));
+        c.submit(c.get("code-oublie.xhtml"), "oubli", "oubli:envoyer", Map.of("oubli:nir", "1 31 03 21 231 594", "oubli:naissance", "27/03/1931"));
+        String link = MailLinks.newCodePath(mailbox.firstTo("robert@example.fr", "Choisissez un nouveau code personnel ameli"));
+
+        browser.open(base.toString().replaceAll("/$", "") + "/" + link);
+        WebElement dialog = awaitDialog();
+        assertEquals("delai-prolonger", browser.focusedId());
+        browser.press(Keys.ENTER);
+        WebElement status = browser.driver.findElement(By.id("delai-statut"));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> !status.getAttribute("textContent").isEmpty());
+        assertTrue(status.getAttribute("textContent").startsWith("Ce lien ne peut plus être prolongé"), status.getAttribute("textContent"));
+        int left = Integer.parseInt(browser.find("codePersonnel:restant").getAttribute("textContent").strip());
+        assertTrue(left > 0 && left < 14, "the link has less than its validity left: " + left + " s");
+        // The countdown follows the link's real end: the dialog comes back at once and says when it has expired.
+        awaitDialog();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
+                browser.find("delai-titre").getText().equals("Votre session a expiré"));
+        assertTrue(dialog.getAttribute("open") != null);
     }
 }

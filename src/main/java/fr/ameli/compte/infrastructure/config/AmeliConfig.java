@@ -49,6 +49,8 @@ public class AmeliConfig implements ServiceSettings {
     Duration activationValidity;
     @Inject @ConfigProperty(name = "ameli.code-reset.validity")
     Duration codeResetValidity;
+    @Inject @ConfigProperty(name = "ameli.code-reset.longest-life")
+    Duration codeResetLongestLife;
     @Inject @ConfigProperty(name = "ameli.activation.sweep-interval")
     Duration activationSweepInterval;
     @Inject @ConfigProperty(name = "ameli.activation.expired-link-retention")
@@ -101,6 +103,10 @@ public class AmeliConfig implements ServiceSettings {
         requirePositive("ameli.activation.sweep-interval", activationSweepInterval);
         requirePositive("ameli.activation.expired-link-retention", expiredLinkRetention);
         requirePositive("ameli.code-reset.validity", codeResetValidity);
+        if (codeResetLongestLife.compareTo(codeResetValidity) < 0) {
+            throw invalid("ameli.code-reset.longest-life", codeResetLongestLife.toString(),
+                    "a duration at least as long as ameli.code-reset.validity");
+        }
         requirePositive("ameli.mail.retry-interval", mailRetryInterval);
         requirePositive("ameli.security-code.validity", securityCodeValidity);
         requirePositive("ameli.wizard.timeout", wizardTimeout);
@@ -194,6 +200,11 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public Duration codeResetValidity() {
         return codeResetValidity;
+    }
+
+    @Override
+    public Duration codeResetLongestLife() {
+        return codeResetLongestLife;
     }
 
     @Override

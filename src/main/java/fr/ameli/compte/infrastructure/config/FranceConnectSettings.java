@@ -24,6 +24,12 @@ public class FranceConnectSettings implements OpenIdSettings {
     /** The callback URL registered at FranceConnect ({@code …/franceconnect/retour}). */
     @ConfigProperty(name = "redirect-url")
     Optional<URI> redirectUrl;
+    /**
+     * The level asked of FranceConnect ({@code acr_values}): {@code eidas1}, the standard level (the
+     * security code follows), or {@code eidas2} for FranceConnect+ only.
+     */
+    @ConfigProperty(name = "acr-values", defaultValue = "eidas1")
+    String acrValues;
 
     /** Whether issuer, client id and secret are all set (a blank value counts as not set). */
     boolean complete() {
@@ -48,5 +54,10 @@ public class FranceConnectSettings implements OpenIdSettings {
     @Override
     public Optional<URI> redirectUrl() {
         return redirectUrl;
+    }
+
+    /** The level asked of FranceConnect, as the {@code acr_values} of the authorization request. */
+    public String acrValues() {
+        return acrValues.strip();
     }
 }

@@ -3,6 +3,7 @@ package fr.ameli.compte.infrastructure.franceconnect;
 import com.nimbusds.oauth2.sdk.Scope;
 import fr.ameli.compte.application.FranceConnectIdentity;
 import fr.ameli.compte.application.FranceConnectProvider;
+import fr.ameli.compte.domain.PivotIdentity;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import fr.ameli.compte.infrastructure.config.FranceConnectSettings;
 import fr.ameli.compte.infrastructure.oidc.OpenIdConnectFlow;
@@ -17,12 +18,15 @@ import java.util.Map;
 
 /**
  * FranceConnect's OpenID Connect client: the shared {@link OpenIdConnectFlow} with the
- * {@code ameli.franceconnect.*} settings, asking for the names and the birth date.
+ * {@code ameli.franceconnect.*} settings, asking for the « identité pivot » (names, birth date,
+ * gender, birthplace and birth country) at the level {@code ameli.franceconnect.acr-values}
+ * ({@code eidas1} by default), and checking the level FranceConnect says the login had (the
+ * {@code acr} claim): one of FranceConnect's levels, never below the one asked.
  */
 @ApplicationScoped
 public class FranceConnectClient implements FranceConnectProvider {
 
-    private static final List<String> CLAIMS = List.of("given_name", "family_name", "birthdate");
+    private static final List<String> CLAIMS = List.of("given_name", "family_name", "birthdate", "gender", "birthplace", "birthcountry");
 
     @Inject
     AmeliConfig config;
@@ -41,16 +45,25 @@ public class FranceConnectClient implements FranceConnectProvider {
 
     @Override
     public Map.Entry<URI, Pending> start(URI redirectUri) throws Refused {
-        return flow.start(settings(), new Scope("openid", "given_name", "family_name", "birthdate"), redirectUri);
+        FranceConnectSettings settings = settings();
+        return flow.start(settings, new Scope("openid", "given_name", "family_name", "birthdate", "gender", "birthplace", "birthcountry"),
+                redirectUri, List.of(settings.acrValues()));
     }
 
     @Override
     public FranceConnectIdentity finish(URI callback, Pending pending) throws Refused {
-        Map<String, Object> claims = flow.finish(settings(), callback, pending, CLAIMS);
+        FranceConnectSettings settings = settings();
+        Map<String, Object> claims = flow.finish(settings, callback, pending, CLAIMS);
+        String acr = text(claims.get("acr"));
+        int asked = FranceConnectIdentity.LEVELS.indexOf(settings.acrValues());
+        if (acr == null || FranceConnectIdentity.LEVELS.indexOf(acr) < Math.max(0, asked)) {
+            throw new Refused("the login's level (acr) is " + acr + ", " + settings.acrValues() + " was asked", null);
+        }
         try {
-            String birthdate = claims.get("birthdate") instanceof String b ? b : null;
-            return new FranceConnectIdentity(text(claims.get("given_name")), text(claims.get("family_name")),
-                    birthdate == null ? null : LocalDate.parse(birthdate));
+            String birthdate = text(claims.get("birthdate"));
+            return new FranceConnectIdentity(new PivotIdentity(text(claims.get("given_name")), text(claims.get("family_name")),
+                    birthdate == null ? null : LocalDate.parse(birthdate), text(claims.get("gender")), text(claims.get("birthplace")),
+                    text(claims.get("birthcountry"))), acr);
         } catch (DateTimeParseException e) {
             throw new Refused("unexpected claims", e);
         }

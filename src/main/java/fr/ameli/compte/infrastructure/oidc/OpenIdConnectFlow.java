@@ -1,5 +1,6 @@
 package fr.ameli.compte.infrastructure.oidc;
 
+import com.nimbusds.jose.Algorithm;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -17,6 +18,7 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
 import com.nimbusds.openid.connect.sdk.AuthenticationSuccessResponse;
@@ -35,6 +37,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,19 +45,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * The OpenID Connect authorization-code flow of every provider we log in with (Nimbus OAuth 2.0
  * SDK): the browser sent with state, nonce and PKCE (S256); on its return the state compared, the
  * code exchanged with the client secret, the ID token checked (signature, issuer, audience,
- * expiry, nonce) before any claim is believed; the user-info endpoint asked only for claims the
- * ID token lacks. FranceConnect and the agents' provider differ only in their settings, scope and
+ * expiry, nonce) before any claim is believed — its signature with an algorithm the provider
+ * announced and we accept ({@link #ACCEPTED}: RS256, ES256), never the one the token's own header
+ * names otherwise (an HMAC keyed with the client secret, or {@code none}, is refused); the
+ * user-info endpoint asked only for claims the ID token lacks. FranceConnect and the agents' provider differ only in their settings, scope and
  * which claims they read ({@code FranceConnectClient}, {@link AgentIdentityClient}).
  */
 @ApplicationScoped
 public class OpenIdConnectFlow {
 
     private static final int TIMEOUT_MS = 10_000;
+    /** The ID token's signature algorithms we accept, asymmetric only: the provider's key signs, never a secret we share. */
+    static final List<JWSAlgorithm> ACCEPTED = List.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
     private final Map<URI, OIDCProviderMetadata> providers = new ConcurrentHashMap<>();
 
     /** Where to send the browser, and what it must bring back. */
     public Map.Entry<URI, Pending> start(OpenIdSettings settings, Scope scope, URI redirectUri) throws Refused {
+        return start(settings, scope, redirectUri, List.of());
+    }
+
+    /** The same, asking the provider for one of these levels of login ({@code acr_values}; none: the provider's own). */
+    public Map.Entry<URI, Pending> start(OpenIdSettings settings, Scope scope, URI redirectUri, List<String> acrValues) throws Refused {
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
@@ -64,6 +76,7 @@ public class OpenIdConnectFlow {
                 .state(state)
                 .nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .acrValues(acrValues.isEmpty() ? null : acrValues.stream().map(ACR::new).toList())
                 .build();
         return Map.entry(request.toURI(), new Pending(state.getValue(), nonce.getValue(), verifier.getValue(), redirectUri));
     }
@@ -98,10 +111,8 @@ public class OpenIdConnectFlow {
             }
             OIDCTokenResponse oidc = (OIDCTokenResponse) tokens.toSuccessResponse();
             JWT idToken = oidc.getOIDCTokens().getIDToken();
-            JWSAlgorithm algorithm = (JWSAlgorithm) idToken.getHeader().getAlgorithm();
-            IDTokenValidator validator = JWSAlgorithm.Family.HMAC_SHA.contains(algorithm)
-                    ? new IDTokenValidator(provider.getIssuer(), clientId, algorithm, new Secret(settings.clientSecret()))
-                    : new IDTokenValidator(provider.getIssuer(), clientId, algorithm, provider.getJWKSetURI().toURL());
+            IDTokenValidator validator = new IDTokenValidator(provider.getIssuer(), clientId, pinnedAlgorithm(provider, idToken),
+                    provider.getJWKSetURI().toURL());
             Map<String, Object> claims = new HashMap<>(validator.validate(idToken, new Nonce(pending.nonce())).toJSONObject());
             if (!claims.keySet().containsAll(wanted) && provider.getUserInfoEndpointURI() != null) {
                 HTTPRequest userInfo = new UserInfoRequest(provider.getUserInfoEndpointURI(), oidc.getOIDCTokens().getBearerAccessToken())
@@ -123,6 +134,22 @@ public class OpenIdConnectFlow {
         } catch (Exception e) {
             throw new Refused("OpenID Connect exchange with " + settings.issuer() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The algorithm the ID token must be signed with: the one its header names only when the provider
+     * announced it ({@code id_token_signing_alg_values_supported}; RS256 when it announces none, as
+     * OpenID Connect says) and it is one we accept; else the token is refused, before any key is read.
+     */
+    static JWSAlgorithm pinnedAlgorithm(OIDCProviderMetadata provider, JWT idToken) throws Refused {
+        List<JWSAlgorithm> announced = provider.getIDTokenJWSAlgs() == null || provider.getIDTokenJWSAlgs().isEmpty()
+                ? List.of(JWSAlgorithm.RS256) : provider.getIDTokenJWSAlgs();
+        Algorithm named = idToken.getHeader().getAlgorithm();
+        if (named instanceof JWSAlgorithm algorithm && ACCEPTED.contains(algorithm) && announced.contains(algorithm)) {
+            return algorithm;
+        }
+        throw new Refused("ID token signed with " + named + ": only " + ACCEPTED.stream().filter(announced::contains).toList()
+                + " are accepted from " + provider.getIssuer(), null);
     }
 
     /** The provider's metadata from its discovery document, fetched once. */

@@ -83,6 +83,11 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public <T> Optional<T> findToSpend(Class<T> secretType, Object id) {
+        return Optional.ofNullable(em.find(secretType, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
     public List<ProvisionalCode> provisionalCodes(Nir nir) {
         return em.createQuery("select p from ProvisionalCode p where p.nir = :nir order by p.createdAt desc", ProvisionalCode.class)
                 .setParameter("nir", nir.fullForm()).getResultList();
@@ -90,7 +95,7 @@ public class JpaAccountRepository implements AccountRepository {
 
     @Override
     public void replaceProvisionalCode(ProvisionalCode code) {
-        em.createQuery("delete from ProvisionalCode p where p.nir = :nir and p.usedAt is null")
+        em.createQuery("delete from ProvisionalCode p where p.nir = :nir and p.registeredAt is null")
                 .setParameter("nir", code.nir().fullForm()).executeUpdate();
         em.persist(code);
     }
@@ -110,11 +115,6 @@ public class JpaAccountRepository implements AccountRepository {
             em.flush();
         }
         em.persist(code);
-    }
-
-    @Override
-    public Optional<SecurityCode> findSecurityCode(long accountId) {
-        return Optional.ofNullable(em.find(SecurityCode.class, accountId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override
@@ -214,7 +214,7 @@ public class JpaAccountRepository implements AccountRepository {
 
     @Override
     public Optional<EmailChangeToken> findEmailChange(String tokenHash) {
-        return Optional.ofNullable(em.find(EmailChangeToken.class, tokenHash, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+        return Optional.ofNullable(em.find(EmailChangeToken.class, tokenHash));
     }
 
     @Override

@@ -22,9 +22,13 @@ public class JpaInsuredPersonRepository implements InsuredPersonRepository {
     }
 
     @Override
-    public java.util.List<InsuredPerson> findByBirthDate(java.time.LocalDate birthDate) {
-        return em.createQuery("select p from InsuredPerson p where p.birthDate = :day", InsuredPerson.class)
-                .setParameter("day", birthDate).setMaxResults(200).getResultList();
+    public java.util.List<InsuredPerson> findByBirthDateAndNirPrefix(java.time.LocalDate birthDate, String nirPrefix) {
+        if (!nirPrefix.matches("[0-9AB]{1,15}")) {
+            throw new IllegalArgumentException("not the start of a NIR: " + nirPrefix);
+        }
+        // The primary key's index serves the prefix; the birth date narrows it further. Never cut short.
+        return em.createQuery("select p from InsuredPerson p where p.nir like :prefix and p.birthDate = :day", InsuredPerson.class)
+                .setParameter("prefix", nirPrefix + "%").setParameter("day", birthDate).getResultList();
     }
 
     @Override

@@ -36,6 +36,7 @@ class AmeliConfigTest {
         config.activationValidity = Duration.ofHours(48);
         config.activationSweepInterval = Duration.ofMinutes(5);
         config.codeResetValidity = Duration.ofMinutes(30);
+        config.codeResetLongestLife = Duration.ofHours(2);
         config.expiredLinkRetention = Duration.ofDays(30);
         config.mailRetryInterval = Duration.ofSeconds(30);
         config.securityCodeValidity = Duration.ofMinutes(10);
@@ -66,6 +67,8 @@ class AmeliConfigTest {
                         "ameli.activation.sweep-interval=PT-5M", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.codeResetValidity = Duration.ZERO,
                         "ameli.code-reset.validity=PT0S", "a positive ISO-8601 duration such as PT48H"),
+                wrong(c -> c.codeResetLongestLife = Duration.ofMinutes(10),
+                        "ameli.code-reset.longest-life=PT10M", "a duration at least as long as ameli.code-reset.validity"),
                 wrong(c -> c.mailRetryInterval = Duration.ofSeconds(-1),
                         "ameli.mail.retry-interval=PT-1S", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.expiredLinkRetention = Duration.ZERO,

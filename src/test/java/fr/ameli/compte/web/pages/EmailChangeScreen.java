@@ -9,7 +9,7 @@ public record EmailChangeScreen(Browser browser) {
         browser.type("adresseEmail:emailConfirmation", confirmation);
     }
 
-    /** Types the code personnel again (the field shows only when the login is not recent). */
+    /** Types the current code personnel (asked at every change of address). */
     public void currentCode(String code) {
         browser.type("adresseEmail:codeActuel", code);
     }
