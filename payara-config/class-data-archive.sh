@@ -45,7 +45,7 @@ cp "$root/config/domain.xml" "$root/config/domain.xml.launcher"
 # throwaway directory (embedded Derby, mails to files), on a port nobody else uses.
 rm -f "$root/compte-ameli.jsa"
 if ! "$java" "$@" -XX:ArchiveClassesAtExit="$root/compte-ameli.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-        -Djava.io.tmpdir="$training" -Dameli.data-dir="$training/data" \
+        -Djava.io.tmpdir="$training" -Dameli.data-dir="$training/data" -Dameli.demo=true \
         -jar "$root/launch-micro.jar" --deploy "$war" --contextroot / --port "${TRAINING_PORT:-18299}" --nocluster \
         --prebootcommandfile "$config/pre-boot-commands.asadmin" \
         --postbootcommandfile "$config/post-boot-commands.asadmin" \

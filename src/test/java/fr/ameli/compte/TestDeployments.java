@@ -75,6 +75,8 @@ public final class TestDeployments {
         WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("ameli.war")));
         Map<String, String> all = new LinkedHashMap<>();
         all.put("ameli.data-dir", dataDir(name).toString());
+        // The demo's defaults (mails to files, the demo register, a key generated into the database) unless a test says otherwise.
+        all.put("ameli.demo", "true");
         if (onPostgresql()) {
             all.putAll(freshPostgresqlDatabase(name));
         }

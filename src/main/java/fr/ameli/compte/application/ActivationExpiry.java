@@ -50,6 +50,8 @@ public class ActivationExpiry {
     Clock clock;
     @Inject
     JobLeases leases;
+    @Inject
+    fr.ameli.compte.domain.SecurityRepository security;
 
     static final String JOB = "activation-expiry";
 
@@ -113,12 +115,17 @@ public class ActivationExpiry {
     /**
      * Removes the pending accounts whose link has expired, keeping their links' hashes for
      * {@code ameli.activation.expired-link-retention}, and forgets the links kept longer and the
-     * remembered browsers past their 30 days and the mails sent for no account (a closure's); one
-     * transaction. Returns how many accounts were removed.
+     * remembered browsers past their 30 days and the mails sent for no account (a closure's), the
+     * provisional codes of abandoned requests (a NIR in clear) and the throttle counters that no
+     * longer matter; one transaction, set-based. Returns how many accounts were removed.
      */
     public int sweep() {
         Instant now = clock.instant();
         accounts.forgetExpiredLinks(now);
+        accounts.forgetUselessProvisionalCodes(now);
+        for (fr.ameli.compte.domain.ThrottleCounter.Kind kind : fr.ameli.compte.domain.ThrottleCounter.Kind.values()) {
+            security.removeIdleCounters(kind, now.minus(fr.ameli.compte.domain.ThrottleCounter.keptIdle(kind)), now);
+        }
         // Remembered browsers whose 30 days are over are refused already; their rows go too.
         accounts.forgetExpiredBrowsers(now);
         // A closed account's last mail, once sent: its address was the last trace of the person.

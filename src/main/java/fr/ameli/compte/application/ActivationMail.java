@@ -22,6 +22,6 @@ public final class ActivationMail {
     }
 
     public static MailMessage compose(MailTemplates mails, String recipient, URI link, Duration validity, Instant expiresAt) {
-        return mails.compose(TEMPLATE, recipient, MailTemplates.singleUseLink(link, validity, expiresAt));
+        return mails.compose(TEMPLATE, recipient, MailTemplates.singleUseLink(link, validity, expiresAt)).carryingUntil(expiresAt);
     }
 }

@@ -118,7 +118,8 @@ public class CodeReset {
         accounts.replaceResetToken(token);
         String email = account.get().contact().email().value();
         outbox.enqueue(CodeResetMail.compose(mails, email, CodeResetMail.link(settings.baseUrl(), secret),
-                settings.codeResetValidity(), expiresAt), account.get().id());
+                settings.codeResetValidity(), expiresAt)
+                .carryingUntil(now.plus(settings.codeResetLongestLife())), account.get().id());
         audit.record(AuditEvent.Type.CODE_RESET_REQUESTED, nir);
     }
 

@@ -21,6 +21,6 @@ public final class CodeResetMail {
     }
 
     public static MailMessage compose(MailTemplates mails, String recipient, URI link, Duration validity, Instant expiresAt) {
-        return mails.compose(TEMPLATE, recipient, MailTemplates.singleUseLink(link, validity, expiresAt));
+        return mails.compose(TEMPLATE, recipient, MailTemplates.singleUseLink(link, validity, expiresAt)).carryingUntil(expiresAt);
     }
 }

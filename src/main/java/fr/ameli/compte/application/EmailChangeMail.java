@@ -32,7 +32,7 @@ public final class EmailChangeMail {
     public static MailMessage toConfirm(MailTemplates mails, String recipient, URI link, Duration validity, Instant expiresAt, boolean byAgent) {
         Map<String, Object> values = new java.util.HashMap<>(MailTemplates.singleUseLink(link, validity, expiresAt));
         values.put("conseiller", byAgent);
-        return mails.compose(TO_CONFIRM, recipient, values);
+        return mails.compose(TO_CONFIRM, recipient, values).carryingUntil(expiresAt);
     }
 
     public static MailMessage addressTaken(MailTemplates mails, String recipient, Instant when) {

@@ -76,7 +76,8 @@ public class SecurityCodes {
         Instant expiresAt = clock.instant().plus(settings.securityCodeValidity());
         accounts.replaceSecurityCode(new SecurityCode(account.id(), pseudonyms.ofSecurityCode(account.id(), code), expiresAt));
         outbox.enqueue(mails.compose("code-securite", email, Map.of("code", code,
-                "validite", FrenchTime.duration(settings.securityCodeValidity()), "echeance", FrenchTime.when(expiresAt))), account.id());
+                "validite", FrenchTime.duration(settings.securityCodeValidity()), "echeance", FrenchTime.when(expiresAt))).carryingUntil(expiresAt),
+                account.id());
         audit.record(AuditEvent.Type.SECURITY_CODE_SENT, nir);
         return Optional.of(new Sent(masked(email), expiresAt, null));
     }

@@ -62,8 +62,8 @@ public interface ServiceSettings {
     int agentLookUpsPerHour();
 
     /**
-     * The addresses of the reverse proxies in front of the service ({@code ameli.trusted-proxies}):
-     * for their requests the client's address is the last one of X-Forwarded-For. Empty when none.
+     * The reverse proxies in front of the service ({@code ameli.trusted-proxies}, addresses and CIDR
+     * ranges): for their requests the client's address and scheme are what they forward. None by default.
      */
-    List<String> trustedProxies();
+    TrustedProxies trustedProxies();
 }

@@ -17,6 +17,12 @@ public interface SecurityRepository {
 
     void removeCounter(String id);
 
+    /**
+     * Removes, set-based, the counters of this kind left alone since before {@code idleSince} and not
+     * locked at {@code now} (they no longer matter: {@link ThrottleCounter#keptIdle}); returns how many.
+     */
+    int removeIdleCounters(ThrottleCounter.Kind kind, Instant idleSince, Instant now);
+
     /** Removes every counter whose id starts with {@code idPrefix}. */
     void removeCounters(String idPrefix);
 

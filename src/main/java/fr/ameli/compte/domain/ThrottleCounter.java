@@ -133,6 +133,18 @@ public class ThrottleCounter {
         };
     }
 
+    /**
+     * How long a counter of this kind left alone (no attempt, no lock in force) still matters: a rate
+     * limit's window; for a guarded check's consecutive failures and the doubling of its locks, the
+     * longest lock (24 hours). The expiry sweep removes it afterwards.
+     */
+    public static Duration keptIdle(Kind kind) {
+        return switch (kind) {
+            case PROOF, LOGIN, SECURITY_CODE -> LONGEST_LOCK;
+            default -> window(kind);
+        };
+    }
+
     /** The attempts counted in the window still running at {@code now} (0 once it is over). */
     public int attemptsAt(Instant now) {
         return windowStart != null && now.isBefore(windowStart.plus(window(kind()))) ? failures : 0;

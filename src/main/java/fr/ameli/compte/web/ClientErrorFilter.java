@@ -20,7 +20,8 @@ import java.util.Optional;
  * pages see the request: a method the service does not answer gets 405 with {@code Allow}, OPTIONS
  * the list of methods; a query or a form that does not decode gets 400; a form body over
  * {@link #MAX_FORM_BYTES} gets 413 without being read further; a GET or HEAD that carries a ViewState
- * gets 400 (only a POST acts: Faces would otherwise run a button of the page). Forms are read here and handed on
+ * gets 400 (only a POST acts: Faces would otherwise run a button of the page); a multipart body to
+ * any page but the register's upload gets 415, unread. Forms are read here and handed on
  * as a {@link FormRequest}. A failure of the server that is the client's doing ({@link ClientFault#of})
  * gets its status too. Each gets its French page and at most one warning line a minute for its
  * address ({@link ClientFaultLog}) — never an incident, which {@link FriendlyErrorFilter} keeps
@@ -59,6 +60,10 @@ public class ClientErrorFilter extends HttpFilter {
             answer(request, response, ClientFault.ACTION_BY_GET, "a " + method + " that carries a ViewState");
             return;
         }
+        if (isMultipart(request) && !ClientFault.UPLOAD_PAGE.equals(request.getServletPath())) {
+            answer(request, response, ClientFault.MULTIPART_ELSEWHERE, "a multipart body to " + request.getServletPath());
+            return;
+        }
         HttpServletRequest next = request;
         if (isForm(request)) {
             if (request.getContentLengthLong() > MAX_FORM_BYTES) {
@@ -72,6 +77,9 @@ public class ClientErrorFilter extends HttpFilter {
             }
             try {
                 next = FormRequest.parsed(request, body);
+            } catch (FormRequest.TooManyParameters e) {
+                answer(request, response, ClientFault.TOO_LARGE, "a form with " + e.getMessage());
+                return;
             } catch (IllegalArgumentException e) {
                 answer(request, response, ClientFault.MALFORMED, "the form does not decode as UTF-8 (" + e.getMessage() + ")");
                 return;
@@ -99,11 +107,16 @@ public class ClientErrorFilter extends HttpFilter {
         if (fault == ClientFault.METHOD_NOT_ALLOWED) {
             response.setHeader("Allow", ClientFault.ALLOWED_METHODS);
         }
-        if (fault == ClientFault.TOO_LARGE) {
+        if (fault == ClientFault.TOO_LARGE || fault == ClientFault.MULTIPART_ELSEWHERE) {
             // The rest of the body is not read: the connection cannot carry another request.
             response.setHeader("Connection", "close");
         }
         request.getRequestDispatcher(fault.page).forward(FormRequest.asPlainGet(request), response);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     private static boolean isForm(HttpServletRequest request) {

@@ -29,7 +29,15 @@ enum ClientFault {
      * A GET or HEAD that carries a form's ViewState: Faces would take it for the form's POST and run
      * its button (a cross-site link could press a button of a stateless page). Only a POST acts.
      */
-    ACTION_BY_GET(400, "/demande-invalide.xhtml");
+    ACTION_BY_GET(400, "/demande-invalide.xhtml"),
+    /**
+     * A multipart body (a file upload) to any page but the register's upload ({@link #UPLOAD_PAGE}):
+     * no other page takes files, and none should read 50 MB for an anonymous visitor.
+     */
+    MULTIPART_ELSEWHERE(415, "/demande-invalide.xhtml");
+
+    /** The one page that takes a file (a register extract, PRODUCT §2.12), as its servlet path. */
+    static final String UPLOAD_PAGE = "/agent/registre.xhtml";
 
     /** The methods the service answers; OPTIONS answers with this list and nothing else. */
     static final String ALLOWED_METHODS = "GET, HEAD, POST, OPTIONS";

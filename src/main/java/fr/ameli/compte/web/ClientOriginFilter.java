@@ -1,7 +1,6 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.ClientOrigin;
-import fr.ameli.compte.application.ServiceSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,27 +12,23 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Tells the services where the request comes from: the peer's address, or, when the peer is one
- * of the configured reverse proxies ({@code ameli.trusted-proxies}), the last address it added to
- * X-Forwarded-For. A client cannot choose its address by sending that header itself. Also hands
- * over the User-Agent and the remembered-browser cookies, for {@code RememberedBrowsers}.
+ * Tells the services where the request comes from: the client's address as {@link ProxiedRequest}
+ * gives it (the peer's, or what a trusted reverse proxy forwarded). Also hands over the User-Agent
+ * and the remembered-browser cookies, for {@code RememberedBrowsers}.
  */
 @WebFilter(filterName = "clientOrigin", urlPatterns = "/*")
 public class ClientOriginFilter extends HttpFilter {
 
     @Inject
     ClientOrigin origin;
-    @Inject
-    ServiceSettings settings;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        origin.setAddress(clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), settings.trustedProxies()));
+        origin.setAddress(request.getRemoteAddr());
         origin.setUserAgent(request.getHeader("User-Agent"));
         origin.setBrowserCookies(browserCookies(request.getCookies()));
         chain.doFilter(request, response);
@@ -50,20 +45,5 @@ public class ClientOriginFilter extends HttpFilter {
             }
         }
         return found;
-    }
-
-    /**
-     * The client's address: the peer's, unless the peer is a trusted proxy that added one to
-     * X-Forwarded-For (the last entry; the ones before it were sent by whoever called the proxy).
-     * A blank last entry, or one too long to be an address (45 characters: IPv6 with an IPv4 tail),
-     * leaves the peer's.
-     */
-    static String clientAddress(String peer, String forwardedFor, List<String> trustedProxies) {
-        if (forwardedFor == null || !trustedProxies.contains(peer)) {
-            return peer;
-        }
-        String[] hops = forwardedFor.split(",");
-        String last = hops.length == 0 ? "" : hops[hops.length - 1].strip();
-        return last.isEmpty() || last.length() > 45 ? peer : last;
     }
 }

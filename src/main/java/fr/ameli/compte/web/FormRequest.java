@@ -21,10 +21,22 @@ import java.util.Map;
  * as {@code application/x-www-form-urlencoded}, read whole (at most {@link ClientErrorFilter#MAX_FORM_BYTES})
  * and decoded strictly by {@link ClientFault#decode}, so that a bad %-escape or bytes that are not
  * UTF-8 are refused with a 400 instead of being dropped by the server with a log line. The query's
- * parameters come first, then the body's, as the Servlet specification says. Or, for a client
+ * parameters come first, then the body's, as the Servlet specification says. At most
+ * {@value #MAX_PARAMETERS} of them (the largest form of the service has a few dozen): a body of
+ * 2 MB made of tiny pairs would otherwise fill two maps with a million entries. Or, for a client
  * error's page, the same request seen as a plain GET without parameters ({@link #asPlainGet}).
  */
 final class FormRequest extends HttpServletRequestWrapper {
+
+    /** The most parameters a form may carry, query included. */
+    static final int MAX_PARAMETERS = 1_000;
+
+    /** A form with more than {@value #MAX_PARAMETERS} parameters: the client's fault (413). */
+    static final class TooManyParameters extends RuntimeException {
+        TooManyParameters() {
+            super("more than " + MAX_PARAMETERS + " parameters", null, false, false);
+        }
+    }
 
     private final String method;
     private final byte[] body;
@@ -41,6 +53,7 @@ final class FormRequest extends HttpServletRequestWrapper {
      * The form of this request, read from {@code body} (the bytes already read from it).
      *
      * @throws IllegalArgumentException for a name or value that does not decode
+     * @throws TooManyParameters past {@value #MAX_PARAMETERS} parameters
      */
     static FormRequest parsed(HttpServletRequest request, byte[] body) {
         Map<String, List<String>> read = new LinkedHashMap<>();
@@ -60,9 +73,17 @@ final class FormRequest extends HttpServletRequestWrapper {
         if (encoded == null || encoded.isEmpty()) {
             return;
         }
-        for (String pair : encoded.split("&")) {
+        int count = read.values().stream().mapToInt(List::size).sum();
+        int from = 0;
+        while (from <= encoded.length()) {
+            int end = encoded.indexOf('&', from);
+            String pair = encoded.substring(from, end < 0 ? encoded.length() : end);
+            from = end < 0 ? encoded.length() + 1 : end + 1;
             if (pair.isEmpty()) {
                 continue;
+            }
+            if (++count > MAX_PARAMETERS) {
+                throw new TooManyParameters();
             }
             int equals = pair.indexOf('=');
             String name = ClientFault.decode(equals < 0 ? pair : pair.substring(0, equals));

@@ -15,18 +15,24 @@ import java.io.IOException;
  * activation link carries a secret), and no caching of pages: on a shared town-hall computer the
  * back button must not show the previous person's data. Static resources stay cacheable. And
  * every cookie HttpOnly, SameSite and Secure over HTTPS, whatever the server's configuration
- * ({@link CookieCompletingResponse}).
+ * ({@link CookieCompletingResponse}), with HSTS — HTTPS as the client used it, also behind a
+ * trusted proxy that ended TLS ({@link ProxiedRequest}, made here for every filter after this one).
  */
 @WebFilter(filterName = "securityHeaders", urlPatterns = "/*")
 public class SecurityHeadersFilter extends HttpFilter {
+
+    @jakarta.inject.Inject
+    fr.ameli.compte.application.ServiceSettings settings;
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest received, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        // As the client made it, when a trusted proxy forwarded it: HTTPS or not, and from which address.
+        HttpServletRequest request = ProxiedRequest.of(received, settings.trustedProxies());
         apply(request, response);
         CookieCompletingResponse completing = new CookieCompletingResponse(response, request.isSecure());
         chain.doFilter(request, completing);

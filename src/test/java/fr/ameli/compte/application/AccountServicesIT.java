@@ -2097,6 +2097,73 @@ class AccountServicesIT {
                 "no given name: nobody, never « any »");
     }
 
+    // ---- Safe as deployed (issue 25)
+
+    /**
+     * No proxy is trusted here (no ameli.trusted-proxies): a client that says it came over HTTPS, or from
+     * another address, through X-Forwarded-* or Forwarded, is not believed — no HSTS, no Secure cookie.
+     */
+    @Test
+    void forwarded_headers_from_a_peer_that_is_not_a_trusted_proxy_are_ignored(@ArquillianResource URL base) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("", "creation/identite.xhtml")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "198.51.100.9")
+                    .header("Forwarded", "for=198.51.100.9;proto=https").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(Optional.empty(), response.headers().firstValue("Strict-Transport-Security"), path);
+            List<String> cookies = response.headers().allValues("Set-Cookie");
+            assertFalse(cookies.isEmpty(), path);
+            assertTrue(cookies.stream().noneMatch(c -> c.toLowerCase(java.util.Locale.ROOT).contains("; secure")), cookies.toString());
+        }
+    }
+
+    /**
+     * The expiry sweep keeps only what can still matter: a provisional code's row (a NIR in clear) goes once
+     * it expired unused, once its login is older than the registration's window, or once an account was
+     * created with it; a throttle counter goes once left alone longer than it can count (its window; a
+     * day for the locks' count), never while a lock holds.
+     */
+    @Test
+    void the_sweep_forgets_the_provisional_codes_and_counters_that_no_longer_matter() throws Exception {
+        Instant now = Instant.now();
+        Nir nir = Nir.parse("1 83 05 75 056 044");
+        transaction.begin();
+        fr.ameli.compte.domain.ProvisionalCode expired = new fr.ameli.compte.domain.ProvisionalCode(nir, "h", now.minus(java.time.Duration.ofDays(16)));
+        fr.ameli.compte.domain.ProvisionalCode loggedInLongAgo = new fr.ameli.compte.domain.ProvisionalCode(nir, "h", now.minus(java.time.Duration.ofHours(3)));
+        loggedInLongAgo.startTry(now.minus(java.time.Duration.ofHours(3)));
+        loggedInLongAgo.useAfterTry(now.minus(java.time.Duration.ofHours(3)));
+        fr.ameli.compte.domain.ProvisionalCode current = new fr.ameli.compte.domain.ProvisionalCode(nir, "h", now.minus(java.time.Duration.ofDays(2)));
+        for (Object row : List.of(expired, loggedInLongAgo, current)) {
+            em.persist(row);
+        }
+        java.util.function.BiFunction<fr.ameli.compte.domain.ThrottleCounter.Kind, java.time.Duration, fr.ameli.compte.domain.ThrottleCounter> counter =
+                (kind, idle) -> new fr.ameli.compte.domain.ThrottleCounter(kind, "a0a1a2:" + kind.name().length() + idle.toMinutes(), now.minus(idle));
+        fr.ameli.compte.domain.ThrottleCounter idleRate = counter.apply(fr.ameli.compte.domain.ThrottleCounter.Kind.IDENTITY_ADDRESS, java.time.Duration.ofMinutes(5));
+        fr.ameli.compte.domain.ThrottleCounter recentRate = counter.apply(fr.ameli.compte.domain.ThrottleCounter.Kind.CODE_RESET, java.time.Duration.ofMinutes(5));
+        fr.ameli.compte.domain.ThrottleCounter idleLogin = counter.apply(fr.ameli.compte.domain.ThrottleCounter.Kind.LOGIN, java.time.Duration.ofHours(25));
+        fr.ameli.compte.domain.ThrottleCounter recentLogin = counter.apply(fr.ameli.compte.domain.ThrottleCounter.Kind.LOGIN, java.time.Duration.ofHours(2));
+        fr.ameli.compte.domain.ThrottleCounter letters = counter.apply(fr.ameli.compte.domain.ThrottleCounter.Kind.PROVISIONAL_LETTER, java.time.Duration.ofDays(30));
+        for (fr.ameli.compte.domain.ThrottleCounter c : List.of(idleRate, recentRate, idleLogin, recentLogin, letters)) {
+            em.persist(c);
+        }
+        transaction.commit();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (em.find(fr.ameli.compte.domain.ThrottleCounter.class, idleLogin.id()) != null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            em.getEntityManagerFactory().getCache().evictAll();
+        }
+        em.getEntityManagerFactory().getCache().evictAll();
+        assertAll(
+                () -> assertEquals(null, em.find(fr.ameli.compte.domain.ProvisionalCode.class, expired.id()), "expired unused"),
+                () -> assertEquals(null, em.find(fr.ameli.compte.domain.ProvisionalCode.class, loggedInLongAgo.id()), "its login is 3 hours old"),
+                () -> assertNotNull(em.find(fr.ameli.compte.domain.ProvisionalCode.class, current.id()), "still usable"),
+                () -> assertEquals(null, em.find(fr.ameli.compte.domain.ThrottleCounter.class, idleRate.id()), "past its minute"),
+                () -> assertNotNull(em.find(fr.ameli.compte.domain.ThrottleCounter.class, recentRate.id()), "within its hour"),
+                () -> assertEquals(null, em.find(fr.ameli.compte.domain.ThrottleCounter.class, idleLogin.id()), "failures a day old"),
+                () -> assertNotNull(em.find(fr.ameli.compte.domain.ThrottleCounter.class, recentLogin.id()), "failures of 2 hours ago still count"),
+                () -> assertNotNull(em.find(fr.ameli.compte.domain.ThrottleCounter.class, letters.id()), "the letters of the 90 days"));
+    }
+
     /** The NIRs of the active accounts (the expiry timer removes pending ones meanwhile); closes the connection. */
     private static Set<String> activeNirs(java.sql.Connection connection) throws java.sql.SQLException {
         try (connection; java.sql.Statement s = connection.createStatement();

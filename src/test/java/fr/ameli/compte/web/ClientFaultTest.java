@@ -125,7 +125,7 @@ class ClientFaultTest {
 
     @Test
     void each_fault_has_its_status_and_a_page_of_the_service() {
-        assertEquals(List.of(413, 400, 405, 403, 400), Stream.of(ClientFault.values()).map(f -> f.status).toList());
+        assertEquals(List.of(413, 400, 405, 403, 400, 415), Stream.of(ClientFault.values()).map(f -> f.status).toList());
         assertEquals("/trop-volumineux.xhtml", ClientFault.TOO_LARGE.page);
         assertTrue(Stream.of(ClientFault.values()).allMatch(f -> f.page.endsWith(".xhtml")));
     }

@@ -68,6 +68,8 @@ class ClusterFailoverIT {
         database = TestDeployments.freshPostgresqlDatabase("cluster");
         Map<String, String> env = new HashMap<>();
         database.forEach((key, value) -> env.put(environmentName(key), value));
+        // TOTO of the demo register, and the key generated into the database: the demo's defaults.
+        env.put("AMELI_DEMO", "true");
         env.put("AMELI_MAIL_MODE", "smtp");
         env.put("AMELI_SMTP_HOST", "127.0.0.1");
         env.put("AMELI_SMTP_PORT", String.valueOf(SMTP_PORT));

@@ -138,12 +138,37 @@ final class FormClient {
         }
     }
 
-    final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    final CookieManager cookies;
+    final HttpClient http;
     private final URI base;
+    /** Whether each request goes as through a reverse proxy that ended TLS: {@code X-Forwarded-Proto: https}. */
+    private final boolean behindTlsProxy;
+    /** The headers of every response received, in order. */
+    final java.util.List<HttpHeaders> received = new java.util.ArrayList<>();
 
     FormClient(URI base) {
+        this(base, false);
+    }
+
+    private FormClient(URI base, boolean behindTlsProxy) {
         this.base = base;
+        this.behindTlsProxy = behindTlsProxy;
+        this.cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL) {
+            @Override
+            public Map<String, java.util.List<String>> get(URI uri, Map<String, java.util.List<String>> headers) throws IOException {
+                // Behind a proxy that ends TLS, the browser's side is HTTPS: its Secure cookies go back too.
+                return super.get(behindTlsProxy ? URI.create(uri.toString().replaceFirst("^http:", "https:")) : uri, headers);
+            }
+        };
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * A browser whose requests reach the service through a reverse proxy that ended TLS: each carries
+     * {@code X-Forwarded-Proto: https} (as such a proxy adds it), and the Secure cookies it gets are sent back.
+     */
+    static FormClient behindTlsProxy(URI base) {
+        return new FormClient(base, true);
     }
 
     String sessionId() {
@@ -177,7 +202,11 @@ final class FormClient {
 
     HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpRequest sent = behindTlsProxy
+                    ? HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-Proto", "https").build() : request;
+            HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            received.add(response.headers());
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -58,7 +58,10 @@ class HardeningIT {
                 "ameli.space.reauthentication-after", "PT1S",
                 // The persons of the « Mon espace » tests, besides the demo register.
                 "ameli.registry.csv", System.getProperty("ameli.test.resources") + "/registre-espace.csv",
-                "ameli.registry.demo", "true"));
+                "ameli.registry.demo", "true",
+                // The test client stands for the reverse proxy, from whatever address this machine gives it (IPv4 or
+                // IPv6 ranges). No test here sends X-Forwarded-For; AccountServicesIT trusts no proxy.
+                "ameli.trusted-proxies", "0.0.0.0/0, ::/0"));
     }
 
     @ArquillianResource
@@ -183,6 +186,34 @@ class HardeningIT {
         HttpResponse<String> login = client().send(HttpRequest.newBuilder(URI.create(base.toString())).GET().build());
         assertCookie(login.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("ameli-connexion=")).findFirst().orElseThrow(),
                 "SameSite=Lax");
+    }
+
+    private static final Person OLIVIER = new Person("Olivier", "145035134256148", "24/03/1945", "51267", "1970251", "97658280258");
+
+    /**
+     * Behind a reverse proxy that ends TLS (docs/SECURITY.md): the service is called over plain HTTP, but the
+     * trusted proxy says the client used HTTPS. Every cookie then says Secure — the login page's token, the
+     * session, the remembered browser's — and every response carries HSTS.
+     */
+    @Test
+    void behind_a_trusted_proxy_that_ends_tls_every_cookie_is_secure_and_hsts_is_sent() throws Exception {
+        FormClient c = FormClient.behindTlsProxy(URI.create(base.toString()));
+        c.submit(toContactStep(c, OLIVIER), "coordonnees", "coordonnees:continuer", contact("oscar.olivier@example.fr"));
+        assertTrue(MailLinks.activate(c, awaitMail("oscar.olivier@example.fr", 20_000)).text().contains("Votre compte ameli est activé."));
+        java.util.Set<String> before = MailLinks.securityCodeMailIds(smtp.getReceivedMessages());
+        FormClient.Page codePage = c.submit(c.get(""), "connexion", "connexion:connecter",
+                Map.of("connexion:nir", OLIVIER.nir(), "connexion:code", CODE));
+        HttpResponse<String> accepted = c.send(c.post(codePage, "codeSecurite", "codeSecurite:valider", Map.of(
+                "codeSecurite:code", MailLinks.awaitSecurityCode(smtp::getReceivedMessages, before), "codeSecurite:memoriser", "true")));
+        assertEquals(302, accepted.statusCode(), "logged in");
+        List<String> setCookies = c.received.stream().flatMap(h -> h.allValues("Set-Cookie").stream()).toList();
+        for (String name : List.of("ameli-connexion=", "JSESSIONID=", "ameli-appareil-")) {
+            assertTrue(setCookies.stream().anyMatch(h -> h.startsWith(name)), name + " in " + setCookies);
+        }
+        assertAll(setCookies.stream().map(cookie -> () -> assertTrue(
+                Arrays.stream(cookie.split(";")).map(String::strip).anyMatch("Secure"::equalsIgnoreCase), cookie)));
+        assertAll(c.received.stream().map(headers -> () -> assertEquals("max-age=31536000",
+                headers.firstValue("Strict-Transport-Security").orElse(""), headers.map().toString())));
     }
 
     /** HttpOnly and the SameSite value once each, no Secure over plain HTTP (Secure over HTTPS: {@code CookieAttributesTest}). */
@@ -1082,6 +1113,17 @@ class HardeningIT {
         assertClientError("a 20 MB login form", large, 413, TOO_LARGE);
         assertEquals("close", large.header("connection"), "the unread rest of the body ends the connection");
         assertClientError("a 3 MB chunked form", raw("POST", "/", FORM, new byte[3 * 1024 * 1024], true), 413, TOO_LARGE);
+        // A small form of many tiny pairs: no more than 1,000 parameters are read into the maps.
+        byte[] manyPairs = ("connexion=connexion" + "&a=".repeat(1_000)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertClientError("a form of 1,001 parameters", raw("POST", "/", FORM, manyPairs, false), 413, TOO_LARGE);
+        // A multipart body (50 MB allowed on the register's upload page only) to any other page, anonymous or not.
+        byte[] multipart = ("--x\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.csv\"\r\n\r\n" + "a".repeat(1000) + "\r\n--x--\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (String path : List.of("/", "/creation/identite.xhtml", "/code-oublie.xhtml")) {
+            RawAnswer uploaded = raw("POST", path, "Content-Type: multipart/form-data; boundary=x\r\n", multipart, false);
+            assertClientError("a multipart body to " + path, uploaded, 415, REFUSED);
+            assertEquals("close", uploaded.header("connection"), path);
+        }
 
         // Methods: PUT, DELETE, PATCH and unknown ones refused with Allow, OPTIONS tells them; TRACE is the server's refusal.
         for (String path : List.of("/", "/creation/identite.xhtml")) {

@@ -1,6 +1,7 @@
 package fr.ameli.compte.infrastructure.config;
 
 import fr.ameli.compte.application.ServiceSettings;
+import fr.ameli.compte.application.TrustedProxies;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class AmeliConfig implements ServiceSettings {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AmeliConfig.class.getName());
+
     /** How the activation and other mails leave the service. */
     public enum MailMode { SMTP, FILE }
 
@@ -33,10 +36,17 @@ public class AmeliConfig implements ServiceSettings {
     String baseUrl;
     @Inject @ConfigProperty(name = "ameli.data-dir")
     String dataDir;
+    /**
+     * The demo ({@code ameli.demo}: the README's run command, the image with {@code AMELI_DEMO=true}):
+     * mails written to files, the fictitious register, the secret key generated into the database.
+     * Off by default: a real deployment is safe without knowing this key.
+     */
+    @Inject @ConfigProperty(name = "ameli.demo", defaultValue = "false")
+    boolean demo;
     @Inject @ConfigProperty(name = "ameli.mail.mode")
-    String mailMode;
+    Optional<String> mailMode;
     @Inject @ConfigProperty(name = "ameli.smtp.host")
-    String smtpHost;
+    Optional<String> smtpHost;
     @Inject @ConfigProperty(name = "ameli.smtp.port")
     int smtpPort;
     @Inject @ConfigProperty(name = "ameli.mail.from")
@@ -93,12 +103,15 @@ public class AmeliConfig implements ServiceSettings {
     @Inject @ConfigProperty(name = "ameli.backup.keep")
     int backupKeep;
 
-    private List<String> trustedProxies;
+    private TrustedProxies trustedProxies;
 
     @PostConstruct
     void check() {
         baseUrl();
-        mailMode();
+        if (mailMode() == MailMode.SMTP && smtpHost().isEmpty()) {
+            throw invalid("ameli.smtp.host", "", "the name or address of the SMTP relay the mails leave through"
+                    + " (or ameli.demo=true for a demo, whose mails are written to files)");
+        }
         requirePositive("ameli.activation.validity", activationValidity);
         requirePositive("ameli.activation.sweep-interval", activationSweepInterval);
         requirePositive("ameli.activation.expired-link-retention", expiredLinkRetention);
@@ -136,8 +149,20 @@ public class AmeliConfig implements ServiceSettings {
             throw invalid("ameli.code.hash-iterations", String.valueOf(codeHashIterations), "a positive number");
         }
         checkBackups();
-        trustedProxies = mpConfig.getOptionalValues("ameli.trusted-proxies", String.class).orElse(List.of()).stream()
-                .map(String::strip).filter(a -> !a.isEmpty()).toList();
+        trustedProxies = trustedProxies(mpConfig.getOptionalValues("ameli.trusted-proxies", String.class).orElse(List.of()));
+        if (trustedProxies.isEmpty() && "https".equalsIgnoreCase(baseUrl().getScheme())) {
+            LOG.warning("ameli.base-url is https but ameli.trusted-proxies names no proxy: behind a proxy that ends TLS, the "
+                    + "service cannot tell that its requests came over HTTPS (cookies without Secure, no HSTS). List the proxies' addresses.");
+        }
+    }
+
+    /** {@code ameli.trusted-proxies}: addresses and CIDR ranges, or the deployment stops naming the key. */
+    static TrustedProxies trustedProxies(List<String> entries) {
+        try {
+            return TrustedProxies.parse(entries);
+        } catch (IllegalArgumentException e) {
+            throw invalid("ameli.trusted-proxies", String.join(",", entries), "IP addresses and CIDR ranges (10.0.0.0/8, fd00::/8), comma-separated");
+        }
     }
 
     /** The absolute URL links in mails start with, always ending with {@code /}. */
@@ -158,16 +183,27 @@ public class AmeliConfig implements ServiceSettings {
         return Path.of(dataDir).toAbsolutePath().normalize();
     }
 
+    /** Whether this is the demo ({@code ameli.demo}). */
+    public boolean demo() {
+        return demo;
+    }
+
+    /** How mails leave: {@code ameli.mail.mode}, else files in the demo and the SMTP relay otherwise. */
     public MailMode mailMode() {
+        Optional<String> configured = mailMode.map(String::strip).filter(m -> !m.isEmpty());
+        if (configured.isEmpty()) {
+            return demo ? MailMode.FILE : MailMode.SMTP;
+        }
         try {
-            return MailMode.valueOf(mailMode.trim().toUpperCase(Locale.ROOT));
+            return MailMode.valueOf(configured.get().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid("ameli.mail.mode", mailMode, "smtp or file");
+            throw invalid("ameli.mail.mode", configured.get(), "smtp or file");
         }
     }
 
+    /** The SMTP relay (required when mails are sent by SMTP: {@link #check}). */
     public String smtpHost() {
-        return smtpHost;
+        return smtpHost.map(String::strip).orElse("");
     }
 
     public int smtpPort() {
@@ -185,11 +221,11 @@ public class AmeliConfig implements ServiceSettings {
 
     /**
      * Whether the fictitious demo register loads into an empty register. Unless the operator says
-     * otherwise, it does only when no real extract is configured: a production register must never
-     * receive fictitious persons by accident.
+     * otherwise, it does only in the demo ({@code ameli.demo}) and when no real extract is configured:
+     * a real register must never receive fictitious persons by accident.
      */
     public boolean registryDemo() {
-        return registryDemo.orElse(registryCsv().isEmpty());
+        return registryDemo.orElse(demo && registryCsv().isEmpty());
     }
 
     @Override
@@ -238,11 +274,11 @@ public class AmeliConfig implements ServiceSettings {
     }
 
     /**
-     * The addresses of the reverse proxies (load balancers) in front of the service: for a request
-     * coming from one of them, the client's address is the last one of X-Forwarded-For.
+     * The reverse proxies (load balancers) in front of the service: for a request coming from one of
+     * them, the client's address and scheme are what it forwards (Forwarded, X-Forwarded-For/-Proto).
      */
     @Override
-    public List<String> trustedProxies() {
+    public TrustedProxies trustedProxies() {
         return trustedProxies;
     }
 

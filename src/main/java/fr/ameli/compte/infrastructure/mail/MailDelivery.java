@@ -92,6 +92,9 @@ public class MailDelivery {
         for (Long id : store.due(100)) {
             deliver(id);
         }
+        if (config.mailMode() == AmeliConfig.MailMode.FILE) {
+            file.forgetSpent(java.time.Instant.now());
+        }
     }
 
     /** Sends one mail if it can be claimed; records the outcome. */

@@ -45,6 +45,8 @@ public class OutboundMail {
     private Instant sentAt;
     @Column(name = "last_error", length = 500)
     private String lastError;
+    @Column(name = "works_until")
+    private Instant worksUntil;
 
     /** For JPA only. */
     protected OutboundMail() {
@@ -56,12 +58,13 @@ public class OutboundMail {
         this.subject = message.subject();
         this.bodyText = message.text();
         this.bodyHtml = message.html();
+        this.worksUntil = message.worksUntil();
         this.createdAt = now;
         this.nextAttemptAt = now;
     }
 
     MailMessage message() {
-        return new MailMessage(recipient, subject, bodyText, bodyHtml);
+        return new MailMessage(recipient, subject, bodyText, bodyHtml, worksUntil);
     }
 
     void sent(Instant now) {

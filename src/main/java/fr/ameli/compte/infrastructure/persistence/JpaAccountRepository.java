@@ -94,6 +94,14 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public int forgetUselessProvisionalCodes(Instant now) {
+        return em.createQuery("delete from ProvisionalCode p where (p.usedAt is null and p.expiresAt < :now)"
+                        + " or (p.usedAt is not null and p.usedAt < :registrationCut) or p.registeredAt is not null")
+                .setParameter("now", now).setParameter("registrationCut", now.minus(ProvisionalCode.REGISTRATION_WINDOW))
+                .executeUpdate();
+    }
+
+    @Override
     public void replaceProvisionalCode(ProvisionalCode code) {
         em.createQuery("delete from ProvisionalCode p where p.nir = :nir and p.registeredAt is null")
                 .setParameter("nir", code.nir().fullForm()).executeUpdate();

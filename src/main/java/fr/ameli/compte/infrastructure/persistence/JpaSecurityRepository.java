@@ -46,6 +46,14 @@ public class JpaSecurityRepository implements SecurityRepository {
     }
 
     @Override
+    public int removeIdleCounters(ThrottleCounter.Kind kind, Instant idleSince, Instant now) {
+        return em.createQuery("delete from ThrottleCounter c where c.id like :prefix escape '!' and c.updatedAt < :idleSince"
+                        + " and (c.lockedUntil is null or c.lockedUntil < :now)")
+                .setParameter("prefix", likePrefix(ThrottleCounter.id(kind, ""))).setParameter("idleSince", idleSince)
+                .setParameter("now", now).executeUpdate();
+    }
+
+    @Override
     public void removeCounters(String idPrefix) {
         em.createQuery("delete from ThrottleCounter c where c.id like :prefix escape '!'")
                 .setParameter("prefix", likePrefix(idPrefix)).executeUpdate();

@@ -3,6 +3,7 @@ package fr.ameli.compte.infrastructure.config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.URI;
@@ -29,8 +30,8 @@ class AmeliConfigTest {
         AmeliConfig config = new AmeliConfig();
         config.baseUrl = "http://localhost:8080/";
         config.dataDir = "./data";
-        config.mailMode = "file";
-        config.smtpHost = "localhost";
+        config.mailMode = Optional.of("file");
+        config.smtpHost = Optional.empty();
         config.smtpPort = 25;
         config.mailFrom = "ne-pas-repondre@ameli.local";
         config.activationValidity = Duration.ofHours(48);
@@ -60,7 +61,11 @@ class AmeliConfigTest {
         return Stream.of(
                 wrong(c -> c.baseUrl = "compte.ameli.fr",
                         "ameli.base-url=compte.ameli.fr", "an absolute URL such as https://compte.ameli.fr/"),
-                wrong(c -> c.mailMode = "pigeon", "ameli.mail.mode=pigeon", "smtp or file"),
+                wrong(c -> c.mailMode = Optional.of("pigeon"), "ameli.mail.mode=pigeon", "smtp or file"),
+                wrong(c -> c.mailMode = Optional.of("smtp"), "ameli.smtp.host=",
+                        "the name or address of the SMTP relay the mails leave through (or ameli.demo=true for a demo, whose mails are written to files)"),
+                wrong(c -> c.mailMode = Optional.empty(), "ameli.smtp.host=",
+                        "the name or address of the SMTP relay the mails leave through (or ameli.demo=true for a demo, whose mails are written to files)"),
                 wrong(c -> c.activationValidity = Duration.ZERO,
                         "ameli.activation.validity=PT0S", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.activationSweepInterval = Duration.ofMinutes(-5),
@@ -104,6 +109,40 @@ class AmeliConfigTest {
                 }, "ameli.backup.interval=PT0S", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.backupInterval = Optional.of(Duration.ofDays(1)), "ameli.backup.interval=PT24H",
                         "no value unless ameli.backup.dir is set"));
+    }
+
+    /**
+     * Safe for a real deployment by default, convenient for the demo (README): outside the demo, mails go
+     * to an SMTP relay that must be named and no fictitious person is loaded; the demo writes mails to
+     * files and loads the demo register when no extract is given.
+     */
+    @ParameterizedTest(name = "demo {0}, mode {1}, extract {2}: {3}, demo register {4}")
+    @CsvSource(nullValues = "-", value = {
+            "false, -,    -,                 SMTP, false",
+            "true,  -,    -,                 FILE, true",
+            "true,  -,    /srv/extrait.csv,  FILE, false",
+            "true,  smtp, -,                 SMTP, true",
+            "false, file, -,                 FILE, false",
+            "false, -,    /srv/extrait.csv,  SMTP, false",
+    })
+    void the_demo_writes_mails_to_files_and_loads_the_demo_register_and_nothing_else_does(
+            boolean demo, String mode, String extract, AmeliConfig.MailMode expected, boolean demoRegister) {
+        AmeliConfig config = defaults();
+        config.demo = demo;
+        config.mailMode = Optional.ofNullable(mode);
+        config.registryCsv = Optional.ofNullable(extract);
+        config.registryDemo = Optional.empty();
+        assertEquals(expected, config.mailMode());
+        assertEquals(demoRegister, config.registryDemo());
+    }
+
+    @Test
+    void a_trusted_proxy_that_is_not_an_address_or_a_range_stops_the_deployment_naming_its_key() {
+        assertTrue(AmeliConfig.trustedProxies(java.util.List.of("10.0.0.0/8", " fd00::/8")).contains("10.1.2.3"));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> AmeliConfig.trustedProxies(java.util.List.of("10.0.0.0/8", "proxy.example.fr")));
+        assertEquals("Configuration ameli.trusted-proxies=10.0.0.0/8,proxy.example.fr is invalid: expected IP addresses and CIDR ranges"
+                + " (10.0.0.0/8, fd00::/8), comma-separated", e.getMessage());
     }
 
     @Test
