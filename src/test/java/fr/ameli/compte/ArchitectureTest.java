@@ -52,7 +52,7 @@ class ArchitectureTest {
     void the_domain_uses_only_the_jdk_and_jpa_annotations() {
         classes().that().resideInAPackage("fr.ameli.compte.domain..")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("fr.ameli.compte.domain..", "java..", "jakarta.persistence..")
+                .resideInAnyPackage("fr.ameli.compte.domain..", "java..", "javax.crypto..", "jakarta.persistence..")
                 .check(classes);
     }
 

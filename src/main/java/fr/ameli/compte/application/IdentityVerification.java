@@ -58,7 +58,7 @@ public class IdentityVerification {
     /** The verification step: the claim is identified and the tails match the register's IBAN and Vitale serial. */
     public ProofCheck prove(IdentityClaim claim, IdentityProof proof) {
         Throttled<InsuredPerson> proven = throttling.guard(Kind.PROOF, claim.nir(), () -> findIdentified(claim)
-                .filter(person -> person.isProvenBy(proof.ibanTail(), proof.vitaleSerialTail())));
+                .filter(person -> person.isProvenBy(pseudonyms.proofOf(proof))));
         if (proven.passed()) {
             return ProofCheck.PROVEN;
         }

@@ -1,6 +1,8 @@
 package fr.ameli.compte.application;
 
+import fr.ameli.compte.domain.Iban;
 import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.ProofTails;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -47,6 +49,16 @@ public class Pseudonyms {
     /** An agent of the espace agent in the throttling counters (their look-ups per hour): the token's subject may be long and hold any character. */
     public String ofAgent(String subject) {
         return hmac("agent:" + subject);
+    }
+
+    /** The tails a person typed at the verification step, hashed as the register keeps them (PRODUCT §2.3). */
+    public ProofTails proofOf(IdentityProof typed) {
+        return ProofTails.ofTyped(keys.pseudonymKey(), typed.ibanTail(), typed.vitaleSerialTail());
+    }
+
+    /** A register row's tails, from the extract's full IBAN and serial (never stored themselves). */
+    public ProofTails proofOf(Iban iban, String vitaleSerial) {
+        return ProofTails.ofRegister(keys.pseudonymKey(), iban, vitaleSerial);
     }
 
     private String hmac(String value) {

@@ -9,6 +9,10 @@ import java.io.Reader;
  */
 public interface RegisterLoader {
 
-    /** Loads the extract read from {@code csv}; {@code source} names it in the log (the uploaded file's name). */
-    AgentDesk.RegisterLoad load(String source, Reader csv);
+    /**
+     * Loads the extract read from {@code csv}; {@code source} names it in the log (the uploaded file's
+     * name); each person it adds or changes is an audit event naming {@code uploadedBy} and what changed
+     * (never an IBAN or a serial).
+     */
+    AgentDesk.RegisterLoad load(String source, Reader csv, fr.ameli.compte.domain.Agent uploadedBy);
 }

@@ -85,7 +85,7 @@ public class Registration {
                 .orElseThrow(() -> new RegistrationRefused(NOT_IDENTIFIED));
         // Proven for this person: by the register's tails, or by the provisional code the wizard's login used (by its id).
         boolean proven = request.proof() != null
-                ? person.isProvenBy(request.proof().ibanTail(), request.proof().vitaleSerialTail())
+                ? person.isProvenBy(pseudonyms.proofOf(request.proof()))
                 : request.provisionalCodeId() != null && provisionalCodes.consumeForRegistration(person.nir(), request.provisionalCodeId());
         if (!proven) {
             throw new RegistrationRefused(NOT_PROVEN);

@@ -49,7 +49,7 @@ public class Supervision {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public RegisterLoad loadRegister(Agent agent, String fileName, Reader csv, AgentReason reason) {
         String source = fileName == null || fileName.isBlank() ? "fichier sans nom" : fileName.strip();
-        RegisterLoad load = registerLoader.load(source, csv);
+        RegisterLoad load = registerLoader.load(source, csv, agent);
         String traced = reason.text() + " (fichier « " + source + " »)";
         audit.recordForAgent(AuditEvent.Type.AGENT_REGISTER_LOADED, null, agent,
                 new AgentReason(traced.length() <= AgentReason.MAX ? traced : traced.substring(0, AgentReason.MAX)));

@@ -62,7 +62,9 @@ public class AuditEvent {
         AGENT_PROVISIONAL_CODE_SENT,
         AGENT_EMAIL_REPLACED,
         AGENT_ACCOUNT_CLOSED,
-        AGENT_REGISTER_LOADED
+        AGENT_REGISTER_LOADED,
+        AGENT_REGISTER_PERSON_ADDED,
+        AGENT_REGISTER_PERSON_CHANGED
     }
 
     /** The longest reason kept (column {@code reason}); an agent's reason is at most as long. */

@@ -43,11 +43,13 @@ public class InsuredPerson {
     @Column(name = "address", length = 200)
     private String address;
 
-    @Column(name = "iban", nullable = false, length = 34)
-    private Iban iban;
+    /** The keyed hash of the IBAN's last 7 characters ({@link ProofTails}): the IBAN itself is never kept. */
+    @Column(name = "iban_tail_hash", nullable = false, length = 64)
+    private String ibanTailHash;
 
-    @Column(name = "vitale_serial", nullable = false, length = 32)
-    private String vitaleSerial;
+    /** The keyed hash of the carte Vitale serial's last 11 digits: the serial itself is never kept. */
+    @Column(name = "vitale_tail_hash", nullable = false, length = 64)
+    private String vitaleTailHash;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -58,22 +60,18 @@ public class InsuredPerson {
 
     /**
      * A register entry, checked as a whole: each value object validated itself; here the NIR must
-     * agree with the birth date and the Vitale serial must be long enough to hold the 11 digits
-     * users type.
+     * agree with the birth date. Of the IBAN and the Vitale serial only their tails' keyed hashes
+     * are given ({@link ProofTails#ofRegister}).
      */
     public InsuredPerson(Nir nir, PersonName familyName, String givenNames, LocalDate birthDate,
-                         PostalCode postalCode, String city, String address, Iban iban, String vitaleSerial) {
+                         PostalCode postalCode, String city, String address, ProofTails proof) {
         Objects.requireNonNull(nir, "nir");
         Objects.requireNonNull(familyName, "familyName");
         Objects.requireNonNull(birthDate, "birthDate");
         Objects.requireNonNull(postalCode, "postalCode");
-        Objects.requireNonNull(iban, "iban");
+        Objects.requireNonNull(proof, "proof");
         if (!nir.agreesWith(birthDate)) {
             throw new InvalidValueException("Le numéro de sécurité sociale ne correspond pas à la date de naissance.");
-        }
-        String serial = vitaleSerial == null ? "" : vitaleSerial.replace(" ", "");
-        if (!serial.matches("\\d{11,32}")) {
-            throw new InvalidValueException("Le numéro de série de la carte Vitale doit comporter au moins 11 chiffres.");
         }
         this.nir = nir.fullForm();
         this.familyName = familyName;
@@ -82,8 +80,8 @@ public class InsuredPerson {
         this.postalCode = postalCode;
         this.city = blankToNull(city, 80, "commune");
         this.address = blankToNull(address, 200, "adresse");
-        this.iban = iban;
-        this.vitaleSerial = serial;
+        this.ibanTailHash = proof.ibanTailHash();
+        this.vitaleTailHash = proof.vitaleTailHash();
         this.updatedAt = Instant.now();
     }
 
@@ -98,13 +96,47 @@ public class InsuredPerson {
         return trimmed;
     }
 
-    /** Takes the data of a newer extract row for the same NIR; tells whether anything changed. */
-    public boolean updateFrom(InsuredPerson newer) {
+    /** What of a register entry a newer extract row can change (named in the audit trail of an upload, never with its value). */
+    public enum Field { FAMILY_NAME, GIVEN_NAMES, BIRTH_DATE, POSTAL_CODE, CITY, ADDRESS, IBAN_TAIL, VITALE_TAIL }
+
+    /** What differs in a newer extract row for the same NIR (empty: nothing). */
+    public java.util.List<Field> differencesFrom(InsuredPerson newer) {
         if (!nir.equals(newer.nir)) {
             throw new IllegalArgumentException("Not the same person");
         }
-        if (sameDataAs(newer)) {
-            return false;
+        java.util.List<Field> changed = new java.util.ArrayList<>();
+        if (!familyName.equals(newer.familyName)) {
+            changed.add(Field.FAMILY_NAME);
+        }
+        if (!Objects.equals(givenNames, newer.givenNames)) {
+            changed.add(Field.GIVEN_NAMES);
+        }
+        if (!birthDate.equals(newer.birthDate)) {
+            changed.add(Field.BIRTH_DATE);
+        }
+        if (!postalCode.equals(newer.postalCode)) {
+            changed.add(Field.POSTAL_CODE);
+        }
+        if (!Objects.equals(city, newer.city)) {
+            changed.add(Field.CITY);
+        }
+        if (!Objects.equals(address, newer.address)) {
+            changed.add(Field.ADDRESS);
+        }
+        if (!ibanTailHash.equals(newer.ibanTailHash)) {
+            changed.add(Field.IBAN_TAIL);
+        }
+        if (!vitaleTailHash.equals(newer.vitaleTailHash)) {
+            changed.add(Field.VITALE_TAIL);
+        }
+        return changed;
+    }
+
+    /** Takes the data of a newer extract row for the same NIR; tells what changed (empty: nothing). */
+    public java.util.List<Field> updateFrom(InsuredPerson newer) {
+        java.util.List<Field> changed = differencesFrom(newer);
+        if (changed.isEmpty()) {
+            return changed;
         }
         familyName = newer.familyName;
         givenNames = newer.givenNames;
@@ -112,21 +144,10 @@ public class InsuredPerson {
         postalCode = newer.postalCode;
         city = newer.city;
         address = newer.address;
-        iban = newer.iban;
-        vitaleSerial = newer.vitaleSerial;
+        ibanTailHash = newer.ibanTailHash;
+        vitaleTailHash = newer.vitaleTailHash;
         updatedAt = Instant.now();
-        return true;
-    }
-
-    private boolean sameDataAs(InsuredPerson other) {
-        return familyName.equals(other.familyName)
-                && Objects.equals(givenNames, other.givenNames)
-                && birthDate.equals(other.birthDate)
-                && postalCode.equals(other.postalCode)
-                && Objects.equals(city, other.city)
-                && Objects.equals(address, other.address)
-                && iban.equals(other.iban)
-                && vitaleSerial.equals(other.vitaleSerial);
+        return changed;
     }
 
     /**
@@ -139,9 +160,12 @@ public class InsuredPerson {
                 && postalCode.equals(typedPostalCode);
     }
 
-    /** The wizard's verification step (PRODUCT §2.3): the tails of the IBAN and of the carte Vitale serial are this person's. */
-    public boolean isProvenBy(IbanTail ibanTail, VitaleSerialTail vitaleSerialTail) {
-        return ibanTail.matchesIban(iban.value()) && vitaleSerialTail.matchesSerial(vitaleSerial);
+    /**
+     * The wizard's verification step (PRODUCT §2.3): the tails of the IBAN and of the carte Vitale
+     * serial typed ({@link ProofTails#ofTyped}, with the same key) are this person's.
+     */
+    public boolean isProvenBy(ProofTails typed) {
+        return new ProofTails(ibanTailHash, vitaleTailHash).matches(typed);
     }
 
     public Nir nir() {
@@ -177,12 +201,9 @@ public class InsuredPerson {
         return address;
     }
 
-    public Iban iban() {
-        return iban;
-    }
-
-    public String vitaleSerial() {
-        return vitaleSerial;
+    /** The keyed hashes of the two tails (never the IBAN nor the serial themselves). */
+    public ProofTails proof() {
+        return new ProofTails(ibanTailHash, vitaleTailHash);
     }
 
     public Instant updatedAt() {

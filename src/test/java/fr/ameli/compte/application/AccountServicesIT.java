@@ -1626,26 +1626,38 @@ class AccountServicesIT {
         String csv = "nir;nom;prenom;date_naissance;code_postal;commune;adresse;iban;serie_vitale\n"
                 + "145035134256148;OLIVIER;Oscar;24/03/1945;51267;Commune;15 rue des Tests;FR7650687154518047621970251;3244845263097658280258\n"
                 + "155016768490434;PERRIN;Pauline;04/01/1955;67721;Sélestat;16 rue des Tests;FR7694332102615086062922007;1543829932157116494157\n"
-                + "155016768490434;une ligne;sans;ses colonnes\n";
+                + "155016768490434;une ligne;sans;ses colonnes\n"
+                + "166025935008887;QUERE;Yann;12/02/1966;59350;Lille;3 rue Neuve;FR4030004000015935008800012;8250123412341234\n";
         AgentDesk.RegisterLoad load = desk.loadRegister(sylvie, "extrait-decembre.csv", new java.io.StringReader(csv),
                 new AgentReason("extrait mensuel de la caisse"));
         assertEquals("extrait-decembre.csv", load.source());
-        assertEquals(0, load.created());
+        assertEquals(1, load.created(), "QUERE is new");
         assertEquals(1, load.updated(), "PERRIN's commune changed");
         assertEquals(1, load.unchanged(), "OLIVIER as he was: the load is idempotent");
         assertEquals(1, load.rejected().size());
         assertEquals(4, load.rejected().get(0).lineNumber());
+        // Each person the upload adds or changes is audited, naming the agent and what changed (never a value).
+        List<AuditEvent> added = em.createQuery("select e from AuditEvent e where e.agent = 'superviseur-registre' and e.event = :type",
+                AuditEvent.class).setParameter("type", AuditEvent.Type.AGENT_REGISTER_PERSON_ADDED).getResultList();
+        assertEquals(1, added.size());
+        assertEquals(pseudonyms.of(Nir.parse("166025935008887")), added.get(0).nirHash());
+        assertEquals("Fichier « extrait-decembre.csv » : ajout", added.get(0).reason());
+        List<AuditEvent> changed = em.createQuery("select e from AuditEvent e where e.agent = 'superviseur-registre' and e.event = :type",
+                AuditEvent.class).setParameter("type", AuditEvent.Type.AGENT_REGISTER_PERSON_CHANGED).getResultList();
+        assertEquals(1, changed.size());
+        assertEquals(pseudonyms.of(Nir.parse("155016768490434")), changed.get(0).nirHash());
+        assertEquals("Fichier « extrait-decembre.csv » : modifié : commune", changed.get(0).reason());
         assertFalse(load.rejected().get(0).reason().isBlank());
         assertEquals("Sélestat", desk.lookUp(agent("agent-registre"), Nir.parse("155016768490434"), REASON).file().orElseThrow().entry().commune());
         assertEquals(1, eventsOfAgent("superviseur-registre", AuditEvent.Type.AGENT_REGISTER_LOADED));
 
         List<AgentDesk.JournalLine> mine = desk.journal(sylvie, Optional.of("superviseur-registre"),
                 Optional.of(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))));
-        assertEquals(1, mine.size(), mine.toString());
-        assertEquals(AuditEvent.Type.AGENT_REGISTER_LOADED, mine.get(0).type());
-        assertEquals(null, mine.get(0).nirPseudonym());
-        assertTrue(mine.get(0).reason().startsWith("extrait mensuel de la caisse") && mine.get(0).reason().contains("extrait-decembre.csv"),
-                mine.get(0).reason());
+        assertEquals(3, mine.size(), mine.toString());
+        AgentDesk.JournalLine loaded = mine.stream().filter(l -> l.type() == AuditEvent.Type.AGENT_REGISTER_LOADED).findFirst().orElseThrow();
+        assertEquals(null, loaded.nirPseudonym());
+        assertTrue(loaded.reason().startsWith("extrait mensuel de la caisse") && loaded.reason().contains("extrait-decembre.csv"),
+                loaded.reason());
         List<AgentDesk.JournalLine> lookUps = desk.journal(sylvie, Optional.of(" agent-registre "), Optional.empty());
         assertEquals(1, lookUps.size());
         assertEquals(pseudonyms.of(Nir.parse("155016768490434")).substring(0, 12), lookUps.get(0).nirPseudonym());
@@ -1859,7 +1871,7 @@ class AccountServicesIT {
         String serial = "8250" + parsed.digits13().replaceAll("[AB]", "0");
         em.persist(new fr.ameli.compte.domain.InsuredPerson(parsed, new PersonName(familyName), givenNames,
                 BirthDate.parse(birthDate, Clock.systemUTC()).value(), new PostalCode(postalCode), "Commune", "1 rue des Essais",
-                new fr.ameli.compte.domain.Iban(iban), serial));
+                pseudonyms.proofOf(new fr.ameli.compte.domain.Iban(iban), serial)));
         return new Person(nir, familyName, birthDate, postalCode, iban.substring(iban.length() - 7), serial.substring(serial.length() - 11));
     }
 

@@ -16,12 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class PivotIdentityTest {
 
-    private static final Iban IBAN = new Iban("FR7620041010160000433910173");
+    private static final ProofTails PROOF = ProofTails.ofRegister(new byte[32], new Iban("FR7620041010160000433910173"), "01647314244");
 
     /** A register entry: NIR (13 characters, spaces allowed), family name, given names (- for none), birth date. */
     private static InsuredPerson person(String nir, String familyName, String givenNames, String birthDate) {
         return new InsuredPerson(Nir.parse(nir), new PersonName(familyName), givenNames, LocalDate.parse(birthDate),
-                new PostalCode("31000"), "Toulouse", null, IBAN, "01647314244");
+                new PostalCode("31000"), "Toulouse", null, PROOF);
     }
 
     @ParameterizedTest(name = "{0}")

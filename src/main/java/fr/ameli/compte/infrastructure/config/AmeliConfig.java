@@ -43,6 +43,12 @@ public class AmeliConfig implements ServiceSettings {
      */
     @Inject @ConfigProperty(name = "ameli.demo", defaultValue = "false")
     boolean demo;
+    /** The service's secret key (Base64, 32 bytes or more), as a value — e.g. the environment variable AMELI_SECRET_KEY. */
+    @Inject @ConfigProperty(name = "ameli.secret-key")
+    Optional<String> secretKey;
+    /** A file that holds it (a Docker or compose secret, /run/secrets/…): what an operator should prefer. */
+    @Inject @ConfigProperty(name = "ameli.secret-key.file")
+    Optional<String> secretKeyFile;
     @Inject @ConfigProperty(name = "ameli.mail.mode")
     Optional<String> mailMode;
     @Inject @ConfigProperty(name = "ameli.smtp.host")
@@ -149,6 +155,7 @@ public class AmeliConfig implements ServiceSettings {
             throw invalid("ameli.code.hash-iterations", String.valueOf(codeHashIterations), "a positive number");
         }
         checkBackups();
+        givenSecretKey();
         trustedProxies = trustedProxies(mpConfig.getOptionalValues("ameli.trusted-proxies", String.class).orElse(List.of()));
         if (trustedProxies.isEmpty() && "https".equalsIgnoreCase(baseUrl().getScheme())) {
             LOG.warning("ameli.base-url is https but ameli.trusted-proxies names no proxy: behind a proxy that ends TLS, the "
@@ -181,6 +188,43 @@ public class AmeliConfig implements ServiceSettings {
 
     public Path dataDir() {
         return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The service's secret key when the operator gives it ({@code ameli.secret-key.file}, or
+     * {@code ameli.secret-key}): the key of the pseudonyms and of the register's keyed hashes, kept
+     * out of the database and its backups. Empty when none is given (README « The secret key »).
+     *
+     * @throws IllegalStateException naming the key when the file cannot be read or the value is not
+     *                               Base64 of 32 bytes or more
+     */
+    public Optional<byte[]> givenSecretKey() {
+        Optional<String> file = secretKeyFile.map(String::strip).filter(f -> !f.isEmpty());
+        Optional<String> value = secretKey.map(String::strip).filter(v -> !v.isEmpty());
+        if (file.isPresent() && value.isPresent()) {
+            throw invalid("ameli.secret-key", "…", "only one of ameli.secret-key and ameli.secret-key.file");
+        }
+        if (file.isPresent()) {
+            try {
+                return Optional.of(secretKey("ameli.secret-key.file", java.nio.file.Files.readString(Path.of(file.get())).strip()));
+            } catch (java.io.IOException e) {
+                throw invalid("ameli.secret-key.file", file.get(), "a file this server can read, holding the key in Base64");
+            }
+        }
+        return value.map(v -> secretKey("ameli.secret-key", v));
+    }
+
+    private static byte[] secretKey(String key, String base64) {
+        try {
+            byte[] decoded = java.util.Base64.getDecoder().decode(base64);
+            if (decoded.length >= 32) {
+                return decoded;
+            }
+        } catch (IllegalArgumentException e) {
+            // said below
+        }
+        // The value itself is never written into a message.
+        throw invalid(key, "…", "a key in Base64 of 32 bytes or more (openssl rand -base64 32)");
     }
 
     /** Whether this is the demo ({@code ameli.demo}). */

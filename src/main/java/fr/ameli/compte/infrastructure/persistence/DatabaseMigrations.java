@@ -53,6 +53,8 @@ public class DatabaseMigrations {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    fr.ameli.compte.infrastructure.config.AmeliConfig config;
 
     private volatile boolean migrated;
 
@@ -66,6 +68,8 @@ public class DatabaseMigrations {
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                // The migrations in Java, which need the service's secret key.
+                .javaMigrations(new V20__Register_proof_hashes(c -> DatabaseSecretKeys.resolve(c, config.givenSecretKey(), config.demo())))
                 .load()
                 .migrate();
         migrated = true;

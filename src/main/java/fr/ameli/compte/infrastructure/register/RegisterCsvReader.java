@@ -2,6 +2,7 @@ package fr.ameli.compte.infrastructure.register;
 
 import fr.ameli.compte.domain.BirthDate;
 import fr.ameli.compte.domain.Iban;
+import fr.ameli.compte.domain.ProofTails;
 import fr.ameli.compte.domain.InsuredPerson;
 import fr.ameli.compte.domain.InvalidValueException;
 import fr.ameli.compte.domain.Nir;
@@ -36,9 +37,15 @@ public final class RegisterCsvReader {
     }
 
     private final Clock clock;
+    private final java.util.function.BiFunction<Iban, String, ProofTails> proof;
 
-    public RegisterCsvReader(Clock clock) {
+    /**
+     * @param proof what the register keeps of a row's IBAN and Vitale serial (their tails' keyed
+     *              hashes, {@link ProofTails#ofRegister}): the reader never hands the full values on
+     */
+    public RegisterCsvReader(Clock clock, java.util.function.BiFunction<Iban, String, ProofTails> proof) {
         this.clock = clock;
+        this.proof = proof;
     }
 
     /**
@@ -93,7 +100,8 @@ public final class RegisterCsvReader {
         BirthDate birthDate = field("date_naissance", () -> BirthDate.parse(f[3].strip(), clock));
         PostalCode postalCode = field("code_postal", () -> new PostalCode(f[4]));
         Iban iban = field("iban", () -> new Iban(f[7]));
-        return new InsuredPerson(nir, name, f[2], birthDate.value(), postalCode, f[5], f[6], iban, f[8].strip());
+        ProofTails tails = field("serie_vitale", () -> proof.apply(iban, f[8].strip()));
+        return new InsuredPerson(nir, name, f[2], birthDate.value(), postalCode, f[5], f[6], tails);
     }
 
     private interface Parse<T> {

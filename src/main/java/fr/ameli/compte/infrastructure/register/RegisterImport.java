@@ -30,8 +30,19 @@ public class RegisterImport {
 
     @Inject
     RegisterWriter writer;
+    @Inject
+    fr.ameli.compte.application.Pseudonyms pseudonyms;
 
+    /** A load at start-up (the demo register, the configured extract). */
     public RegisterImportReport load(String source, Reader csv) {
+        return load(source, csv, null);
+    }
+
+    /**
+     * A load; by an agent's upload when {@code uploadedBy} is given: then each person added or changed
+     * is audited, naming the agent and what changed ({@link RegisterWriter}).
+     */
+    public RegisterImportReport load(String source, Reader csv, fr.ameli.compte.domain.Agent uploadedBy) {
         long start = System.nanoTime();
         List<RejectedRow> rejected = new ArrayList<>();
         List<InsuredPerson> batch = new ArrayList<>(BATCH_SIZE);
@@ -41,7 +52,7 @@ public class RegisterImport {
             public void accepted(int lineNumber, InsuredPerson person) {
                 batch.add(person);
                 if (batch.size() == BATCH_SIZE) {
-                    flush(batch, counts);
+                    flush(batch, counts, source, uploadedBy);
                 }
             }
 
@@ -52,30 +63,30 @@ public class RegisterImport {
             }
         };
         try {
-            new RegisterCsvReader(Clock.systemDefaultZone()).read(csv, handler);
+            new RegisterCsvReader(Clock.systemDefaultZone(), pseudonyms::proofOf).read(csv, handler);
         } catch (IOException e) {
             throw new UncheckedIOException("Register " + source + " could not be read", e);
         }
-        flush(batch, counts);
+        flush(batch, counts, source, uploadedBy);
         RegisterImportReport report = new RegisterImportReport(source, counts[0], counts[1], counts[2], rejected,
                 Duration.ofNanos(System.nanoTime() - start));
         LOG.info(report::toString);
         return report;
     }
 
-    private void flush(List<InsuredPerson> batch, int[] counts) {
+    private void flush(List<InsuredPerson> batch, int[] counts, String source, fr.ameli.compte.domain.Agent uploadedBy) {
         if (batch.isEmpty()) {
             return;
         }
         RegisterWriter.BatchResult result;
         try {
-            result = writer.write(List.copyOf(batch));
+            result = writer.write(List.copyOf(batch), source, uploadedBy);
         } catch (EJBException collision) {
             // Two servers loading the same register at once (nodes starting together on an empty
             // database): the other one committed some of these NIRs first. Written again, they are
             // found and compared, as in any idempotent load.
             LOG.info(() -> "Register batch written again after a concurrent load: " + collision.getMessage());
-            result = writer.write(List.copyOf(batch));
+            result = writer.write(List.copyOf(batch), source, uploadedBy);
         }
         counts[0] += result.inserted();
         counts[1] += result.updated();

@@ -54,6 +54,8 @@ class AmeliConfigTest {
         config.backupDir = Optional.empty();
         config.backupInterval = Optional.empty();
         config.backupKeep = 7;
+        config.secretKey = Optional.empty();
+        config.secretKeyFile = Optional.empty();
         return config;
     }
 
@@ -143,6 +145,32 @@ class AmeliConfigTest {
                 () -> AmeliConfig.trustedProxies(java.util.List.of("10.0.0.0/8", "proxy.example.fr")));
         assertEquals("Configuration ameli.trusted-proxies=10.0.0.0/8,proxy.example.fr is invalid: expected IP addresses and CIDR ranges"
                 + " (10.0.0.0/8, fd00::/8), comma-separated", e.getMessage());
+    }
+
+    /** README « The secret key »: from a file (a Docker or compose secret) or a value, Base64 of 32 bytes at least. */
+    @Test
+    void the_secret_key_is_read_from_its_file_or_its_value_and_a_bad_one_stops_the_deployment_naming_its_key(
+            @org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        AmeliConfig config = defaults();
+        config.secretKey = Optional.empty();
+        config.secretKeyFile = Optional.empty();
+        assertEquals(Optional.empty(), config.givenSecretKey(), "none given: the database's");
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        Path file = folder.resolve("cle");
+        java.nio.file.Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key) + "\n");
+        config.secretKeyFile = Optional.of(file.toString());
+        assertTrue(java.util.Arrays.equals(key, config.givenSecretKey().orElseThrow()), "from the file, its line end forgiven");
+        config.secretKeyFile = Optional.empty();
+        config.secretKey = Optional.of(java.util.Base64.getEncoder().encodeToString(key));
+        assertTrue(java.util.Arrays.equals(key, config.givenSecretKey().orElseThrow()), "from the value");
+        config.secretKey = Optional.of(java.util.Base64.getEncoder().encodeToString(new byte[16]));
+        assertEquals("Configuration ameli.secret-key=… is invalid: expected a key in Base64 of 32 bytes or more (openssl rand -base64 32)",
+                assertThrows(IllegalStateException.class, config::givenSecretKey).getMessage(), "too short, and never written out");
+        config.secretKey = Optional.empty();
+        config.secretKeyFile = Optional.of(folder.resolve("absente").toString());
+        assertEquals("Configuration ameli.secret-key.file=" + folder.resolve("absente") + " is invalid: expected a file this server can read,"
+                + " holding the key in Base64", assertThrows(IllegalStateException.class, config::givenSecretKey).getMessage());
     }
 
     @Test

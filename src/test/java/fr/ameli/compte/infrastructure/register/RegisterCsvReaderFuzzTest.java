@@ -52,7 +52,7 @@ class RegisterCsvReaderFuzzTest {
         List<Integer> lines = new ArrayList<>();
         Set<String> accepted = new HashSet<>();
         Fuzzing.tried();
-        new RegisterCsvReader(CLOCK).read(new StringReader(extract.toString()), new RegisterCsvReader.RowHandler() {
+        new RegisterCsvReader(CLOCK, (iban, serial) -> fr.ameli.compte.domain.ProofTails.ofRegister(new byte[32], iban, serial)).read(new StringReader(extract.toString()), new RegisterCsvReader.RowHandler() {
             @Override
             public void accepted(int lineNumber, InsuredPerson person) {
                 lines.add(lineNumber);

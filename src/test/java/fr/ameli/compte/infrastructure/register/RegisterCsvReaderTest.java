@@ -24,13 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RegisterCsvReaderTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneId.of("Europe/Paris"));
+    private static final byte[] KEY = "une clé de test de trente-deux octets".getBytes(StandardCharsets.UTF_8);
+    /** What the register keeps of a row's IBAN and serial: their tails' keyed hashes, as the service makes them. */
+    private static final java.util.function.BiFunction<fr.ameli.compte.domain.Iban, String, fr.ameli.compte.domain.ProofTails> PROOF =
+            (iban, serial) -> fr.ameli.compte.domain.ProofTails.ofRegister(KEY, iban, serial);
     private static final String GOOD = "184127645108946;DURAND;Michel;15/12/1984;76000;Rouen;10 rue X;FR7630004000011563121910138;8250111122223333";
 
     private final List<InsuredPerson> accepted = new ArrayList<>();
     private final List<RejectedRow> rejected = new ArrayList<>();
 
     private void read(String csv) throws IOException {
-        new RegisterCsvReader(CLOCK).read(new StringReader(csv), new RegisterCsvReader.RowHandler() {
+        new RegisterCsvReader(CLOCK, PROOF).read(new StringReader(csv), new RegisterCsvReader.RowHandler() {
             @Override
             public void accepted(int lineNumber, InsuredPerson person) {
                 accepted.add(person);
@@ -104,7 +108,7 @@ class RegisterCsvReaderTest {
     @Test
     void the_demo_register_is_whole_valid_and_holds_the_person_of_the_seed() throws IOException {
         try (var in = getClass().getResourceAsStream(RegisterStartup.DEMO_REGISTER)) {
-            new RegisterCsvReader(CLOCK).read(new InputStreamReader(in, StandardCharsets.UTF_8), new RegisterCsvReader.RowHandler() {
+            new RegisterCsvReader(CLOCK, PROOF).read(new InputStreamReader(in, StandardCharsets.UTF_8), new RegisterCsvReader.RowHandler() {
                 @Override
                 public void accepted(int lineNumber, InsuredPerson person) {
                     accepted.add(person);
@@ -122,7 +126,7 @@ class RegisterCsvReaderTest {
         assertEquals("228123181500110", toto.nir().fullForm());
         assertEquals("31470", toto.postalCode().value());
         assertEquals("03/12/1928", fr.ameli.compte.domain.BirthDate.of(toto.birthDate(), CLOCK).format());
-        assertTrue(toto.iban().value().endsWith("3910173"));
-        assertTrue(toto.vitaleSerial().endsWith("01647314244"));
+        assertTrue(toto.isProvenBy(fr.ameli.compte.domain.ProofTails.ofTyped(KEY, new fr.ameli.compte.domain.IbanTail("3910173"),
+                new fr.ameli.compte.domain.VitaleSerialTail("01647314244"))), "only the tails' hashes are kept, and they prove TOTO");
     }
 }
