@@ -154,10 +154,12 @@ public class AgentDesk {
     AccountClosure closure;
     @Inject
     Supervision supervision;
+    @Inject
+    AgentSessions agentSessions;
 
     /** The person's file, audited {@code AGENT_LOOKED_UP}; or, past the agent's look-ups of the hour, when it may be asked again ({@link AgentLookUps}). */
     public LookUp lookUp(Agent agent, Nir nir, AgentReason reason) {
-        require(agent, AgentAction.LOOK_UP);
+        require(agent, AgentAction.LOOK_UP, nir);
         Optional<Instant> slowed = lookUps.slowedUntil(agent, reason);
         if (slowed.isPresent()) {
             return new LookUp(Optional.empty(), slowed.get());
@@ -223,26 +225,43 @@ public class AgentDesk {
     /** A superviseur loads an uploaded register extract as the start-up does, with its report ({@link Supervision#loadRegister}). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public RegisterLoad loadRegister(Agent agent, String fileName, Reader csv, AgentReason reason) {
-        require(agent, AgentAction.LOAD_REGISTER);
+        require(agent, AgentAction.LOAD_REGISTER, null);
         return supervision.loadRegister(agent, fileName, csv, reason);
     }
 
-    /** The agents' look-ups and actions, newest first, for one agent and/or one day (Paris time); at most 500 lines. */
-    public List<JournalLine> journal(Agent agent, Optional<String> ofAgent, Optional<LocalDate> day) {
-        require(agent, AgentAction.READ_JOURNAL);
-        return supervision.journal(ofAgent, day);
+    /**
+     * The agents' look-ups and actions, newest first, for one agent and/or one day (Paris time), a page
+     * of {@value Supervision#JOURNAL_PAGE} lines at a time; each reading is itself audited (AGENT_JOURNAL_READ).
+     */
+    public Supervision.JournalPage journal(Agent agent, Optional<String> ofAgent, Optional<LocalDate> day, int page) {
+        require(agent, AgentAction.READ_JOURNAL, null);
+        return supervision.journal(agent, ofAgent, day, page);
     }
 
-    /** Refused before anything is read, changed or recorded. */
-    private static void require(Agent agent, AgentAction action) {
+    /**
+     * A superviseur ends every open session of the agent {@code subject} (a lost badge, a departure):
+     * each is logged out at its next request, on every server. Audited AGENT_SESSIONS_ENDED; false when none was open.
+     */
+    public boolean endSessions(Agent agent, String subject, AgentReason reason) {
+        require(agent, AgentAction.END_SESSIONS, null);
+        int ended = agentSessions.endAll(subject.strip());
+        String traced = reason.text() + " (agent « " + subject.strip() + " »)";
+        audit.recordForAgent(AuditEvent.Type.AGENT_SESSIONS_ENDED, null, agent,
+                new AgentReason(traced.length() <= AgentReason.MAX ? traced : traced.substring(0, AgentReason.MAX)));
+        return ended > 0;
+    }
+
+    /** Refused before anything is read or changed; the refusal itself is audited ({@link AuditTrail#recordRefusal}). */
+    private void require(Agent agent, AgentAction action, Nir nir) {
         if (!agent.may(action)) {
+            audit.recordRefusal(agent, action, nir);
             throw new NotAllowed(agent, action);
         }
     }
 
     /** An action in one transaction with its audit event: {@code done} when {@code work} did it, else AGENT_LOOKED_UP (the file was shown all the same). */
     private Result act(Agent agent, AgentAction action, Nir nir, AgentReason reason, AuditEvent.Type done, Function<PersonFile, Outcome> work) {
-        require(agent, action);
+        require(agent, action, nir);
         Optional<PersonFile> before = files.of(nir);
         Outcome outcome = before.map(work).orElse(Outcome.NOT_IN_REGISTER);
         audit.recordForAgent(outcome == Outcome.DONE ? done : AuditEvent.Type.AGENT_LOOKED_UP, nir, agent, reason);

@@ -33,6 +33,15 @@ public class AuditTrail {
         repository.record(new AuditEvent(clock.instant(), type, nir == null ? null : pseudonyms.of(nir), origin.address()));
     }
 
+    /**
+     * An agent's attempt that their role does not allow (PRODUCT §2.12): audited in a transaction of
+     * its own, since the refusal rolls the caller's back; the reason names the action.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public void recordRefusal(Agent agent, fr.ameli.compte.domain.AgentAction action, Nir nir) {
+        recordForAgent(AuditEvent.Type.AGENT_ACTION_REFUSED, nir, agent, new AgentReason("action refusée à ce rôle : " + action.name()));
+    }
+
     /** An event of the espace agent: the agent's subject and the reason they gave ({@code nir} and {@code reason} may be null, as at the agent's login). */
     public void recordForAgent(AuditEvent.Type type, Nir nir, Agent agent, AgentReason reason) {
         repository.record(AuditEvent.byAgent(clock.instant(), type, nir == null ? null : pseudonyms.of(nir), origin.address(),

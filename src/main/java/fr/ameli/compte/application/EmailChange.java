@@ -22,10 +22,10 @@ import java.util.Optional;
  * then told ({@link SecurityNotices#emailChanged}). Opening the link only {@link #check checks} it
  * (a mail scanner spends nothing).
  *
- * <p>No enumeration: when another account already has the address, the person is answered as for
- * a free one, and the mail to that address says it cannot be used, without a link. Either way the
- * earlier pending request stops working (or whether it still works would tell), and at most
- * {@value #PER_HOUR} requests an hour count for an account.
+ * <p>An address another account already has is accepted, as at the account's creation (PRODUCT §3:
+ * a household, a helper's mailbox): one rule for both, and nothing is ever looked up or listed by
+ * address alone — so the page tells nobody which addresses have an account. Asking again makes the
+ * earlier pending request stop working, and at most {@value #PER_HOUR} requests an hour count for an account.
  */
 @Stateless
 public class EmailChange {
@@ -38,7 +38,7 @@ public class EmailChange {
     }
 
     /** What a link is worth, or what its POST did. */
-    public enum Outcome { READY, CONFIRMED, ALREADY_USED, EXPIRED, UNKNOWN, ADDRESS_TAKEN }
+    public enum Outcome { READY, CONFIRMED, ALREADY_USED, EXPIRED, UNKNOWN }
 
     /** A link opened: its outcome and, while it can still be confirmed, the address it would set. */
     public record Link(Outcome outcome, EmailAddress newEmail) {
@@ -87,11 +87,6 @@ public class EmailChange {
         Instant now = clock.instant();
         accounts.cancelEmailChanges(account);
         audit.record(AuditEvent.Type.EMAIL_CHANGE_REQUESTED, nir);
-        if (accounts.emailUsedByAnother(newEmail, account)) {
-            outbox.enqueue(EmailChangeMail.addressTaken(mails, newEmail.value(), now), account.id());
-            audit.record(AuditEvent.Type.EMAIL_CHANGE_REFUSED, nir);
-            return new Requested(Requested.Status.SENT, null);
-        }
         String secret = SecretTokens.newToken();
         Instant expiresAt = now.plus(settings.emailChangeValidity());
         accounts.addEmailChange(new EmailChangeToken(SecretTokens.hash(secret), account, newEmail, expiresAt));
@@ -111,7 +106,7 @@ public class EmailChange {
 
     /**
      * « Confirmer ma nouvelle adresse »: a valid link sets its address, once, and the old address is
-     * told. An address another account took since the request is refused (ADDRESS_TAKEN).
+     * told.
      */
     public Outcome confirm(String token) {
         // Read locked: of two confirmations at the same instant, the second finds the link used.
@@ -128,10 +123,6 @@ public class EmailChange {
             case VALID -> { }
         }
         Account account = link.account();
-        if (accounts.emailUsedByAnother(link.newEmail(), account)) {
-            audit.record(AuditEvent.Type.EMAIL_CHANGE_REFUSED, account.nir());
-            return Outcome.ADDRESS_TAKEN;
-        }
         EmailAddress oldAddress = account.contact().email();
         link.use(now);
         notices.emailChanged(account, oldAddress);
@@ -139,7 +130,7 @@ public class EmailChange {
         return Outcome.CONFIRMED;
     }
 
-    /** The same address whatever the case of its letters (as {@link AccountRepository#emailUsedByAnother} compares them). */
+    /** The same address whatever the case of its letters. */
     static boolean sameAddress(EmailAddress a, EmailAddress b) {
         return a.value().toLowerCase(Locale.ROOT).equals(b.value().toLowerCase(Locale.ROOT));
     }

@@ -6,16 +6,14 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The two mails « Modifier mon adresse email » sends to the new address (PRODUCT §2.11): the
- * confirmation link ({@code mails/email-a-confirmer}), or, when another account already has that
- * address, a mail saying it cannot be used, without a link ({@code mails/email-non-utilisable}).
- * The notice to the old address once the change is confirmed is a {@link SecurityNotices} mail.
+ * The mail « Modifier mon adresse email » sends to the new address (PRODUCT §2.11): the
+ * confirmation link ({@code mails/email-a-confirmer}). The notice to the old address once the
+ * change is confirmed is a {@link SecurityNotices} mail.
  */
 public final class EmailChangeMail {
 
     static final String PATH = "confirmation-email.xhtml?jeton=";
     static final String TO_CONFIRM = "email-a-confirmer";
-    static final String ADDRESS_TAKEN = "email-non-utilisable";
 
     private EmailChangeMail() {
     }
@@ -35,7 +33,4 @@ public final class EmailChangeMail {
         return mails.compose(TO_CONFIRM, recipient, values).carryingUntil(expiresAt);
     }
 
-    public static MailMessage addressTaken(MailTemplates mails, String recipient, Instant when) {
-        return mails.compose(ADDRESS_TAKEN, recipient, Map.of("quand", FrenchTime.when(when)));
-    }
 }

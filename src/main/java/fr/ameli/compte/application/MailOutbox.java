@@ -10,6 +10,10 @@ public interface MailOutbox {
     /** Records the mail; {@code accountId} ties it to an account (its data goes with the account). */
     void enqueue(MailMessage mail, Long accountId);
 
-    /** The latest mails to this address, newest first, at most {@code max}: subject and state, never the body (PRODUCT §2.12). */
-    java.util.List<AgentDesk.MailLine> mailsTo(String recipient, int max);
+    /**
+     * The latest mails of this account, newest first, at most {@code max}: subject and state, never the
+     * body (PRODUCT §2.12). By account, never by address: two accounts may share one (a household, a
+     * helper's mailbox), and neither's file shows the other's mails.
+     */
+    java.util.List<AgentDesk.MailLine> mailsOf(long accountId, int max);
 }

@@ -43,4 +43,20 @@ public interface OpenIdProvider<T> {
 
     /** The browser came back: checks everything and gives who the provider vouches for. */
     T finish(URI callback, Pending pending) throws Refused;
+
+    /**
+     * Where to send the browser so that the provider ends its own session too (OpenID Connect
+     * RP-initiated logout), coming back to {@code afterwards}; empty when the provider announces no
+     * {@code end_session_endpoint}, or cannot be reached.
+     */
+    java.util.Optional<URI> logoutAt(URI afterwards);
+
+    /**
+     * The origin ({@code https://host:port}) the browser is sent to by {@link #logoutAt}: pages whose
+     * form leads there must allow it in their Content-Security-Policy ({@code form-action}), which
+     * browsers also apply to the redirect that follows a form; empty as for {@link #logoutAt}.
+     */
+    default java.util.Optional<String> logoutOrigin() {
+        return logoutAt(URI.create("http://localhost/")).map(at -> at.getScheme() + "://" + at.getRawAuthority());
+    }
 }

@@ -25,7 +25,7 @@ import java.util.Optional;
  * What an agent sees of a person (PRODUCT §2.12), read in the caller's transaction: the register
  * entry without the IBAN nor the Vitale serial (they are only ever compared, never shown), the
  * account's state, the locks in force, the last {@value #EVENTS} events of the NIR's pseudonym, the
- * mails to the account's address (subject and state) and the provisional-code letters.
+ * account's mails (subject and state; by account, never by address) and the provisional-code letters.
  */
 @Stateless
 public class PersonFiles {
@@ -67,7 +67,7 @@ public class PersonFiles {
         List<AgentDesk.LockLine> locks = loginLocks.inForce(nir, trail.clientAddressesOf(owner, since), browsers);
         List<EventLine> events = trail.eventsOf(owner, EVENTS).stream()
                 .map(e -> new EventLine(e.occurredAt(), e.event(), e.clientAddress(), e.agent(), e.reason())).toList();
-        List<AgentDesk.MailLine> mails = account.map(a -> outbox.mailsTo(a.contact().email().value(), MAILS)).orElse(List.of());
+        List<AgentDesk.MailLine> mails = account.map(a -> outbox.mailsOf(a.id(), MAILS)).orElse(List.of());
         // A letter goes to the register's address: its postal code is the register's.
         List<LetterLine> letters = accounts.provisionalCodes(nir).stream()
                 .map(c -> new LetterLine(c.createdAt(), PROVISIONAL_CODE_LETTER, person.postalCode().value(), c.expiresAt())).toList();

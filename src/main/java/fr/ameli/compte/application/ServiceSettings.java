@@ -58,6 +58,9 @@ public interface ServiceSettings {
     /** How long an agent's session left alone lasts: shorter than a person's (PRODUCT §2.12). */
     Duration agentSessionTimeout();
 
+    /** How long an agent's session lasts at most, however busy (PRODUCT §2.12). */
+    Duration agentSessionLifetime();
+
     /** How many look-ups one agent of the espace agent may make in an hour before they are slowed to one a minute (PRODUCT §2.12). */
     int agentLookUpsPerHour();
 

@@ -28,7 +28,8 @@ import java.util.logging.Logger;
 @Stateless
 public class Supervision {
 
-    static final int JOURNAL_MAX = 500;
+    /** Lines of the journal on one page. */
+    public static final int JOURNAL_PAGE = 50;
     /** The journal shows the NIR's pseudonym cut to its first 12 hexadecimal characters: enough to tell persons apart. */
     static final int PSEUDONYM_SHOWN = 12;
     private static final Logger LOG = Logger.getLogger(Supervision.class.getName());
@@ -58,12 +59,27 @@ public class Supervision {
         return load;
     }
 
-    /** The events that name an agent, newest first, of one agent and/or one day (Paris time); at most {@value #JOURNAL_MAX}. */
-    public List<JournalLine> journal(Optional<String> ofAgent, Optional<LocalDate> day) {
-        Instant from = day.map(d -> d.atStartOfDay(FrenchTime.PARIS).toInstant()).orElse(Instant.EPOCH);
-        Instant to = day.map(d -> d.plusDays(1).atStartOfDay(FrenchTime.PARIS).toInstant()).orElse(clock.instant().plus(Duration.ofDays(1)));
-        return trail.agentEvents(ofAgent.map(String::strip).filter(s -> !s.isEmpty()), from, to, JOURNAL_MAX).stream()
+    /** One page of the journal (numbered from 0), and whether another follows. */
+    public record JournalPage(List<JournalLine> lines, int page, boolean more) implements java.io.Serializable {
+    }
+
+    /**
+     * The events that name an agent, newest first, of one agent and/or one day (Paris time), page
+     * {@code page} of {@value #JOURNAL_PAGE} lines; the reading is audited, naming the superviseur and
+     * what was asked (AGENT_JOURNAL_READ), after the lines are read (it is not one of them).
+     */
+    public JournalPage journal(Agent reader, Optional<String> ofAgent, Optional<LocalDate> day, int page) {
+        Optional<String> agent = ofAgent.map(String::strip).filter(s -> !s.isEmpty());
+        int from = Math.max(0, page);
+        Instant start = day.map(d -> d.atStartOfDay(FrenchTime.PARIS).toInstant()).orElse(Instant.EPOCH);
+        Instant end = day.map(d -> d.plusDays(1).atStartOfDay(FrenchTime.PARIS).toInstant()).orElse(clock.instant().plus(Duration.ofDays(1)));
+        List<JournalLine> lines = trail.agentEvents(agent, start, end, from * JOURNAL_PAGE, JOURNAL_PAGE + 1).stream()
                 .map(e -> new JournalLine(e.occurredAt(), e.agent(), e.event(),
                         e.nirHash() == null ? null : e.nirHash().substring(0, PSEUDONYM_SHOWN), e.reason())).toList();
+        String asked = "consultation du journal, page " + (from + 1) + agent.map(a -> ", agent « " + a + " »").orElse("")
+                + day.map(d -> ", jour " + d).orElse("");
+        audit.recordForAgent(AuditEvent.Type.AGENT_JOURNAL_READ, null, reader,
+                new AgentReason(asked.length() <= AgentReason.MAX ? asked : asked.substring(0, AgentReason.MAX)));
+        return new JournalPage(lines.subList(0, Math.min(JOURNAL_PAGE, lines.size())), from, lines.size() > JOURNAL_PAGE);
     }
 }

@@ -91,9 +91,6 @@ public interface AccountRepository {
     /** The confirmation link of a new email address (to spend it: {@link #findToSpend}). */
     Optional<EmailChangeToken> findEmailChange(String tokenHash);
 
-    /** Whether an account other than {@code except} has this address (whatever the case of its letters). */
-    boolean emailUsedByAnother(EmailAddress email, Account except);
-
     /** The account's unused links stop working; the new token takes their place. */
     void replaceToken(Account account, ActivationToken token);
 

@@ -15,7 +15,8 @@ public enum AgentAction {
     REPLACE_EMAIL(AgentRole.AGENT),
     CLOSE_ACCOUNT(AgentRole.SUPERVISEUR),
     LOAD_REGISTER(AgentRole.SUPERVISEUR),
-    READ_JOURNAL(AgentRole.SUPERVISEUR);
+    READ_JOURNAL(AgentRole.SUPERVISEUR),
+    END_SESSIONS(AgentRole.SUPERVISEUR);
 
     private final AgentRole least;
 

@@ -64,7 +64,10 @@ public class AuditEvent {
         AGENT_ACCOUNT_CLOSED,
         AGENT_REGISTER_LOADED,
         AGENT_REGISTER_PERSON_ADDED,
-        AGENT_REGISTER_PERSON_CHANGED
+        AGENT_REGISTER_PERSON_CHANGED,
+        AGENT_ACTION_REFUSED,
+        AGENT_SESSIONS_ENDED,
+        AGENT_JOURNAL_READ
     }
 
     /** The longest reason kept (column {@code reason}); an agent's reason is at most as long. */

@@ -28,6 +28,15 @@ public interface SecurityRepository {
 
     void record(AuditEvent event);
 
+    /** An agent's login to the espace agent. */
+    void addAgentSession(AgentSession session);
+
+    /** The agent's login whose session key has this hash. */
+    Optional<AgentSession> findAgentSession(String sessionKeyHash);
+
+    /** Ends, at {@code now}, the open sessions with this key's hash and/or of this agent; returns how many. */
+    int endAgentSessions(Optional<String> sessionKeyHash, Optional<String> agent, Instant now);
+
     /** The counters whose id starts with {@code idPrefix} (a kind and a pseudonym: the locks of a NIR). */
     List<ThrottleCounter> countersStartingWith(String idPrefix);
 
@@ -37,6 +46,6 @@ public interface SecurityRepository {
     /** The client addresses the events of this NIR pseudonym came from since {@code since} (to name the addresses its locks hold for). */
     List<String> clientAddressesOf(String nirHash, Instant since);
 
-    /** The events that name an agent (all agents, or this one) in {@code [from, to)}, newest first, at most {@code max}. */
-    List<AuditEvent> agentEvents(Optional<String> agent, Instant from, Instant to, int max);
+    /** The events that name an agent (all agents, or this one) in {@code [from, to)}, newest first, skipping {@code first}, at most {@code max}. */
+    List<AuditEvent> agentEvents(Optional<String> agent, Instant from, Instant to, int first, int max);
 }

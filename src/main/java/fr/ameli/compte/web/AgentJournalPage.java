@@ -1,6 +1,8 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.AgentDesk;
+import fr.ameli.compte.application.Supervision;
+import fr.ameli.compte.domain.AgentReason;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,14 +16,16 @@ import java.util.Optional;
 
 /**
  * « Journal des actions » ({@code agent/journal.xhtml}, superviseurs only in web.xml; PRODUCT §2.12):
- * the agents' look-ups and actions, newest first, filtered by agent and by day. On screen only:
- * agents get no bulk export.
+ * the agents' look-ups and actions, newest first, filtered by agent and by day, a page of
+ * {@value Supervision#JOURNAL_PAGE} lines at a time (each reading audited); and « Fermer les sessions
+ * d'un agent ». On screen only: agents get no bulk export.
  */
 @Named
 @RequestScoped
 public class AgentJournalPage {
 
     static final String FORM = "journal";
+    static final String SESSIONS_FORM = "sessions";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     @Inject
@@ -33,33 +37,85 @@ public class AgentJournalPage {
 
     private String agentFilter;
     private String day;
-    private List<AgentDesk.JournalLine> lines;
+    /** The page shown (from 0), posted back with the filters so that « suivante » follows on. */
+    private int page;
+    private Supervision.JournalPage shown;
+    private String sessionsAgent;
+    private String sessionsReason;
+    private String sessionsDone;
 
-    /** « Filtrer »: the lines of that agent and day; none, and a message at the field, while the day typed is not a date. */
+    /** « Filtrer »: the first page of that agent and day; none, and a message at the field, while the day typed is not a date. */
     public String filter() {
+        return show(0);
+    }
+
+    /** « Page suivante ». */
+    public String next() {
+        return show(page + 1);
+    }
+
+    /** « Page précédente ». */
+    public String previous() {
+        return show(Math.max(0, page - 1));
+    }
+
+    private String show(int wanted) {
         Optional<LocalDate> onDay;
         try {
             onDay = day == null || day.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(day.strip(), DAY));
         } catch (DateTimeParseException e) {
             new FieldReader(messages, FORM).error("jour", "agent.journal.dayInvalid");
-            lines = List.of();
+            shown = new Supervision.JournalPage(List.of(), 0, false);
             return null;
         }
         String of = agentFilter == null || agentFilter.isBlank() ? null : agentFilter.strip();
-        lines = loggedIn.agent().map(agent -> desk.journal(agent, Optional.ofNullable(of), onDay)).orElse(List.of());
+        shown = loggedIn.agent().map(agent -> desk.journal(agent, Optional.ofNullable(of), onDay, wanted))
+                .orElse(new Supervision.JournalPage(List.of(), 0, false));
+        page = shown.page();
         return null;
     }
 
-    /** The lines filtered, or, when the page opens, all of them. */
-    public List<AgentDesk.JournalLine> getLines() {
-        if (lines == null) {
-            lines = loggedIn.agent().map(agent -> desk.journal(agent, Optional.empty(), Optional.empty())).orElse(List.of());
+    /** « Fermer ses sessions »: every session of that agent ends at its next request (a lost badge, a departure). */
+    public String endSessions() {
+        FieldReader fields = new FieldReader(messages, SESSIONS_FORM);
+        boolean typed = fields.present("agent", sessionsAgent == null ? null : sessionsAgent.strip(), "agent.sessions.agentRequired");
+        Optional<AgentReason> reason = fields.required("motif", sessionsReason, AgentReason::new);
+        if (!typed || reason.isEmpty() || loggedIn.agent().isEmpty()) {
+            return null;
         }
-        return lines;
+        boolean ended = desk.endSessions(loggedIn.agent().get(), sessionsAgent, reason.get());
+        sessionsDone = Texts.format(ended ? "agent.sessions.ended" : "agent.sessions.none", sessionsAgent.strip());
+        sessionsAgent = null;
+        sessionsReason = null;
+        return null;
     }
 
+    /** The page shown: the one asked, or, when the page opens, the first of all lines. */
+    public Supervision.JournalPage getShown() {
+        if (shown == null) {
+            show(0);
+        }
+        return shown;
+    }
+
+    public List<AgentDesk.JournalLine> getLines() {
+        return getShown().lines();
+    }
+
+    /** « Page 2 » (numbered from 1 for people). */
+    public String getPageLabel() {
+        return Texts.format("agent.journal.page", getShown().page() + 1);
+    }
+
+    public String getSessionsDone() { return sessionsDone; }
     public String getAgentFilter() { return agentFilter; }
     public void setAgentFilter(String agentFilter) { this.agentFilter = agentFilter; }
     public String getDay() { return day; }
     public void setDay(String day) { this.day = day; }
+    public int getPage() { return page; }
+    public void setPage(int page) { this.page = Math.max(0, page); }
+    public String getSessionsAgent() { return sessionsAgent; }
+    public void setSessionsAgent(String sessionsAgent) { this.sessionsAgent = sessionsAgent; }
+    public String getSessionsReason() { return sessionsReason; }
+    public void setSessionsReason(String sessionsReason) { this.sessionsReason = sessionsReason; }
 }

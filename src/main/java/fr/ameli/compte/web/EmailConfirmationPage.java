@@ -31,7 +31,7 @@ public class EmailConfirmationPage {
         return null;
     }
 
-    /** READY, CONFIRMED, ALREADY_USED, EXPIRED, UNKNOWN or ADDRESS_TAKEN, checked once per request without changing the link. */
+    /** READY, CONFIRMED, ALREADY_USED, EXPIRED or UNKNOWN, checked once per request without changing the link. */
     public String getOutcome() {
         return link().outcome().name();
     }

@@ -3,6 +3,8 @@ package fr.ameli.compte.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIForm;
+import jakarta.faces.component.UINamingContainer;
 import jakarta.faces.component.html.HtmlSelectOneRadio;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -16,7 +18,9 @@ import java.util.List;
  * The error summary at the top of a form after a refused submit ({@code #{resumeErreurs}}, RGAA 11.10, WCAG 3.3.1): one
  * link per field in error, in the order the fields were checked, that leads to the field. The
  * page (WEB-INF/includes/erreurs.xhtml) shows it and resources/js/ameli.js gives it the focus;
- * the messages that concern no field are shown in it as text.
+ * the messages that concern no field are shown in it as text. On a page of several forms (the
+ * journal and « Fermer les sessions d'un agent »), each form's summary speaks of its own fields, and
+ * the messages that concern no field go to the form that was submitted.
  */
 @Named("resumeErreurs")
 @RequestScoped
@@ -38,24 +42,59 @@ public class ErrorSummary {
     @Inject
     FacesContext faces;
 
-    private List<FieldError> fieldErrors;
+    private final java.util.Map<String, List<FieldError>> fieldErrors = new java.util.HashMap<>();
 
+    /** Whether the summary of the form being rendered shows: an error at one of its fields, or one at no field for it. */
     public boolean isShown() {
-        return faces.getMaximumSeverity() != null;
-    }
-
-    public List<FieldError> getFieldErrors() {
-        if (fieldErrors == null) {
-            fieldErrors = collect(faces);
+        if (faces.getMaximumSeverity() == null) {
+            return false;
         }
-        return fieldErrors;
+        UIForm form = formRendered();
+        return form == null || !getFieldErrors().isEmpty() || (faces.getMessages(null).hasNext() && saysGeneralErrors(form));
     }
 
-    private static List<FieldError> collect(FacesContext context) {
+    /** The errors at the fields of the form being rendered (of the whole page outside a form). */
+    public List<FieldError> getFieldErrors() {
+        UIForm form = formRendered();
+        String prefix = form == null ? "" : form.getClientId(faces) + UINamingContainer.getSeparatorChar(faces);
+        return fieldErrors.computeIfAbsent(prefix, p -> collect(faces, p));
+    }
+
+    /** The form the summary is in: the nearest around the component being rendered. */
+    private UIForm formRendered() {
+        for (UIComponent c = UIComponent.getCurrentComponent(faces); c != null; c = c.getParent()) {
+            if (c instanceof UIForm form) {
+                return form;
+            }
+        }
+        return null;
+    }
+
+    /** The form submitted says the errors at no field; when none was (a page opened), every form does. */
+    private boolean saysGeneralErrors(UIForm form) {
+        if (form.isSubmitted()) {
+            return true;
+        }
+        List<UIForm> forms = new ArrayList<>();
+        collectForms(faces.getViewRoot(), forms);
+        return forms.stream().noneMatch(UIForm::isSubmitted);
+    }
+
+    private static void collectForms(UIComponent from, List<UIForm> forms) {
+        for (UIComponent child : from.getChildren()) {
+            if (child instanceof UIForm form) {
+                forms.add(form);
+            } else {
+                collectForms(child, forms);
+            }
+        }
+    }
+
+    private static List<FieldError> collect(FacesContext context, String prefix) {
         List<FieldError> errors = new ArrayList<>();
         for (Iterator<String> ids = context.getClientIdsWithMessages(); ids.hasNext(); ) {
             String clientId = ids.next();
-            if (clientId == null) {
+            if (clientId == null || !clientId.startsWith(prefix)) {
                 continue;
             }
             UIComponent field = context.getViewRoot().findComponent(":" + clientId);

@@ -22,6 +22,10 @@ public class LoggedInAgent {
 
     @Inject
     ExternalContext external;
+    @Inject
+    fr.ameli.compte.application.AgentSessions agentSessions;
+    @Inject
+    fr.ameli.compte.application.AgentIdentityProvider provider;
 
     /** The agent of this session; empty when none is logged in. */
     Optional<Agent> agent() {
@@ -46,10 +50,24 @@ public class LoggedInAgent {
         return agent().filter(a -> a.may(AgentAction.CLOSE_ACCOUNT)).isPresent();
     }
 
-    /** « Me déconnecter »: the session ends; back to the agents' login page. */
-    public String logOut() throws ServletException {
-        ((HttpServletRequest) external.getRequest()).logout();
+    /**
+     * « Me déconnecter »: the session ends — its {@link AgentSessions} row too —, then the provider's
+     * own session when it announces an {@code end_session_endpoint} (RP-initiated logout: on a shared
+     * counter computer, the next person must not get in by the provider's single sign-on), which
+     * sends the browser back to the agents' login page.
+     */
+    public String logOut() throws ServletException, java.io.IOException {
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        SessionLoginMechanism.agentSessionKey(request.getSession(false)).ifPresent(agentSessions::ended);
+        request.logout();
         external.invalidateSession();
+        java.net.URI loggedOut = java.net.URI.create(request.getRequestURL().toString())
+                .resolve(request.getContextPath() + SessionLoginMechanism.AGENT_LOGIN_PAGE + "?deconnecte=true");
+        Optional<java.net.URI> atProvider = provider.logoutAt(loggedOut);
+        if (atProvider.isPresent()) {
+            external.redirect(atProvider.get().toString());
+            return null;
+        }
         return "/agent/connexion?faces-redirect=true&deconnecte=true";
     }
 }

@@ -23,6 +23,8 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     @jakarta.inject.Inject
     fr.ameli.compte.application.ServiceSettings settings;
+    @jakarta.inject.Inject
+    fr.ameli.compte.application.AgentIdentityProvider agentProvider;
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
@@ -34,9 +36,18 @@ public class SecurityHeadersFilter extends HttpFilter {
         // As the client made it, when a trusted proxy forwarded it: HTTPS or not, and from which address.
         HttpServletRequest request = ProxiedRequest.of(received, settings.trustedProxies());
         apply(request, response);
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/agent/") && SessionLoginMechanism.agent(request.getSession(false)).isPresent()) {
+            // « Me déconnecter » of the espace agent ends the provider's session too ({@link LoggedInAgent#logOut}).
+            agentProvider.logoutOrigin().ifPresent(origin -> response.setHeader("Content-Security-Policy", policyWithFormsTo(origin)));
+        }
         CookieCompletingResponse completing = new CookieCompletingResponse(response, request.isSecure());
         chain.doFilter(request, completing);
         completing.completeCookies();
+    }
+
+    /** The policy, letting forms lead (by a redirect) to that other origin too. */
+    static String policyWithFormsTo(String origin) {
+        return CONTENT_SECURITY_POLICY.replace("form-action 'self';", "form-action 'self' " + origin + ";");
     }
 
     /** Sets the headers; also called again after an error page reset the response. */

@@ -5,6 +5,7 @@ import fr.ameli.compte.application.AgentCredential;
 import fr.ameli.compte.application.ServiceSettings;
 import fr.ameli.compte.domain.Agent;
 import fr.ameli.compte.domain.AgentRole;
+import fr.ameli.compte.application.AgentSessions;
 import fr.ameli.compte.application.LoginSessions;
 import fr.ameli.compte.domain.LoginSession;
 import fr.ameli.compte.domain.Nir;
@@ -46,7 +47,9 @@ import java.util.stream.Collectors;
  *
  * <p>The caisse's agents log in here too, through their organisation's provider
  * ({@link AgentLoginServlet}): their session holds an {@link AgentOnDuty} instead, never both; a
- * page of {@code /agent/} asked for without it sends to the agents' login page.
+ * page of {@code /agent/} asked for without it sends to the agents' login page. Its roles are read
+ * once, at login, from the provider's token; its {@link AgentSessions} row, checked on every request,
+ * ends it at its absolute lifetime or when a superviseur ends the agent's sessions.
  */
 @ApplicationScoped
 public class SessionLoginMechanism implements HttpAuthenticationMechanism {
@@ -63,6 +66,8 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
     /** The espace agent: its pages, and where a request for one of them without an agent's login is sent. */
     static final String AGENT_PAGES = "/agent/";
     static final String AGENT_LOGIN_PAGE = "/agent/connexion.xhtml";
+    /** Where an agent's session that ended (its lifetime, or a superviseur) is sent. */
+    static final String AGENT_SESSION_ENDED = AGENT_LOGIN_PAGE + "?fin=true";
 
     /** Where a session ended elsewhere is sent (« Me déconnecter de tous les appareils », a new code personnel). */
     static final String ENDED_ELSEWHERE = "/index.xhtml?deconnecte=ailleurs";
@@ -76,8 +81,8 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
     record LoggedIn(String name, Set<String> groups, String sessionKey, Instant provenAt) implements Serializable {
     }
 
-    /** An agent of the caisse logged in to the espace agent (PRODUCT §2.12), and when. */
-    record AgentOnDuty(Agent agent, Instant since) implements Serializable {
+    /** An agent of the caisse logged in to the espace agent (PRODUCT §2.12), when, and the key of its {@link AgentSessions} row. */
+    record AgentOnDuty(Agent agent, Instant since, String sessionKey) implements Serializable {
         Set<String> groups() {
             return agent.roles().stream().map(AgentRole::group).collect(Collectors.toSet());
         }
@@ -87,6 +92,8 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
     IdentityStoreHandler identityStores;
     @Inject
     LoginSessions loginSessions;
+    @Inject
+    AgentSessions agentSessions;
     @Inject
     Clock clock;
     @Inject
@@ -104,7 +111,12 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(AGENT) instanceof AgentOnDuty onDuty) {
-            return context.notifyContainerAboutLogin(onDuty.agent().subject(), onDuty.groups());
+            if (agentSessions.stillOpen(onDuty.sessionKey())) {
+                return context.notifyContainerAboutLogin(onDuty.agent().subject(), onDuty.groups());
+            }
+            // Past its absolute lifetime, or ended by a superviseur: logged out here, on any server.
+            session.invalidate();
+            return context.isProtected() ? context.redirect(request.getContextPath() + AGENT_SESSION_ENDED) : context.doNothing();
         }
         if (session != null && session.getAttribute(CALLER) instanceof LoggedIn caller) {
             if (loginSessions.stillOpen(caller.sessionKey())) {
@@ -137,7 +149,7 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
         }
         HttpSession session = request.getSession(true);
         session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, settings.agentSessionTimeout().toSeconds()));
-        AgentOnDuty onDuty = new AgentOnDuty(login.agent(), clock.instant());
+        AgentOnDuty onDuty = new AgentOnDuty(login.agent(), clock.instant(), agentSessions.opened(login.agent()));
         session.setAttribute(AGENT, onDuty);
         return context.notifyContainerAboutLogin(onDuty.agent().subject(), onDuty.groups());
     }
@@ -167,6 +179,11 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
     /** Who is logged in in this session, if anyone (none without a session). */
     static Optional<LoggedIn> loggedIn(HttpSession session) {
         return session != null && session.getAttribute(CALLER) instanceof LoggedIn caller ? Optional.of(caller) : Optional.empty();
+    }
+
+    /** The key of the agent's {@code AgentSessions} row in this session, if an agent is logged in. */
+    static Optional<String> agentSessionKey(HttpSession session) {
+        return session != null && session.getAttribute(AGENT) instanceof AgentOnDuty onDuty ? Optional.of(onDuty.sessionKey()) : Optional.empty();
     }
 
     /** The agent logged in in this session, if any. */

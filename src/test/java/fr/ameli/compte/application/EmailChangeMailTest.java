@@ -33,15 +33,6 @@ class EmailChangeMailTest {
     }
 
     @Test
-    void an_address_of_another_account_is_told_it_cannot_be_used_without_a_link() {
-        MailMessage mail = EmailChangeMail.addressTaken(MAILS, "marie@exemple.fr", Instant.parse("2026-11-29T09:30:00Z"));
-        assertEquals("Cette adresse email ne peut pas être utilisée pour un compte ameli", mail.subject());
-        assertTrue(mail.text().replace("\r\n", " ").contains("Elle est déjà celle d'un autre compte ameli : elle ne peut donc pas être utilisée"),
-                mail.text());
-        assertNoLink(mail);
-    }
-
-    @Test
     void the_old_address_is_told_of_the_change_and_what_to_do_without_a_link() {
         MailMessage mail = MAILS.compose("email-modifie", "ancienne@exemple.fr",
                 Map.of("quand", "29 novembre 2026 à 10h30", "nouvelle", "m•••@exemple.fr"));

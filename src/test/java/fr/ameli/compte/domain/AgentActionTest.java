@@ -29,7 +29,8 @@ class AgentActionTest {
                 Arguments.of(AgentAction.REPLACE_EMAIL, false, true, true, true),
                 Arguments.of(AgentAction.CLOSE_ACCOUNT, false, false, true, true),
                 Arguments.of(AgentAction.LOAD_REGISTER, false, false, true, true),
-                Arguments.of(AgentAction.READ_JOURNAL, false, false, true, true));
+                Arguments.of(AgentAction.READ_JOURNAL, false, false, true, true),
+                Arguments.of(AgentAction.END_SESSIONS, false, false, true, true));
     }
 
     @ParameterizedTest(name = "{0}")

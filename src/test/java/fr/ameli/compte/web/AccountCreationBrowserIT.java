@@ -254,6 +254,24 @@ class AccountCreationBrowserIT {
                 Map.of("name", name, "roles", roles), 3600));
     }
 
+    /** Whether a request whose path and query start so reached the mock provider (the requests it kept are read and dropped). */
+    private static boolean providerWasAsked(String pathAndQuery) {
+        while (true) {
+            okhttp3.mockwebserver.RecordedRequest request;
+            try {
+                request = FRANCECONNECT.takeRequest(1, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (RuntimeException none) {
+                return false;
+            }
+            if (request == null) {
+                return false;
+            }
+            if (request.getPath() != null && request.getPath().startsWith(pathAndQuery)) {
+                return true;
+            }
+        }
+    }
+
     private void agentLogsIn(String subject, String name, List<String> roles) {
         agentProviderWillSay(subject, name, roles);
         browser.open(url("/agent/"));
@@ -1118,6 +1136,8 @@ class AccountCreationBrowserIT {
             browser.open(url("/agent/index.xhtml"));
             browser.submit("deconnexion-agent:deconnecter");
             assertEquals("Vous êtes déconnecté de l'espace agent.", browser.find("deconnecte").getText());
+            assertTrue(providerWasAsked(FRANCECONNECT.endSessionEndpointUrl("agents").encodedPath() + "?client_id="),
+                    "the provider's own session ended too (a shared counter computer)");
             browser.open(url("/agent/index.xhtml"));
             assertEquals("Espace agent – connexion", browser.h1(), "logged out");
         }
@@ -1143,6 +1163,18 @@ class AccountCreationBrowserIT {
             browser.type("journal:agent", "personne.inconnue");
             browser.submit("journal:filtrer");
             assertEquals("Aucune recherche ni action pour ce filtre.", browser.find("journal-vide").getText());
+
+            // « Fermer les sessions d'un agent » (a lost badge): both fields are asked, then the sessions end.
+            browser.submit("sessions:fermer");
+            assertEquals("Saisissez l'identifiant de l'agent.", browser.fieldError("sessions:agent"));
+            assertEquals("Ce champ est obligatoire.", browser.fieldError("sessions:motif"));
+            assertTrue(browser.driver.findElements(By.id("journal:resume-erreurs")).isEmpty(), "the journal's form says nothing of the other's errors");
+            assertEquals(browser.find("sessions:resume-erreurs"), browser.driver.switchTo().activeElement(), "the summary of the form sent takes the focus");
+            audit("77a-agent-sessions-erreurs");
+            browser.type("sessions:agent", "claire.agent");
+            browser.type("sessions:motif", "Badge perdu, signalé par l'agent");
+            browser.submit("sessions:fermer");
+            assertEquals("L'agent « claire.agent » n'avait aucune session ouverte.", browser.find("sessions-fermees").getText());
 
             browser.clickLink("Charger un extrait du registre");
             assertEquals("Charger un extrait du registre", browser.h1());

@@ -250,9 +250,10 @@ class AgentPagesTest {
         AgentJournalPage page = new AgentJournalPage();
         page.desk = new Desk() {
             @Override
-            public List<JournalLine> journal(Agent agent, Optional<String> ofAgent, Optional<LocalDate> day) {
+            public fr.ameli.compte.application.Supervision.JournalPage journal(Agent agent, Optional<String> ofAgent, Optional<LocalDate> day,
+                                                                               int page) {
                 journalAsked.add(ofAgent.orElse(null) + " " + day.map(LocalDate::toString).orElse(null));
-                return List.of();
+                return new fr.ameli.compte.application.Supervision.JournalPage(List.of(), page, false);
             }
         };
         page.loggedIn = onDuty;
@@ -263,5 +264,12 @@ class AgentPagesTest {
         assertEquals(at, messages.fields(), "the message is said while the action runs, before the field is written");
         page.getLines();
         assertEquals(asked == null ? List.of() : List.of(asked), journalAsked);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(fr.ameli.compte.domain.AuditEvent.Type.class)
+    void every_kind_of_event_has_its_french_words_in_the_file_and_the_journal(fr.ameli.compte.domain.AuditEvent.Type type) {
+        String words = new AgentConsole().event(type);
+        assertTrue(!words.isBlank() && !words.contains("_"), type + ": " + words);
     }
 }

@@ -502,43 +502,6 @@ class HardeningIT {
         assertTrue(MailLinks.activate(client(), newLink).text().contains("Votre compte ameli est activé."));
     }
 
-    /**
-     * « Code oublié ? » says nothing of whether an account matched, not even by its time: the look-up and the
-     * mail are done after the answer. The two medians, interleaved requests for a NIR with an active account
-     * and for one without, are within 20 %.
-     */
-    @Test
-    void code_oublie_answers_as_fast_whether_or_not_an_account_matches() throws Exception {
-        ensureActiveAccount();
-        FormClient c = client();
-        Map<String, String> withAccount = Map.of("oubli:nir", GARCIA.nir(), "oubli:naissance", GARCIA.birthDate());
-        Map<String, String> without = Map.of("oubli:nir", "1 84 12 76 451 089", "oubli:naissance", "15/12/1984");
-        List<Long> accountTimes = new ArrayList<>();
-        List<Long> noAccountTimes = new ArrayList<>();
-        java.util.Random order = new java.util.Random(24);
-        for (int pair = 0; pair < 40; pair++) {
-            // Both kinds in each pair, in a random order: neither always follows the other.
-            boolean accountFirst = order.nextBoolean();
-            for (boolean account : List.of(accountFirst, !accountFirst)) {
-                // The look-up and the mail of the request before are done: each answer is timed on its own.
-                Thread.sleep(250);
-                FormClient.Page page = c.get("code-oublie.xhtml");
-                long start = System.nanoTime();
-                FormClient.Page answer = c.submit(page, "oubli", "oubli:envoyer", account ? withAccount : without);
-                long took = System.nanoTime() - start;
-                assertEquals(200, answer.status());
-                if (pair >= 5) {
-                    (account ? accountTimes : noAccountTimes).add(took);
-                }
-            }
-        }
-        double withMedian = median(accountTimes);
-        double withoutMedian = median(noAccountTimes);
-
-        assertTrue(Math.abs(withMedian - withoutMedian) <= 0.2 * Math.min(withMedian, withoutMedian),
-                String.format("medians %.2f ms with an account, %.2f ms without", withMedian / 1e6, withoutMedian / 1e6));
-    }
-
     // ---- Hostile input
 
     record Hostile(String step, String field, String value) {

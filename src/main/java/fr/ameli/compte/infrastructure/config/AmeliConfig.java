@@ -100,6 +100,8 @@ public class AmeliConfig implements ServiceSettings {
     AgentOidcSettings agentOidc;
     @Inject @ConfigProperty(name = "ameli.agent.session-timeout")
     Duration agentSessionTimeout;
+    @Inject @ConfigProperty(name = "ameli.agent.session-lifetime")
+    Duration agentSessionLifetime;
     @Inject @ConfigProperty(name = "ameli.agent.look-ups-per-hour")
     int agentLookUpsPerHour;
     @Inject @ConfigProperty(name = "ameli.backup.dir")
@@ -133,6 +135,7 @@ public class AmeliConfig implements ServiceSettings {
         requirePositive("ameli.email-change.validity", emailChangeValidity);
         requirePositive("ameli.space.reauthentication-after", reauthenticationAfter);
         requirePositive("ameli.agent.session-timeout", agentSessionTimeout);
+        requirePositive("ameli.agent.session-lifetime", agentSessionLifetime);
         if (timeLimitWarning.compareTo(wizardTimeout) >= 0) {
             throw invalid("ameli.time-limit.warning", timeLimitWarning.toString(), "a duration shorter than ameli.wizard.timeout");
         }
@@ -406,6 +409,11 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public Duration agentSessionTimeout() {
         return agentSessionTimeout;
+    }
+
+    @Override
+    public Duration agentSessionLifetime() {
+        return agentSessionLifetime;
     }
 
     private static void requirePositive(String key, Duration value) {

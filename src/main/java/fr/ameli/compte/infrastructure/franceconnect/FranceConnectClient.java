@@ -69,6 +69,11 @@ public class FranceConnectClient implements FranceConnectProvider {
         }
     }
 
+    @Override
+    public java.util.Optional<URI> logoutAt(URI afterwards) {
+        return config.franceConnect().flatMap(settings -> flow.logoutAt(settings, afterwards));
+    }
+
     private static String text(Object claim) {
         return claim instanceof String s ? s : null;
     }

@@ -66,6 +66,20 @@ public class FileLetterOutbox implements LetterOutbox {
         return config.dataDir().resolve("courriers").resolve("a-imprimer.csv");
     }
 
+    /**
+     * A value of the register as a cell of the listing the operators open in a spreadsheet: a value
+     * that begins with {@code = + - @}, a tab or a carriage return would run as a formula there (OWASP
+     * « CSV injection »), so it is prefixed with {@code '} and read as text; separators and line ends
+     * of the value become spaces. Empty for none.
+     */
+    static String spreadsheetSafe(String value) {
+        if (value == null) {
+            return "";
+        }
+        String flat = value.replace(';', ' ').replace('\n', ' ').replace('\r', ' ');
+        return !flat.isEmpty() && "=+-@\t".indexOf(flat.charAt(0)) >= 0 || value.startsWith("\r") ? "'" + flat : flat;
+    }
+
     synchronized void write(@Observes(during = TransactionPhase.AFTER_SUCCESS) LetterReady letter) {
         try {
             Path folder = folder();
@@ -80,8 +94,8 @@ public class FileLetterOutbox implements LetterOutbox {
             if (!Files.exists(listing)) {
                 Files.writeString(listing, "date;fichier;code_postal;commune\n", StandardCharsets.UTF_8);
             }
-            Files.writeString(listing, STAMP.format(letter.at()) + ";a-imprimer/" + name + ";" + letter.postalCode() + ";"
-                    + (letter.city() == null ? "" : letter.city().replace(";", " ")) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            Files.writeString(listing, STAMP.format(letter.at()) + ";a-imprimer/" + name + ";" + spreadsheetSafe(letter.postalCode()) + ";"
+                    + spreadsheetSafe(letter.city()) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             LOG.info(() -> "Provisional-code letter for " + letter.postalCode() + " written to " + folder.resolve(name));
         } catch (IOException e) {
             // After the commit nothing can be undone: the operators must know, to post the letter by hand.

@@ -34,9 +34,9 @@ public class JpaMailOutbox implements MailOutbox {
 
     /** Sent once delivered; failed while its last attempt failed (it is still retried); else waiting. */
     @Override
-    public List<AgentDesk.MailLine> mailsTo(String recipient, int max) {
-        return em.createQuery("select m from OutboundMail m where m.recipient = :recipient order by m.createdAt desc, m.id desc",
-                        OutboundMail.class).setParameter("recipient", recipient).setMaxResults(max).getResultStream()
+    public List<AgentDesk.MailLine> mailsOf(long accountId, int max) {
+        return em.createQuery("select m from OutboundMail m where m.accountId = :account order by m.createdAt desc, m.id desc",
+                        OutboundMail.class).setParameter("account", accountId).setMaxResults(max).getResultStream()
                 .map(m -> new AgentDesk.MailLine(m.createdAt(), m.subject(), m.sentAt() != null ? AgentDesk.MailLine.State.SENT
                         : m.attempts() > 0 ? AgentDesk.MailLine.State.FAILED : AgentDesk.MailLine.State.WAITING))
                 .toList();

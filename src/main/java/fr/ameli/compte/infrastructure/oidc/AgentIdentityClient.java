@@ -64,6 +64,11 @@ public class AgentIdentityClient implements AgentIdentityProvider {
         }
     }
 
+    @Override
+    public Optional<URI> logoutAt(URI afterwards) {
+        return config.agentOidc().flatMap(settings -> flow.logoutAt(settings, afterwards));
+    }
+
     /** The roles a claim's value names: a list of strings, or one string of words. */
     static Set<AgentRole> roles(Object claim) {
         Stream<String> values = claim instanceof Collection<?> list ? list.stream().map(String::valueOf)

@@ -152,6 +152,24 @@ public class OpenIdConnectFlow {
                 + " are accepted from " + provider.getIssuer(), null);
     }
 
+    /**
+     * The provider's {@code end_session_endpoint} with this client's id and where to come back
+     * ({@code client_id}, {@code post_logout_redirect_uri}: RP-initiated logout 1.0); empty when it announces none.
+     */
+    public java.util.Optional<URI> logoutAt(OpenIdSettings settings, URI afterwards) {
+        try {
+            URI endpoint = provider(settings).getEndSessionEndpointURI();
+            if (endpoint == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(URI.create(endpoint + (endpoint.getRawQuery() == null ? "?" : "&")
+                    + "client_id=" + java.net.URLEncoder.encode(settings.clientId(), java.nio.charset.StandardCharsets.UTF_8)
+                    + "&post_logout_redirect_uri=" + java.net.URLEncoder.encode(afterwards.toString(), java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (Refused e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The provider's metadata from its discovery document, fetched once. */
     private OIDCProviderMetadata provider(OpenIdSettings settings) throws Refused {
         try {

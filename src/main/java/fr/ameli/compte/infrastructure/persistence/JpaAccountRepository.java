@@ -226,13 +226,6 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
-    public boolean emailUsedByAnother(EmailAddress email, Account except) {
-        return !em.createQuery("select a.id from Account a where lower(a.contact.email) = :email and a <> :except", Long.class)
-                .setParameter("email", email.value().toLowerCase(java.util.Locale.ROOT)).setParameter("except", except)
-                .setMaxResults(1).getResultList().isEmpty();
-    }
-
-    @Override
     public int removeExpiredPending(Instant cutoff, Instant linksKeptUntil) {
         Timestamp before = Timestamp.from(cutoff);
         String expired = "(SELECT id FROM account WHERE status = '" + AccountStatus.PENDING_ACTIVATION.name()

@@ -87,13 +87,34 @@ public class JpaSecurityRepository implements SecurityRepository {
     }
 
     @Override
-    public List<AuditEvent> agentEvents(Optional<String> agent, Instant from, Instant to, int max) {
+    public List<AuditEvent> agentEvents(Optional<String> agent, Instant from, Instant to, int first, int max) {
         TypedQuery<AuditEvent> query = em.createQuery("select e from AuditEvent e where e.agent is not null"
                         + (agent.isPresent() ? " and e.agent = :agent" : "")
                         + " and e.occurredAt >= :from and e.occurredAt < :to order by e.occurredAt desc, e.id desc", AuditEvent.class)
-                .setParameter("from", from).setParameter("to", to).setMaxResults(max);
+                .setParameter("from", from).setParameter("to", to).setFirstResult(first).setMaxResults(max);
         agent.ifPresent(subject -> query.setParameter("agent", subject));
         return query.getResultList();
+    }
+
+    @Override
+    public void addAgentSession(fr.ameli.compte.domain.AgentSession session) {
+        em.persist(session);
+    }
+
+    @Override
+    public Optional<fr.ameli.compte.domain.AgentSession> findAgentSession(String sessionKeyHash) {
+        return em.createQuery("select s from AgentSession s where s.sessionKey = :key", fr.ameli.compte.domain.AgentSession.class)
+                .setParameter("key", sessionKeyHash).getResultStream().findFirst();
+    }
+
+    @Override
+    public int endAgentSessions(Optional<String> sessionKeyHash, Optional<String> agent, Instant now) {
+        jakarta.persistence.Query update = em.createQuery("update AgentSession s set s.endedAt = :now where s.endedAt is null"
+                + (sessionKeyHash.isPresent() ? " and s.sessionKey = :key" : "") + (agent.isPresent() ? " and s.agent = :agent" : ""))
+                .setParameter("now", now);
+        sessionKeyHash.ifPresent(key -> update.setParameter("key", key));
+        agent.ifPresent(subject -> update.setParameter("agent", subject));
+        return update.executeUpdate();
     }
 
     @Override

@@ -46,6 +46,7 @@ class AmeliConfigTest {
         config.emailChangeValidity = Duration.ofHours(24);
         config.reauthenticationAfter = Duration.ofMinutes(10);
         config.agentSessionTimeout = Duration.ofMinutes(10);
+        config.agentSessionLifetime = Duration.ofHours(8);
         config.codeHashIterations = 600_000;
         config.requestsAtOncePerCore = 4;
         config.identityAttemptsPerMinute = 20;

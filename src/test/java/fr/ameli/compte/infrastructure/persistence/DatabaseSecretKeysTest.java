@@ -14,6 +14,8 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Where the service's secret key comes from (README « The secret key »): given by the operator, it
@@ -36,7 +38,7 @@ class DatabaseSecretKeysTest {
     }
 
     private Optional<String> stored() throws Exception {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT secret FROM service_secret")) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT secret FROM service_secret WHERE name = 'pseudonym-key'")) {
             return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
         }
     }
@@ -57,11 +59,34 @@ class DatabaseSecretKeysTest {
     }
 
     @Test
-    void a_given_key_other_than_the_database_s_is_used_and_the_database_s_kept() throws Exception {
+    void a_key_other_than_the_one_the_data_was_made_with_is_refused_at_start_whether_the_database_still_holds_it_or_not() throws Exception {
         byte[] generated = DatabaseSecretKeys.resolve(connection, Optional.empty(), true);
         byte[] other = Arrays.copyOf(generated, 32);
         other[0] ^= 1;
-        assertArrayEquals(other, DatabaseSecretKeys.resolve(connection, Optional.of(other), false));
-        assertFalse(stored().isEmpty(), "kept: the pseudonyms made with it could still be wanted");
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> DatabaseSecretKeys.resolve(connection, Optional.of(other), false), "the database's copy still there");
+        assertTrue(refused.getMessage().contains("ameli.secret-key"), refused.getMessage());
+        assertFalse(stored().isEmpty(), "nothing removed");
+
+        DatabaseSecretKeys.resolve(connection, Optional.of(generated.clone()), false);
+        assertEquals(Optional.empty(), stored());
+        assertThrows(IllegalStateException.class, () -> DatabaseSecretKeys.resolve(connection, Optional.of(other), false),
+                "recognised by its fingerprint once the copy is gone");
+        assertThrows(IllegalStateException.class, () -> DatabaseSecretKeys.resolve(connection, Optional.empty(), true),
+                "no key given any more: a new one is not generated over data made with the old one");
+        assertArrayEquals(generated, DatabaseSecretKeys.resolve(connection, Optional.of(generated.clone()), false), "the right key still starts");
+    }
+
+    @Test
+    void a_key_given_from_the_first_start_is_never_written_into_the_database() throws Exception {
+        byte[] given = new byte[32];
+        new java.security.SecureRandom().nextBytes(given);
+        assertArrayEquals(given, DatabaseSecretKeys.resolve(connection, Optional.of(given.clone()), false));
+        assertEquals(Optional.empty(), stored());
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT secret FROM service_secret")) {
+            while (rs.next()) {
+                assertFalse(Arrays.equals(given, Base64.getDecoder().decode(rs.getString(1))), "only a fingerprint, not the key");
+            }
+        }
     }
 }
