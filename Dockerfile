@@ -3,21 +3,31 @@
 # Build the WAR first: mvn -B -DskipTests package ; then: docker build -t compte-ameli .
 FROM payara/micro:6.2025.10-jdk17
 
-# Embedded Derby (and later mail files) live here: mount a volume to keep them.
+# Read-only (README « Docker image »): the WAR, the server and the command files belong to root, and
+# the user the service runs as (payara) can change none of them; the container can run with a
+# read-only root filesystem. It writes only into the data volume: embedded Derby, the mail files,
+# the letters, and server/ — the copy of the server each start runs from (Payara Micro needs its
+# root directory writable), made again at every start from /opt/payara/micro-root.
 ENV AMELI_DATA_DIR=/opt/payara/data
 USER root
-RUN mkdir -p /opt/payara/data /opt/payara/config && chown -R payara:payara /opt/payara/data /opt/payara/config
-USER payara
-VOLUME /opt/payara/data
-
-COPY --chown=payara:payara payara-config/ /opt/payara/config/
-COPY --chown=payara:payara target/compte-ameli.war /opt/payara/deployments/compte-ameli.war
+COPY payara-config/ /opt/payara/config/
+COPY target/compte-ameli.war /opt/payara/deployments/compte-ameli.war
+RUN mkdir -p /opt/payara/data && chown payara:payara /opt/payara/data
 
 # A class-data archive of Payara Micro and the service, made by a training start at build time
 # (on a throwaway database): the container then starts 3.5–5 s sooner (docs/BENCHMARKS.md
-# « Cold start »). The server runs from /opt/payara/micro-root, where it was unpacked for it.
-RUN /opt/payara/config/class-data-archive.sh /opt/payara/payara-micro.jar /opt/payara/micro-root \
+# « Cold start »). The archive names the jars by their paths: the server is unpacked and trained
+# where each start runs it (/opt/payara/data/server), then moved to /opt/payara/micro-root.
+USER payara
+RUN /opt/payara/config/class-data-archive.sh /opt/payara/payara-micro.jar /opt/payara/data/server \
         /opt/payara/deployments/compte-ameli.war -XX:+UseContainerSupport -XX:MaxRAMPercentage=70.0
+USER root
+RUN mv /opt/payara/data/server /opt/payara/micro-root \
+    && chown -R root:root /opt/payara/micro-root /opt/payara/config /opt/payara/deployments /opt/payara/payara-micro.jar \
+    && chmod -R a+rX,go-w /opt/payara/micro-root /opt/payara/config /opt/payara/deployments /opt/payara/payara-micro.jar \
+    && chown root:root /opt/payara && chmod 755 /opt/payara
+USER payara
+VOLUME /opt/payara/data
 
 EXPOSE 8080
 # Readiness (MicroProfile Health): 200 once deployed, the database reachable and migrated, the
@@ -31,11 +41,13 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
 # it may lack the permission: lowering a priority needs none). Java agents and a flight recording
 # started with the JVM need the archive left out (-Xshare:off): Debian's OpenJDK 17.0.15 was seen
 # to crash loading archived classes with JFR's class hook (docs/BENCHMARKS.md « Cold start »):
-# then run java -jar /opt/payara/payara-micro.jar with the same arguments instead.
-# start-with-archive.sh starts Java from the archive (exec: Java is the container's process)
-# after putting the root directory's configuration back as the launcher made it.
-ENTRYPOINT ["/opt/payara/config/start-with-archive.sh", "/opt/payara/micro-root", \
-            "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=70.0", "-XX:+ExitOnOutOfMemoryError", \
+# then run java -Djava.io.tmpdir=/opt/payara/data/tmp -jar /opt/payara/payara-micro.jar with the
+# same arguments instead (mkdir the folder first: /tmp may be read-only).
+# start-with-archive.sh starts Java from the archive (exec: Java is the container's process), from a
+# fresh copy of the server in the data volume (Java's temporary folder there too); no performance
+# data file (it would go to /tmp).
+ENTRYPOINT ["/opt/payara/config/start-with-archive.sh", "--copy-to", "/opt/payara/data/server", "/opt/payara/micro-root", \
+            "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=70.0", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", \
             "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19", "--"]
 CMD ["--deploy", "/opt/payara/deployments/compte-ameli.war", "--contextroot", "/", \
      "--port", "8080", "--nocluster", \
