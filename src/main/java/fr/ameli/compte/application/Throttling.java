@@ -171,12 +171,23 @@ public class Throttling {
         return context.getBusinessObject(Throttling.class);
     }
 
-    /** Two first attempts at once both insert the row: the loser tries again and finds it. */
+    /**
+     * Two first attempts at once both insert the row: the loser tries again and finds it. Under a burst
+     * (twenty logins at once), a success may remove the row between two tries, and the next insert
+     * race is lost again: a few tries, each a transaction of its own.
+     */
     private static <T> T withRetry(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (EJBException e) {
-            return work.get();
+        for (int tried = 1; ; tried++) {
+            try {
+                return work.get();
+            } catch (EJBException e) {
+                if (tried == INSERT_RACES) {
+                    throw e;
+                }
+            }
         }
     }
+
+    /** How many times an attempt is made again after losing the race to create its counter. */
+    private static final int INSERT_RACES = 5;
 }
