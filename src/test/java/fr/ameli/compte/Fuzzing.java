@@ -1,6 +1,6 @@
 package fr.ameli.compte;
 
-import fr.ameli.compte.domain.InvalidValueException;
+import fr.ameli.compte.domain.shared.InvalidValueException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

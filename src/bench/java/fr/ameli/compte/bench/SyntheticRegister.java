@@ -1,7 +1,7 @@
 package fr.ameli.compte.bench;
 
-import fr.ameli.compte.domain.Iban;
-import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.person.Iban;
+import fr.ameli.compte.domain.person.Nir;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Account;
-import fr.ameli.compte.domain.AccountRepository;
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.CodeRule;
-import fr.ameli.compte.domain.LoginSession;
-import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.account.Account;
+import fr.ameli.compte.domain.account.AccountRepository;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.code.CodeRule;
+import fr.ameli.compte.domain.account.LoginSession;
+import fr.ameli.compte.domain.person.Nir;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;

@@ -1,7 +1,7 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.ContactChoices;
-import fr.ameli.compte.domain.EmailAddress;
+import fr.ameli.compte.domain.account.ContactChoices;
+import fr.ameli.compte.domain.account.EmailAddress;
 
 import java.time.Instant;
 

@@ -1,8 +1,8 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.AccountRepository;
-import fr.ameli.compte.domain.ActivationToken;
-import fr.ameli.compte.domain.AuditEvent;
+import fr.ameli.compte.domain.account.AccountRepository;
+import fr.ameli.compte.domain.account.ActivationToken;
+import fr.ameli.compte.domain.security.AuditEvent;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 

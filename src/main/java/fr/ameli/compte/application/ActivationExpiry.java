@@ -1,6 +1,6 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.AccountRepository;
+import fr.ameli.compte.domain.account.AccountRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -51,7 +51,7 @@ public class ActivationExpiry {
     @Inject
     JobLeases leases;
     @Inject
-    fr.ameli.compte.domain.SecurityRepository security;
+    fr.ameli.compte.domain.security.SecurityRepository security;
 
     static final String JOB = "activation-expiry";
 
@@ -123,8 +123,8 @@ public class ActivationExpiry {
         Instant now = clock.instant();
         accounts.forgetExpiredLinks(now);
         accounts.forgetUselessProvisionalCodes(now);
-        for (fr.ameli.compte.domain.ThrottleCounter.Kind kind : fr.ameli.compte.domain.ThrottleCounter.Kind.values()) {
-            security.removeIdleCounters(kind, now.minus(fr.ameli.compte.domain.ThrottleCounter.keptIdle(kind)), now);
+        for (fr.ameli.compte.domain.security.ThrottleCounter.Kind kind : fr.ameli.compte.domain.security.ThrottleCounter.Kind.values()) {
+            security.removeIdleCounters(kind, now.minus(fr.ameli.compte.domain.security.ThrottleCounter.keptIdle(kind)), now);
         }
         // Remembered browsers whose 30 days are over are refused already; their rows go too.
         accounts.forgetExpiredBrowsers(now);

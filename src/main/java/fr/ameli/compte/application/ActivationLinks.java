@@ -1,7 +1,7 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Account;
-import fr.ameli.compte.domain.ActivationToken;
+import fr.ameli.compte.domain.account.Account;
+import fr.ameli.compte.domain.account.ActivationToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,6 +1,6 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Agent;
+import fr.ameli.compte.domain.agent.Agent;
 import jakarta.security.enterprise.credential.Credential;
 
 /**

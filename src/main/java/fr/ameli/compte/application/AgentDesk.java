@@ -1,12 +1,12 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.AccountRepository;
-import fr.ameli.compte.domain.Agent;
-import fr.ameli.compte.domain.AgentAction;
-import fr.ameli.compte.domain.AgentReason;
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.EmailAddress;
-import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.account.AccountRepository;
+import fr.ameli.compte.domain.agent.Agent;
+import fr.ameli.compte.domain.agent.AgentAction;
+import fr.ameli.compte.domain.agent.AgentReason;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.account.EmailAddress;
+import fr.ameli.compte.domain.person.Nir;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -1,6 +1,6 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Agent;
+import fr.ameli.compte.domain.agent.Agent;
 
 /**
  * The organisation's OpenID Connect provider, through which the caisse's staff log in to the

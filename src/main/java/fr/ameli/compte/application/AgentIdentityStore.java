@@ -1,8 +1,8 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Agent;
-import fr.ameli.compte.domain.AgentRole;
-import fr.ameli.compte.domain.AuditEvent;
+import fr.ameli.compte.domain.agent.Agent;
+import fr.ameli.compte.domain.agent.AgentRole;
+import fr.ameli.compte.domain.security.AuditEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;

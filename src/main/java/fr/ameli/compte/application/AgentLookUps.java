@@ -1,9 +1,9 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Agent;
-import fr.ameli.compte.domain.AgentReason;
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.ThrottleCounter.Kind;
+import fr.ameli.compte.domain.agent.Agent;
+import fr.ameli.compte.domain.agent.AgentReason;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.security.ThrottleCounter.Kind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 

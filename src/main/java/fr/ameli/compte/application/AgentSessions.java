@@ -1,8 +1,8 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Agent;
-import fr.ameli.compte.domain.AgentSession;
-import fr.ameli.compte.domain.SecurityRepository;
+import fr.ameli.compte.domain.agent.Agent;
+import fr.ameli.compte.domain.agent.AgentSession;
+import fr.ameli.compte.domain.security.SecurityRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 

@@ -1,10 +1,10 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Agent;
-import fr.ameli.compte.domain.AgentReason;
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.SecurityRepository;
+import fr.ameli.compte.domain.agent.Agent;
+import fr.ameli.compte.domain.agent.AgentReason;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.security.SecurityRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -38,7 +38,7 @@ public class AuditTrail {
      * its own, since the refusal rolls the caller's back; the reason names the action.
      */
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
-    public void recordRefusal(Agent agent, fr.ameli.compte.domain.AgentAction action, Nir nir) {
+    public void recordRefusal(Agent agent, fr.ameli.compte.domain.agent.AgentAction action, Nir nir) {
         recordForAgent(AuditEvent.Type.AGENT_ACTION_REFUSED, nir, agent, new AgentReason("action refusée à ce rôle : " + action.name()));
     }
 

@@ -1,10 +1,10 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Account;
-import fr.ameli.compte.domain.AccountRepository;
-import fr.ameli.compte.domain.CodePolicy;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.PersonalData;
+import fr.ameli.compte.domain.account.Account;
+import fr.ameli.compte.domain.account.AccountRepository;
+import fr.ameli.compte.domain.code.CodePolicy;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.person.PersonalData;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 

@@ -1,10 +1,10 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Account;
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.InsuredPerson;
-import fr.ameli.compte.domain.InsuredPersonRepository;
-import fr.ameli.compte.domain.PersonalData;
+import fr.ameli.compte.domain.account.Account;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.person.InsuredPerson;
+import fr.ameli.compte.domain.person.InsuredPersonRepository;
+import fr.ameli.compte.domain.person.PersonalData;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 

@@ -1,7 +1,7 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.CodePolicy;
-import fr.ameli.compte.domain.CommonCodes;
+import fr.ameli.compte.domain.code.CodePolicy;
+import fr.ameli.compte.domain.code.CommonCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;

@@ -1,16 +1,16 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Account;
-import fr.ameli.compte.domain.AccountRepository;
-import fr.ameli.compte.domain.SingleUseToken;
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.CodePolicy;
-import fr.ameli.compte.domain.CodeResetToken;
-import fr.ameli.compte.domain.InsuredPerson;
-import fr.ameli.compte.domain.InsuredPersonRepository;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.PersonalData;
-import fr.ameli.compte.domain.ThrottleCounter.Kind;
+import fr.ameli.compte.domain.account.Account;
+import fr.ameli.compte.domain.account.AccountRepository;
+import fr.ameli.compte.domain.account.SingleUseToken;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.code.CodePolicy;
+import fr.ameli.compte.domain.account.CodeResetToken;
+import fr.ameli.compte.domain.person.InsuredPerson;
+import fr.ameli.compte.domain.person.InsuredPersonRepository;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.person.PersonalData;
+import fr.ameli.compte.domain.security.ThrottleCounter.Kind;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;

@@ -1,12 +1,12 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Account;
-import fr.ameli.compte.domain.AccountRepository;
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.Consent;
-import fr.ameli.compte.domain.ContactChoices;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.PhoneNumber;
+import fr.ameli.compte.domain.account.Account;
+import fr.ameli.compte.domain.account.AccountRepository;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.account.Consent;
+import fr.ameli.compte.domain.account.ContactChoices;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.account.PhoneNumber;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 

@@ -1,12 +1,12 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Account;
-import fr.ameli.compte.domain.AccountRepository;
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.EmailAddress;
-import fr.ameli.compte.domain.EmailChangeToken;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.ThrottleCounter.Kind;
+import fr.ameli.compte.domain.account.Account;
+import fr.ameli.compte.domain.account.AccountRepository;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.account.EmailAddress;
+import fr.ameli.compte.domain.account.EmailChangeToken;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.security.ThrottleCounter.Kind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 

@@ -1,6 +1,6 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.PivotIdentity;
+import fr.ameli.compte.domain.person.PivotIdentity;
 
 import java.io.Serial;
 import java.io.Serializable;

@@ -1,11 +1,11 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Account;
-import fr.ameli.compte.domain.AccountRepository;
-import fr.ameli.compte.domain.InsuredPerson;
-import fr.ameli.compte.domain.InsuredPersonRepository;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.PivotIdentity;
+import fr.ameli.compte.domain.account.Account;
+import fr.ameli.compte.domain.account.AccountRepository;
+import fr.ameli.compte.domain.person.InsuredPerson;
+import fr.ameli.compte.domain.person.InsuredPersonRepository;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.person.PivotIdentity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 

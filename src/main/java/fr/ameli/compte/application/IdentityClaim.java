@@ -1,9 +1,9 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.BirthDate;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.PersonName;
-import fr.ameli.compte.domain.PostalCode;
+import fr.ameli.compte.domain.person.BirthDate;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.person.PersonName;
+import fr.ameli.compte.domain.person.PostalCode;
 
 import java.io.Serializable;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.IbanTail;
-import fr.ameli.compte.domain.VitaleSerialTail;
+import fr.ameli.compte.domain.person.IbanTail;
+import fr.ameli.compte.domain.person.VitaleSerialTail;
 
 import java.io.Serializable;
 import java.util.Objects;

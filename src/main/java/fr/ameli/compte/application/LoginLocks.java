@@ -1,10 +1,10 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.RememberedBrowser;
-import fr.ameli.compte.domain.ThrottleCounter;
-import fr.ameli.compte.domain.ThrottleCounter.Kind;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.account.RememberedBrowser;
+import fr.ameli.compte.domain.security.ThrottleCounter;
+import fr.ameli.compte.domain.security.ThrottleCounter.Kind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 

@@ -1,10 +1,10 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Account;
-import fr.ameli.compte.domain.AccountRepository;
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.LoginSession;
-import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.account.Account;
+import fr.ameli.compte.domain.account.AccountRepository;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.account.LoginSession;
+import fr.ameli.compte.domain.person.Nir;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;

@@ -1,16 +1,16 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Account;
-import fr.ameli.compte.domain.AccountRepository;
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.Consent;
-import fr.ameli.compte.domain.ContactChoices;
-import fr.ameli.compte.domain.InsuredPerson;
-import fr.ameli.compte.domain.InsuredPersonRepository;
-import fr.ameli.compte.domain.LoginSession;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.PhoneNumber;
-import fr.ameli.compte.domain.RememberedBrowser;
+import fr.ameli.compte.domain.account.Account;
+import fr.ameli.compte.domain.account.AccountRepository;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.account.Consent;
+import fr.ameli.compte.domain.account.ContactChoices;
+import fr.ameli.compte.domain.person.InsuredPerson;
+import fr.ameli.compte.domain.person.InsuredPersonRepository;
+import fr.ameli.compte.domain.account.LoginSession;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.account.PhoneNumber;
+import fr.ameli.compte.domain.account.RememberedBrowser;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

@@ -1,13 +1,13 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.AccountRepository;
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.BirthDate;
-import fr.ameli.compte.domain.InsuredPerson;
-import fr.ameli.compte.domain.InsuredPersonRepository;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.ProvisionalCode;
-import fr.ameli.compte.domain.ThrottleCounter.Kind;
+import fr.ameli.compte.domain.account.AccountRepository;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.person.BirthDate;
+import fr.ameli.compte.domain.person.InsuredPerson;
+import fr.ameli.compte.domain.person.InsuredPersonRepository;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.account.ProvisionalCode;
+import fr.ameli.compte.domain.security.ThrottleCounter.Kind;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;

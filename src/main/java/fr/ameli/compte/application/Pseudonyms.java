@@ -1,8 +1,8 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Iban;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.ProofTails;
+import fr.ameli.compte.domain.person.Iban;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.person.ProofTails;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,12 +1,12 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Account;
-import fr.ameli.compte.domain.AccountAlreadyExistsException;
-import fr.ameli.compte.domain.AccountRepository;
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.CodePolicy;
-import fr.ameli.compte.domain.InsuredPerson;
-import fr.ameli.compte.domain.PersonalData;
+import fr.ameli.compte.domain.account.Account;
+import fr.ameli.compte.domain.account.AccountAlreadyExistsException;
+import fr.ameli.compte.domain.account.AccountRepository;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.code.CodePolicy;
+import fr.ameli.compte.domain.person.InsuredPerson;
+import fr.ameli.compte.domain.person.PersonalData;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;

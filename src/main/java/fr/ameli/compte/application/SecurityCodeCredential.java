@@ -1,6 +1,6 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.person.Nir;
 import jakarta.security.enterprise.credential.Credential;
 
 /**

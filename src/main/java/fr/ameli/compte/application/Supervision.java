@@ -2,10 +2,10 @@ package fr.ameli.compte.application;
 
 import fr.ameli.compte.application.AgentDesk.JournalLine;
 import fr.ameli.compte.application.AgentDesk.RegisterLoad;
-import fr.ameli.compte.domain.Agent;
-import fr.ameli.compte.domain.AgentReason;
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.SecurityRepository;
+import fr.ameli.compte.domain.agent.Agent;
+import fr.ameli.compte.domain.agent.AgentReason;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.security.SecurityRepository;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

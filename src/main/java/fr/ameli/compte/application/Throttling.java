@@ -1,10 +1,10 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.SecurityRepository;
-import fr.ameli.compte.domain.ThrottleCounter;
-import fr.ameli.compte.domain.ThrottleCounter.Kind;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.security.SecurityRepository;
+import fr.ameli.compte.domain.security.ThrottleCounter;
+import fr.ameli.compte.domain.security.ThrottleCounter.Kind;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.SessionContext;

@@ -3,7 +3,7 @@ package fr.ameli.compte.web;
 import fr.ameli.compte.application.FrenchTime;
 import jakarta.faces.context.ExternalContext;
 import fr.ameli.compte.application.ActivationResend;
-import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.person.Nir;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

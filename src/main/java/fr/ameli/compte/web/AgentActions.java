@@ -1,10 +1,10 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.AgentDesk;
-import fr.ameli.compte.domain.Agent;
-import fr.ameli.compte.domain.AgentReason;
-import fr.ameli.compte.domain.EmailAddress;
-import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.agent.Agent;
+import fr.ameli.compte.domain.agent.AgentReason;
+import fr.ameli.compte.domain.account.EmailAddress;
+import fr.ameli.compte.domain.person.Nir;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

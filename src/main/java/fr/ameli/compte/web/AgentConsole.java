@@ -2,11 +2,11 @@ package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.AgentDesk;
 import fr.ameli.compte.application.FrenchTime;
-import fr.ameli.compte.domain.Agent;
-import fr.ameli.compte.domain.AgentReason;
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.BirthDate;
-import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.agent.Agent;
+import fr.ameli.compte.domain.agent.AgentReason;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.person.BirthDate;
+import fr.ameli.compte.domain.person.Nir;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -2,7 +2,7 @@ package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.AgentDesk;
 import fr.ameli.compte.application.Supervision;
-import fr.ameli.compte.domain.AgentReason;
+import fr.ameli.compte.domain.agent.AgentReason;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

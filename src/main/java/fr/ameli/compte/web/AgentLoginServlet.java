@@ -3,7 +3,7 @@ package fr.ameli.compte.web;
 import fr.ameli.compte.application.AgentCredential;
 import fr.ameli.compte.application.AgentIdentityProvider;
 import fr.ameli.compte.application.OpenIdProvider;
-import fr.ameli.compte.domain.Agent;
+import fr.ameli.compte.domain.agent.Agent;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;

@@ -2,7 +2,7 @@ package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.AccountClosure;
 import fr.ameli.compte.application.FrenchTime;
-import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.person.Nir;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,8 +1,8 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.domain.CodePolicy;
-import fr.ameli.compte.domain.PersonalData;
-import fr.ameli.compte.domain.RuleCheck;
+import fr.ameli.compte.domain.code.CodePolicy;
+import fr.ameli.compte.domain.person.PersonalData;
+import fr.ameli.compte.domain.code.RuleCheck;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 

@@ -1,8 +1,8 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.FrenchTime;
-import fr.ameli.compte.domain.Consent;
-import fr.ameli.compte.domain.ContactChoices;
+import fr.ameli.compte.domain.account.Consent;
+import fr.ameli.compte.domain.account.ContactChoices;
 
 import java.time.Instant;
 import java.util.Arrays;

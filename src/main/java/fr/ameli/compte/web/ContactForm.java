@@ -1,8 +1,8 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.domain.ContactChoices;
-import fr.ameli.compte.domain.EmailAddress;
-import fr.ameli.compte.domain.PhoneNumber;
+import fr.ameli.compte.domain.account.ContactChoices;
+import fr.ameli.compte.domain.account.EmailAddress;
+import fr.ameli.compte.domain.account.PhoneNumber;
 
 import java.io.Serial;
 import java.io.Serializable;

@@ -2,10 +2,10 @@ package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.AccountQueries;
 import fr.ameli.compte.application.ContactSettings;
-import fr.ameli.compte.domain.Consent;
-import fr.ameli.compte.domain.ContactChoices;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.PhoneNumber;
+import fr.ameli.compte.domain.account.Consent;
+import fr.ameli.compte.domain.account.ContactChoices;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.account.PhoneNumber;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,6 +1,6 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.domain.EmailAddress;
+import fr.ameli.compte.domain.account.EmailAddress;
 
 import java.util.Optional;
 

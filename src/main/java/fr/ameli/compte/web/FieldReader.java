@@ -1,6 +1,6 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.domain.InvalidValueException;
+import fr.ameli.compte.domain.shared.InvalidValueException;
 
 import java.util.Optional;
 import java.util.function.Function;

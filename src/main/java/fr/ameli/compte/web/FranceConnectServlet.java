@@ -7,7 +7,7 @@ import fr.ameli.compte.application.FranceConnectProvider;
 import fr.ameli.compte.application.RememberedBrowserCredential;
 import fr.ameli.compte.application.RememberedBrowsers;
 import fr.ameli.compte.application.SecurityCodes;
-import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.person.Nir;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;

@@ -2,10 +2,10 @@ package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.FranceConnectIdentity;
 import fr.ameli.compte.application.IdentityClaim;
-import fr.ameli.compte.domain.BirthDate;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.PersonName;
-import fr.ameli.compte.domain.PostalCode;
+import fr.ameli.compte.domain.person.BirthDate;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.person.PersonName;
+import fr.ameli.compte.domain.person.PostalCode;
 
 import java.io.Serial;
 import java.io.Serializable;

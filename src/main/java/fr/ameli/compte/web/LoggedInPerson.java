@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.AccountIdentityStore;
-import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.person.Nir;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.PersonalDataExport;
-import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.person.Nir;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

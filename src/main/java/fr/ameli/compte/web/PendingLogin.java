@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.SecurityCodes;
-import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.person.Nir;
 import jakarta.enterprise.context.SessionScoped;
 
 import java.io.Serial;

@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.domain.ContactChoices;
-import fr.ameli.compte.domain.PhoneNumber;
+import fr.ameli.compte.domain.account.ContactChoices;
+import fr.ameli.compte.domain.account.PhoneNumber;
 
 import java.io.Serial;
 import java.io.Serializable;

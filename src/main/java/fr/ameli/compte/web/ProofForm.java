@@ -1,8 +1,8 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.IdentityProof;
-import fr.ameli.compte.domain.IbanTail;
-import fr.ameli.compte.domain.VitaleSerialTail;
+import fr.ameli.compte.domain.person.IbanTail;
+import fr.ameli.compte.domain.person.VitaleSerialTail;
 
 import java.io.Serial;
 import java.io.Serializable;

@@ -1,24 +1,24 @@
 package fr.ameli.compte.application;
 
 import fr.ameli.compte.TestDeployments;
-import fr.ameli.compte.domain.Account;
-import fr.ameli.compte.domain.AccountRepository;
-import fr.ameli.compte.domain.AccountStatus;
-import fr.ameli.compte.domain.Agent;
-import fr.ameli.compte.domain.AgentReason;
-import fr.ameli.compte.domain.AgentRole;
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.BirthDate;
-import fr.ameli.compte.domain.CodeResetToken;
-import fr.ameli.compte.domain.Consent;
-import fr.ameli.compte.domain.ContactChoices;
-import fr.ameli.compte.domain.EmailAddress;
-import fr.ameli.compte.domain.IbanTail;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.PersonName;
-import fr.ameli.compte.domain.PhoneNumber;
-import fr.ameli.compte.domain.PostalCode;
-import fr.ameli.compte.domain.VitaleSerialTail;
+import fr.ameli.compte.domain.account.Account;
+import fr.ameli.compte.domain.account.AccountRepository;
+import fr.ameli.compte.domain.account.AccountStatus;
+import fr.ameli.compte.domain.agent.Agent;
+import fr.ameli.compte.domain.agent.AgentReason;
+import fr.ameli.compte.domain.agent.AgentRole;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.person.BirthDate;
+import fr.ameli.compte.domain.account.CodeResetToken;
+import fr.ameli.compte.domain.account.Consent;
+import fr.ameli.compte.domain.account.ContactChoices;
+import fr.ameli.compte.domain.account.EmailAddress;
+import fr.ameli.compte.domain.person.IbanTail;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.person.PersonName;
+import fr.ameli.compte.domain.account.PhoneNumber;
+import fr.ameli.compte.domain.person.PostalCode;
+import fr.ameli.compte.domain.person.VitaleSerialTail;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -545,17 +545,17 @@ class AccountServicesIT {
         Nir nir = Nir.parse(VIDAL.nir());
         clientOrigin.setAddress("198.51.100.140");
         clientOrigin.setUserAgent(FIREFOX_ON_WINDOWS);
-        String first = loginSessions.opened(nir, fr.ameli.compte.domain.LoginSession.Method.SECURITY_CODE).orElseThrow();
+        String first = loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).orElseThrow();
         rememberedBrowsers.remember(nir);
         List<String> keys = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            keys.add(loginSessions.opened(nir, fr.ameli.compte.domain.LoginSession.Method.REMEMBERED_BROWSER).orElseThrow());
+            keys.add(loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.REMEMBERED_BROWSER).orElseThrow());
         }
         LoginSessions.Listing listing = loginSessions.of(nir, java.time.Duration.ofMinutes(20));
         assertEquals(10, listing.logins().size(), "the 10 latest only");
         assertFalse(loginSessions.stillOpen(first), "a login pushed out of the 10 kept is logged out");
         assertEquals("Firefox sous Windows", listing.logins().get(0).browser());
-        assertEquals(fr.ameli.compte.domain.LoginSession.Method.REMEMBERED_BROWSER, listing.logins().get(0).method());
+        assertEquals(fr.ameli.compte.domain.account.LoginSession.Method.REMEMBERED_BROWSER, listing.logins().get(0).method());
         assertEquals(10, listing.openNow().size());
         assertTrue(LoginSessions.isThisSession(listing.logins().get(0), keys.get(9)), "the latest first");
 
@@ -568,7 +568,7 @@ class AccountServicesIT {
         assertTrue(keys.stream().noneMatch(loginSessions::stillOpen), "every session is logged out at its next request");
         assertTrue(rememberedBrowsers.of(nir).isEmpty(), "and the remembered browsers are forgotten");
         assertEquals(1, auditCount(AuditEvent.Type.LOGGED_OUT_EVERYWHERE, VIDAL));
-        assertFalse(loginSessions.opened(Nir.parse(TOTO.nir()), fr.ameli.compte.domain.LoginSession.Method.SECURITY_CODE).isPresent(),
+        assertFalse(loginSessions.opened(Nir.parse(TOTO.nir()), fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).isPresent(),
                 "no login row without an active account");
     }
 
@@ -579,8 +579,8 @@ class AccountServicesIT {
         activation.activate(tokenFrom(awaitMail("schmitt@example.fr")));
         Nir nir = Nir.parse(SCHMITT.nir());
         clientOrigin.setAddress("198.51.100.150");
-        String here = loginSessions.opened(nir, fr.ameli.compte.domain.LoginSession.Method.SECURITY_CODE).orElseThrow();
-        String elsewhere = loginSessions.opened(nir, fr.ameli.compte.domain.LoginSession.Method.SECURITY_CODE).orElseThrow();
+        String here = loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).orElseThrow();
+        String elsewhere = loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).orElseThrow();
         rememberedBrowsers.remember(nir);
 
         assertEquals(CodeChange.Outcome.CURRENT_WRONG, codeChange.change(nir, "Mauvais*code_1", "Nouveau*Code_7", "Nouveau*Code_7", here).outcome());
@@ -610,7 +610,7 @@ class AccountServicesIT {
         activation.activate(tokenFrom(awaitMail("tessier@example.fr")));
         Nir nir = Nir.parse(TESSIER.nir());
         clientOrigin.setAddress("198.51.100.160");
-        String session = loginSessions.opened(nir, fr.ameli.compte.domain.LoginSession.Method.SECURITY_CODE).orElseThrow();
+        String session = loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).orElseThrow();
         rememberedBrowsers.remember(nir);
         securityCodes.send(nir);
         awaitMailContaining("tessier@example.fr", "Voici le code de sécurité");
@@ -653,9 +653,9 @@ class AccountServicesIT {
         Nir nir = Nir.parse(WEBER.nir());
         clientOrigin.setAddress("198.51.100.170");
         clientOrigin.setUserAgent(FIREFOX_ON_WINDOWS);
-        loginSessions.opened(nir, fr.ameli.compte.domain.LoginSession.Method.SECURITY_CODE).orElseThrow();
+        loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).orElseThrow();
         RememberedBrowsers.BrowserCookie cookie = rememberedBrowsers.remember(nir).orElseThrow();
-        assertEquals(ContactSettings.Outcome.CHANGED, contactSettings.answer(nir, fr.ameli.compte.domain.Consent.MOBILE_SMS, true));
+        assertEquals(ContactSettings.Outcome.CHANGED, contactSettings.answer(nir, fr.ameli.compte.domain.account.Consent.MOBILE_SMS, true));
 
         String json = personalDataExport.json(nir).orElseThrow();
         jakarta.json.JsonObject data = jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject();
@@ -758,26 +758,26 @@ class AccountServicesIT {
         String code = securityCodeSentTo("ayse@example.fr", 1);
         String wrong = code.equals("000000") ? "111111" : "000000";
         SecurityCodes.Outcome once = securityCodes.verify(nir, wrong);
-        assertEquals(fr.ameli.compte.domain.SecurityCode.Try.WRONG, once.result());
+        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.WRONG, once.result());
         assertEquals(2, once.triesLeft());
-        assertEquals(fr.ameli.compte.domain.SecurityCode.Try.ACCEPTED, securityCodes.verify(nir, code).result());
+        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.ACCEPTED, securityCodes.verify(nir, code).result());
         assertEquals(CredentialValidationResult.Status.VALID, identityStore.validate(new SecurityCodeCredential(nir, false)).getStatus(),
                 "then the login is made");
-        assertEquals(fr.ameli.compte.domain.SecurityCode.Try.SPENT, securityCodes.verify(nir, code).result(), "single use");
+        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.SPENT, securityCodes.verify(nir, code).result(), "single use");
 
         securityCodes.send(nir);
         String second = securityCodeSentTo("ayse@example.fr", 2);
         String other = second.equals("000000") ? "111111" : "000000";
-        assertEquals(fr.ameli.compte.domain.SecurityCode.Try.WRONG, securityCodes.verify(nir, other).result());
-        assertEquals(fr.ameli.compte.domain.SecurityCode.Try.WRONG, securityCodes.verify(nir, other).result());
-        assertEquals(fr.ameli.compte.domain.SecurityCode.Try.SPENT, securityCodes.verify(nir, other).result(), "the third wrong try spends it");
+        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.WRONG, securityCodes.verify(nir, other).result());
+        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.WRONG, securityCodes.verify(nir, other).result());
+        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.SPENT, securityCodes.verify(nir, other).result(), "the third wrong try spends it");
         clientOrigin.setAddress("198.51.100.91");
-        assertEquals(fr.ameli.compte.domain.SecurityCode.Try.SPENT, securityCodes.verify(nir, second).result(), "even for the right code");
+        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.SPENT, securityCodes.verify(nir, second).result(), "even for the right code");
 
         securityCodes.send(nir);
         String third = securityCodeSentTo("ayse@example.fr", 3);
         Thread.sleep(3_300);
-        assertEquals(fr.ameli.compte.domain.SecurityCode.Try.SPENT, securityCodes.verify(nir, third).result(), "expired after its validity");
+        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.SPENT, securityCodes.verify(nir, third).result(), "expired after its validity");
         assertFalse(securityCodes.send(nir).orElseThrow().sent(), "at most " + SecurityCodes.PER_HOUR + " codes an hour");
         assertEquals(3, auditCount(AuditEvent.Type.SECURITY_CODE_SENT, CELIK));
         assertEquals(1, auditCount(AuditEvent.Type.LOGIN_SUCCESS, CELIK));
@@ -1063,7 +1063,7 @@ class AccountServicesIT {
         assertEquals(CredentialValidationResult.Status.VALID,
                 identityStore.checkCodePersonnel(new UsernamePasswordCredential(NGUYEN.nir(), new Password("Nouveau*Code_7"))).getStatus());
         assertEquals(CodeReset.Outcome.LINK_UNUSABLE, codeReset.choose(token, "Encore*Autre_9", "Encore*Autre_9"), "single use");
-        assertEquals(fr.ameli.compte.domain.ActivationToken.State.USED, codeReset.check(token).state());
+        assertEquals(fr.ameli.compte.domain.account.ActivationToken.State.USED, codeReset.check(token).state());
         assertEquals(null, codeReset.check("x".repeat(43)).state(), "unknown link");
 
         // The answer does not wait for the look-up, so its time says nothing of whether an account matched: with the
@@ -1088,7 +1088,7 @@ class AccountServicesIT {
         }
         String expiring = resetTokenFrom(awaitMail("lan@example.fr"));
         Thread.sleep(3500);
-        assertEquals(fr.ameli.compte.domain.ActivationToken.State.EXPIRED, codeReset.check(expiring).state());
+        assertEquals(fr.ameli.compte.domain.account.ActivationToken.State.EXPIRED, codeReset.check(expiring).state());
         assertEquals(CodeReset.Outcome.LINK_UNUSABLE, codeReset.choose(expiring, "Encore*Autre_9", "Encore*Autre_9"));
         assertEquals(1, auditCount(AuditEvent.Type.CODE_CHANGED, NGUYEN));
     }
@@ -1127,9 +1127,9 @@ class AccountServicesIT {
         assertEquals(CodeResetToken.Prolonged.AT_LONGEST, codeReset.prolong(token), "at its longest life: no more time");
         assertEquals(longest, codeReset.check(token).expiresAt());
         Thread.sleep(java.time.Duration.between(Instant.now(), longest).toMillis() + 300);
-        assertEquals(fr.ameli.compte.domain.SingleUseToken.State.EXPIRED, codeReset.check(token).state());
+        assertEquals(fr.ameli.compte.domain.account.SingleUseToken.State.EXPIRED, codeReset.check(token).state());
         assertEquals(CodeResetToken.Prolonged.UNUSABLE, codeReset.prolong(token), "too late: the link stays expired");
-        assertEquals(fr.ameli.compte.domain.SingleUseToken.State.EXPIRED, codeReset.check(token).state());
+        assertEquals(fr.ameli.compte.domain.account.SingleUseToken.State.EXPIRED, codeReset.check(token).state());
     }
 
     @Test
@@ -1414,7 +1414,7 @@ class AccountServicesIT {
     void a_bad_number_or_an_account_not_active_stores_nothing() throws Exception {
         Nir nir = activeAccount(CARPENTIER, "chloe.carpentier@example.fr");
         for (String typed : List.of("01 23 45 67 89", "06 12", "+44 7700 900123", "0612345678' OR '1'='1", "<b>0612345678</b>")) {
-            assertThrows(fr.ameli.compte.domain.InvalidValueException.class, () -> PhoneNumber.mobile(typed), typed);
+            assertThrows(fr.ameli.compte.domain.shared.InvalidValueException.class, () -> PhoneNumber.mobile(typed), typed);
         }
         assertThrows(Exception.class, () -> contactSettings.changePhones(nir, PhoneNumber.landline("0561123456"), null),
                 "a landline where the mobile goes");
@@ -1895,9 +1895,9 @@ class AccountServicesIT {
         java.math.BigInteger rearranged = new java.math.BigInteger(bban + "152700");
         String iban = "FR" + String.format("%02d", 98 - rearranged.mod(java.math.BigInteger.valueOf(97)).intValue()) + bban;
         String serial = "8250" + parsed.digits13().replaceAll("[AB]", "0");
-        em.persist(new fr.ameli.compte.domain.InsuredPerson(parsed, new PersonName(familyName), givenNames,
+        em.persist(new fr.ameli.compte.domain.person.InsuredPerson(parsed, new PersonName(familyName), givenNames,
                 BirthDate.parse(birthDate, Clock.systemUTC()).value(), new PostalCode(postalCode), "Commune", "1 rue des Essais",
-                pseudonyms.proofOf(new fr.ameli.compte.domain.Iban(iban), serial)));
+                pseudonyms.proofOf(new fr.ameli.compte.domain.person.Iban(iban), serial)));
         return new Person(nir, familyName, birthDate, postalCode, iban.substring(iban.length() - 7), serial.substring(serial.length() - 11));
     }
 
@@ -2119,19 +2119,19 @@ class AccountServicesIT {
         createActive(jeanne, "jeanne.dubois@example.fr");
         createActive(jean, "jean.dubois@example.fr");
         java.time.LocalDate born = java.time.LocalDate.of(1970, 1, 1);
-        java.util.function.Function<fr.ameli.compte.domain.PivotIdentity, Optional<Nir>> login =
+        java.util.function.Function<fr.ameli.compte.domain.person.PivotIdentity, Optional<Nir>> login =
                 pivot -> franceConnectLogin.activeAccountOf(new FranceConnectIdentity(pivot, "eidas1"));
         assertEquals(Optional.of(Nir.parse(jean.nir())),
-                login.apply(new fr.ameli.compte.domain.PivotIdentity("Jean Pierre", "Dubois", born, "male", "75115", "99100")), "the owner");
+                login.apply(new fr.ameli.compte.domain.person.PivotIdentity("Jean Pierre", "Dubois", born, "male", "75115", "99100")), "the owner");
         assertEquals(Optional.of(Nir.parse(jeanMichel.nir())),
-                login.apply(new fr.ameli.compte.domain.PivotIdentity("Jean-Michel", "DUBOIS", born, "male", "75115", "99100")));
+                login.apply(new fr.ameli.compte.domain.person.PivotIdentity("Jean-Michel", "DUBOIS", born, "male", "75115", "99100")));
         assertEquals(Optional.of(Nir.parse(jeanne.nir())),
-                login.apply(new fr.ameli.compte.domain.PivotIdentity("Jeanne", "DUBOIS", born, "female", "75115", "99100")));
+                login.apply(new fr.ameli.compte.domain.person.PivotIdentity("Jeanne", "DUBOIS", born, "female", "75115", "99100")));
         assertEquals(Optional.empty(),
-                login.apply(new fr.ameli.compte.domain.PivotIdentity("Jean", "DUBOIS", born, "male", "75116", "99100")),
+                login.apply(new fr.ameli.compte.domain.person.PivotIdentity("Jean", "DUBOIS", born, "male", "75116", "99100")),
                 "born in another arrondissement: nobody here, the account creation");
         assertEquals(Optional.empty(),
-                login.apply(new fr.ameli.compte.domain.PivotIdentity(null, "DUBOIS", born, "male", "75115", "99100")),
+                login.apply(new fr.ameli.compte.domain.person.PivotIdentity(null, "DUBOIS", born, "male", "75115", "99100")),
                 "no given name: nobody, never « any »");
     }
 
@@ -2166,40 +2166,40 @@ class AccountServicesIT {
         Instant now = Instant.now();
         Nir nir = Nir.parse("1 83 05 75 056 044");
         transaction.begin();
-        fr.ameli.compte.domain.ProvisionalCode expired = new fr.ameli.compte.domain.ProvisionalCode(nir, "h", now.minus(java.time.Duration.ofDays(16)));
-        fr.ameli.compte.domain.ProvisionalCode loggedInLongAgo = new fr.ameli.compte.domain.ProvisionalCode(nir, "h", now.minus(java.time.Duration.ofHours(3)));
+        fr.ameli.compte.domain.account.ProvisionalCode expired = new fr.ameli.compte.domain.account.ProvisionalCode(nir, "h", now.minus(java.time.Duration.ofDays(16)));
+        fr.ameli.compte.domain.account.ProvisionalCode loggedInLongAgo = new fr.ameli.compte.domain.account.ProvisionalCode(nir, "h", now.minus(java.time.Duration.ofHours(3)));
         loggedInLongAgo.startTry(now.minus(java.time.Duration.ofHours(3)));
         loggedInLongAgo.useAfterTry(now.minus(java.time.Duration.ofHours(3)));
-        fr.ameli.compte.domain.ProvisionalCode current = new fr.ameli.compte.domain.ProvisionalCode(nir, "h", now.minus(java.time.Duration.ofDays(2)));
+        fr.ameli.compte.domain.account.ProvisionalCode current = new fr.ameli.compte.domain.account.ProvisionalCode(nir, "h", now.minus(java.time.Duration.ofDays(2)));
         for (Object row : List.of(expired, loggedInLongAgo, current)) {
             em.persist(row);
         }
-        java.util.function.BiFunction<fr.ameli.compte.domain.ThrottleCounter.Kind, java.time.Duration, fr.ameli.compte.domain.ThrottleCounter> counter =
-                (kind, idle) -> new fr.ameli.compte.domain.ThrottleCounter(kind, "a0a1a2:" + kind.name().length() + idle.toMinutes(), now.minus(idle));
-        fr.ameli.compte.domain.ThrottleCounter idleRate = counter.apply(fr.ameli.compte.domain.ThrottleCounter.Kind.IDENTITY_ADDRESS, java.time.Duration.ofMinutes(5));
-        fr.ameli.compte.domain.ThrottleCounter recentRate = counter.apply(fr.ameli.compte.domain.ThrottleCounter.Kind.CODE_RESET, java.time.Duration.ofMinutes(5));
-        fr.ameli.compte.domain.ThrottleCounter idleLogin = counter.apply(fr.ameli.compte.domain.ThrottleCounter.Kind.LOGIN, java.time.Duration.ofHours(25));
-        fr.ameli.compte.domain.ThrottleCounter recentLogin = counter.apply(fr.ameli.compte.domain.ThrottleCounter.Kind.LOGIN, java.time.Duration.ofHours(2));
-        fr.ameli.compte.domain.ThrottleCounter letters = counter.apply(fr.ameli.compte.domain.ThrottleCounter.Kind.PROVISIONAL_LETTER, java.time.Duration.ofDays(30));
-        for (fr.ameli.compte.domain.ThrottleCounter c : List.of(idleRate, recentRate, idleLogin, recentLogin, letters)) {
+        java.util.function.BiFunction<fr.ameli.compte.domain.security.ThrottleCounter.Kind, java.time.Duration, fr.ameli.compte.domain.security.ThrottleCounter> counter =
+                (kind, idle) -> new fr.ameli.compte.domain.security.ThrottleCounter(kind, "a0a1a2:" + kind.name().length() + idle.toMinutes(), now.minus(idle));
+        fr.ameli.compte.domain.security.ThrottleCounter idleRate = counter.apply(fr.ameli.compte.domain.security.ThrottleCounter.Kind.IDENTITY_ADDRESS, java.time.Duration.ofMinutes(5));
+        fr.ameli.compte.domain.security.ThrottleCounter recentRate = counter.apply(fr.ameli.compte.domain.security.ThrottleCounter.Kind.CODE_RESET, java.time.Duration.ofMinutes(5));
+        fr.ameli.compte.domain.security.ThrottleCounter idleLogin = counter.apply(fr.ameli.compte.domain.security.ThrottleCounter.Kind.LOGIN, java.time.Duration.ofHours(25));
+        fr.ameli.compte.domain.security.ThrottleCounter recentLogin = counter.apply(fr.ameli.compte.domain.security.ThrottleCounter.Kind.LOGIN, java.time.Duration.ofHours(2));
+        fr.ameli.compte.domain.security.ThrottleCounter letters = counter.apply(fr.ameli.compte.domain.security.ThrottleCounter.Kind.PROVISIONAL_LETTER, java.time.Duration.ofDays(30));
+        for (fr.ameli.compte.domain.security.ThrottleCounter c : List.of(idleRate, recentRate, idleLogin, recentLogin, letters)) {
             em.persist(c);
         }
         transaction.commit();
         long deadline = System.currentTimeMillis() + 10_000;
-        while (em.find(fr.ameli.compte.domain.ThrottleCounter.class, idleLogin.id()) != null && System.currentTimeMillis() < deadline) {
+        while (em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, idleLogin.id()) != null && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
             em.getEntityManagerFactory().getCache().evictAll();
         }
         em.getEntityManagerFactory().getCache().evictAll();
         assertAll(
-                () -> assertEquals(null, em.find(fr.ameli.compte.domain.ProvisionalCode.class, expired.id()), "expired unused"),
-                () -> assertEquals(null, em.find(fr.ameli.compte.domain.ProvisionalCode.class, loggedInLongAgo.id()), "its login is 3 hours old"),
-                () -> assertNotNull(em.find(fr.ameli.compte.domain.ProvisionalCode.class, current.id()), "still usable"),
-                () -> assertEquals(null, em.find(fr.ameli.compte.domain.ThrottleCounter.class, idleRate.id()), "past its minute"),
-                () -> assertNotNull(em.find(fr.ameli.compte.domain.ThrottleCounter.class, recentRate.id()), "within its hour"),
-                () -> assertEquals(null, em.find(fr.ameli.compte.domain.ThrottleCounter.class, idleLogin.id()), "failures a day old"),
-                () -> assertNotNull(em.find(fr.ameli.compte.domain.ThrottleCounter.class, recentLogin.id()), "failures of 2 hours ago still count"),
-                () -> assertNotNull(em.find(fr.ameli.compte.domain.ThrottleCounter.class, letters.id()), "the letters of the 90 days"));
+                () -> assertEquals(null, em.find(fr.ameli.compte.domain.account.ProvisionalCode.class, expired.id()), "expired unused"),
+                () -> assertEquals(null, em.find(fr.ameli.compte.domain.account.ProvisionalCode.class, loggedInLongAgo.id()), "its login is 3 hours old"),
+                () -> assertNotNull(em.find(fr.ameli.compte.domain.account.ProvisionalCode.class, current.id()), "still usable"),
+                () -> assertEquals(null, em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, idleRate.id()), "past its minute"),
+                () -> assertNotNull(em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, recentRate.id()), "within its hour"),
+                () -> assertEquals(null, em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, idleLogin.id()), "failures a day old"),
+                () -> assertNotNull(em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, recentLogin.id()), "failures of 2 hours ago still count"),
+                () -> assertNotNull(em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, letters.id()), "the letters of the 90 days"));
     }
 
     @Inject

@@ -1,5 +1,24 @@
 package fr.ameli.compte.domain;
 
+import fr.ameli.compte.domain.agent.AgentReason;
+import fr.ameli.compte.domain.person.BirthDate;
+import fr.ameli.compte.domain.code.CodePolicy;
+import fr.ameli.compte.domain.code.CodePolicyTest;
+import fr.ameli.compte.domain.code.CodeRule;
+import fr.ameli.compte.domain.code.CodeStrength;
+import fr.ameli.compte.domain.account.EmailAddress;
+import fr.ameli.compte.domain.person.Iban;
+import fr.ameli.compte.domain.person.IbanTail;
+import fr.ameli.compte.domain.shared.InvalidValueException;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.person.PersonName;
+import fr.ameli.compte.domain.person.PersonalData;
+import fr.ameli.compte.domain.account.PhoneNumber;
+import fr.ameli.compte.domain.person.PostalCode;
+import fr.ameli.compte.domain.account.ProvisionalCode;
+import fr.ameli.compte.domain.code.RuleCheck;
+import fr.ameli.compte.domain.account.SecurityCode;
+import fr.ameli.compte.domain.person.VitaleSerialTail;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import fr.ameli.compte.Fuzzing;

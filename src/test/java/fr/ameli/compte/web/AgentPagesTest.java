@@ -1,12 +1,12 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.AgentDesk;
-import fr.ameli.compte.domain.Agent;
-import fr.ameli.compte.domain.AgentAction;
-import fr.ameli.compte.domain.AgentReason;
-import fr.ameli.compte.domain.AgentRole;
-import fr.ameli.compte.domain.EmailAddress;
-import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.agent.Agent;
+import fr.ameli.compte.domain.agent.AgentAction;
+import fr.ameli.compte.domain.agent.AgentReason;
+import fr.ameli.compte.domain.agent.AgentRole;
+import fr.ameli.compte.domain.account.EmailAddress;
+import fr.ameli.compte.domain.person.Nir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -267,8 +267,8 @@ class AgentPagesTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(fr.ameli.compte.domain.AuditEvent.Type.class)
-    void every_kind_of_event_has_its_french_words_in_the_file_and_the_journal(fr.ameli.compte.domain.AuditEvent.Type type) {
+    @org.junit.jupiter.params.provider.EnumSource(fr.ameli.compte.domain.security.AuditEvent.Type.class)
+    void every_kind_of_event_has_its_french_words_in_the_file_and_the_journal(fr.ameli.compte.domain.security.AuditEvent.Type type) {
         String words = new AgentConsole().event(type);
         assertTrue(!words.isBlank() && !words.contains("_"), type + ": " + words);
     }

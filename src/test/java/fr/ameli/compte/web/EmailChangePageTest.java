@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.EmailChange;
-import fr.ameli.compte.domain.EmailAddress;
+import fr.ameli.compte.domain.account.EmailAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,9 +2,9 @@ package fr.ameli.compte.web;
 
 import fr.ameli.compte.application.AccountClosure;
 import fr.ameli.compte.application.CodeChange;
-import fr.ameli.compte.domain.CodePolicy;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.PersonalData;
+import fr.ameli.compte.domain.code.CodePolicy;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.person.PersonalData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -3,7 +3,7 @@ package fr.ameli.compte.infrastructure.franceconnect;
 import com.nimbusds.oauth2.sdk.Scope;
 import fr.ameli.compte.application.FranceConnectIdentity;
 import fr.ameli.compte.application.FranceConnectProvider;
-import fr.ameli.compte.domain.PivotIdentity;
+import fr.ameli.compte.domain.person.PivotIdentity;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import fr.ameli.compte.infrastructure.config.FranceConnectSettings;
 import fr.ameli.compte.infrastructure.oidc.OpenIdConnectFlow;

@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.health;
 
-import fr.ameli.compte.domain.AuditEvent;
+import fr.ameli.compte.domain.security.AuditEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

@@ -2,8 +2,8 @@ package fr.ameli.compte.infrastructure.oidc;
 
 import com.nimbusds.oauth2.sdk.Scope;
 import fr.ameli.compte.application.AgentIdentityProvider;
-import fr.ameli.compte.domain.Agent;
-import fr.ameli.compte.domain.AgentRole;
+import fr.ameli.compte.domain.agent.Agent;
+import fr.ameli.compte.domain.agent.AgentRole;
 import fr.ameli.compte.infrastructure.config.AgentOidcSettings;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import jakarta.enterprise.context.ApplicationScoped;

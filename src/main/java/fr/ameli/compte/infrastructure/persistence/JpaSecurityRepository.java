@@ -1,8 +1,8 @@
 package fr.ameli.compte.infrastructure.persistence;
 
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.SecurityRepository;
-import fr.ameli.compte.domain.ThrottleCounter;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.security.SecurityRepository;
+import fr.ameli.compte.domain.security.ThrottleCounter;
 import fr.ameli.compte.infrastructure.health.ServiceMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -97,13 +97,13 @@ public class JpaSecurityRepository implements SecurityRepository {
     }
 
     @Override
-    public void addAgentSession(fr.ameli.compte.domain.AgentSession session) {
+    public void addAgentSession(fr.ameli.compte.domain.agent.AgentSession session) {
         em.persist(session);
     }
 
     @Override
-    public Optional<fr.ameli.compte.domain.AgentSession> findAgentSession(String sessionKeyHash) {
-        return em.createQuery("select s from AgentSession s where s.sessionKey = :key", fr.ameli.compte.domain.AgentSession.class)
+    public Optional<fr.ameli.compte.domain.agent.AgentSession> findAgentSession(String sessionKeyHash) {
+        return em.createQuery("select s from AgentSession s where s.sessionKey = :key", fr.ameli.compte.domain.agent.AgentSession.class)
                 .setParameter("key", sessionKeyHash).getResultStream().findFirst();
     }
 

@@ -1,8 +1,8 @@
 package fr.ameli.compte.infrastructure.persistence;
 
-import fr.ameli.compte.domain.Iban;
-import fr.ameli.compte.domain.InvalidValueException;
-import fr.ameli.compte.domain.ProofTails;
+import fr.ameli.compte.domain.person.Iban;
+import fr.ameli.compte.domain.shared.InvalidValueException;
+import fr.ameli.compte.domain.person.ProofTails;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 

@@ -1,8 +1,8 @@
 package fr.ameli.compte.infrastructure.persistence;
 
-import fr.ameli.compte.domain.Iban;
-import fr.ameli.compte.domain.PersonName;
-import fr.ameli.compte.domain.PostalCode;
+import fr.ameli.compte.domain.person.Iban;
+import fr.ameli.compte.domain.person.PersonName;
+import fr.ameli.compte.domain.person.PostalCode;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 

@@ -1,13 +1,13 @@
 package fr.ameli.compte.infrastructure.register;
 
-import fr.ameli.compte.domain.BirthDate;
-import fr.ameli.compte.domain.Iban;
-import fr.ameli.compte.domain.ProofTails;
-import fr.ameli.compte.domain.InsuredPerson;
-import fr.ameli.compte.domain.InvalidValueException;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.PersonName;
-import fr.ameli.compte.domain.PostalCode;
+import fr.ameli.compte.domain.person.BirthDate;
+import fr.ameli.compte.domain.person.Iban;
+import fr.ameli.compte.domain.person.ProofTails;
+import fr.ameli.compte.domain.person.InsuredPerson;
+import fr.ameli.compte.domain.shared.InvalidValueException;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.person.PersonName;
+import fr.ameli.compte.domain.person.PostalCode;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.register;
 
-import fr.ameli.compte.domain.InsuredPerson;
+import fr.ameli.compte.domain.person.InsuredPerson;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -42,7 +42,7 @@ public class RegisterImport {
      * A load; by an agent's upload when {@code uploadedBy} is given: then each person added or changed
      * is audited, naming the agent and what changed ({@link RegisterWriter}).
      */
-    public RegisterImportReport load(String source, Reader csv, fr.ameli.compte.domain.Agent uploadedBy) {
+    public RegisterImportReport load(String source, Reader csv, fr.ameli.compte.domain.agent.Agent uploadedBy) {
         long start = System.nanoTime();
         List<RejectedRow> rejected = new ArrayList<>();
         List<InsuredPerson> batch = new ArrayList<>(BATCH_SIZE);
@@ -74,7 +74,7 @@ public class RegisterImport {
         return report;
     }
 
-    private void flush(List<InsuredPerson> batch, int[] counts, String source, fr.ameli.compte.domain.Agent uploadedBy) {
+    private void flush(List<InsuredPerson> batch, int[] counts, String source, fr.ameli.compte.domain.agent.Agent uploadedBy) {
         if (batch.isEmpty()) {
             return;
         }

@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.register;
 
-import fr.ameli.compte.domain.InsuredPersonRepository;
+import fr.ameli.compte.domain.person.InsuredPersonRepository;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;

@@ -15,7 +15,7 @@ public class RegisterUpload implements RegisterLoader {
     RegisterImport registerImport;
 
     @Override
-    public AgentDesk.RegisterLoad load(String source, Reader csv, fr.ameli.compte.domain.Agent uploadedBy) {
+    public AgentDesk.RegisterLoad load(String source, Reader csv, fr.ameli.compte.domain.agent.Agent uploadedBy) {
         RegisterImportReport report = registerImport.load(source, csv, uploadedBy);
         return new AgentDesk.RegisterLoad(report.source(), report.inserted(), report.updated(),
                 report.rejected().stream().map(row -> new AgentDesk.RegisterLoad.Rejected(row.lineNumber(), row.reason())).toList(),

@@ -1,7 +1,7 @@
 package fr.ameli.compte.infrastructure.register;
 
-import fr.ameli.compte.domain.AuditEvent;
-import fr.ameli.compte.domain.InsuredPerson;
+import fr.ameli.compte.domain.security.AuditEvent;
+import fr.ameli.compte.domain.person.InsuredPerson;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -37,7 +37,7 @@ public class RegisterWriter {
 
     /** Writes the batch; {@code uploadedBy} (null at start-up) is the agent whose upload it is, named in each person's audit event. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public BatchResult write(List<InsuredPerson> batch, String source, fr.ameli.compte.domain.Agent uploadedBy) {
+    public BatchResult write(List<InsuredPerson> batch, String source, fr.ameli.compte.domain.agent.Agent uploadedBy) {
         int inserted = 0;
         int updated = 0;
         int unchanged = 0;
@@ -61,13 +61,13 @@ public class RegisterWriter {
         return new BatchResult(inserted, updated, unchanged);
     }
 
-    private void audited(fr.ameli.compte.domain.Agent uploadedBy, AuditEvent.Type type, InsuredPerson person, String source, String what) {
+    private void audited(fr.ameli.compte.domain.agent.Agent uploadedBy, AuditEvent.Type type, InsuredPerson person, String source, String what) {
         if (uploadedBy == null) {
             return;
         }
         String reason = "Fichier « " + source + " » : " + what;
         audit.recordForAgent(type, person.nir(), uploadedBy,
-                new fr.ameli.compte.domain.AgentReason(reason.length() <= fr.ameli.compte.domain.AgentReason.MAX
-                        ? reason : reason.substring(0, fr.ameli.compte.domain.AgentReason.MAX)));
+                new fr.ameli.compte.domain.agent.AgentReason(reason.length() <= fr.ameli.compte.domain.agent.AgentReason.MAX
+                        ? reason : reason.substring(0, fr.ameli.compte.domain.agent.AgentReason.MAX)));
     }
 }

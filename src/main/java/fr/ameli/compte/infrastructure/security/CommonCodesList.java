@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.security;
 
-import fr.ameli.compte.domain.CommonCodes;
+import fr.ameli.compte.domain.code.CommonCodes;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.oidc;
 
-import fr.ameli.compte.domain.AgentRole;
+import fr.ameli.compte.domain.agent.AgentRole;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

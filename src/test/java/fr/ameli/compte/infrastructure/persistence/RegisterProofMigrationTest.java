@@ -1,8 +1,8 @@
 package fr.ameli.compte.infrastructure.persistence;
 
-import fr.ameli.compte.domain.IbanTail;
-import fr.ameli.compte.domain.ProofTails;
-import fr.ameli.compte.domain.VitaleSerialTail;
+import fr.ameli.compte.domain.person.IbanTail;
+import fr.ameli.compte.domain.person.ProofTails;
+import fr.ameli.compte.domain.person.VitaleSerialTail;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package fr.ameli.compte.infrastructure.register;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import fr.ameli.compte.Fuzzing;
-import fr.ameli.compte.domain.InsuredPerson;
+import fr.ameli.compte.domain.person.InsuredPerson;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
@@ -52,7 +52,7 @@ class RegisterCsvReaderFuzzTest {
         List<Integer> lines = new ArrayList<>();
         Set<String> accepted = new HashSet<>();
         Fuzzing.tried();
-        new RegisterCsvReader(CLOCK, (iban, serial) -> fr.ameli.compte.domain.ProofTails.ofRegister(new byte[32], iban, serial)).read(new StringReader(extract.toString()), new RegisterCsvReader.RowHandler() {
+        new RegisterCsvReader(CLOCK, (iban, serial) -> fr.ameli.compte.domain.person.ProofTails.ofRegister(new byte[32], iban, serial)).read(new StringReader(extract.toString()), new RegisterCsvReader.RowHandler() {
             @Override
             public void accepted(int lineNumber, InsuredPerson person) {
                 lines.add(lineNumber);

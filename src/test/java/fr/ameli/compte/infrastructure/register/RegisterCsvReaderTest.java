@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.register;
 
-import fr.ameli.compte.domain.InsuredPerson;
+import fr.ameli.compte.domain.person.InsuredPerson;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,8 +26,8 @@ class RegisterCsvReaderTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneId.of("Europe/Paris"));
     private static final byte[] KEY = "une clé de test de trente-deux octets".getBytes(StandardCharsets.UTF_8);
     /** What the register keeps of a row's IBAN and serial: their tails' keyed hashes, as the service makes them. */
-    private static final java.util.function.BiFunction<fr.ameli.compte.domain.Iban, String, fr.ameli.compte.domain.ProofTails> PROOF =
-            (iban, serial) -> fr.ameli.compte.domain.ProofTails.ofRegister(KEY, iban, serial);
+    private static final java.util.function.BiFunction<fr.ameli.compte.domain.person.Iban, String, fr.ameli.compte.domain.person.ProofTails> PROOF =
+            (iban, serial) -> fr.ameli.compte.domain.person.ProofTails.ofRegister(KEY, iban, serial);
     private static final String GOOD = "184127645108946;DURAND;Michel;15/12/1984;76000;Rouen;10 rue X;FR7630004000011563121910138;8250111122223333";
 
     private final List<InsuredPerson> accepted = new ArrayList<>();
@@ -125,8 +125,8 @@ class RegisterCsvReaderTest {
         InsuredPerson toto = accepted.stream().filter(p -> p.familyName().value().equals("TOTO")).findFirst().orElseThrow();
         assertEquals("228123181500110", toto.nir().fullForm());
         assertEquals("31470", toto.postalCode().value());
-        assertEquals("03/12/1928", fr.ameli.compte.domain.BirthDate.of(toto.birthDate(), CLOCK).format());
-        assertTrue(toto.isProvenBy(fr.ameli.compte.domain.ProofTails.ofTyped(KEY, new fr.ameli.compte.domain.IbanTail("3910173"),
-                new fr.ameli.compte.domain.VitaleSerialTail("01647314244"))), "only the tails' hashes are kept, and they prove TOTO");
+        assertEquals("03/12/1928", fr.ameli.compte.domain.person.BirthDate.of(toto.birthDate(), CLOCK).format());
+        assertTrue(toto.isProvenBy(fr.ameli.compte.domain.person.ProofTails.ofTyped(KEY, new fr.ameli.compte.domain.person.IbanTail("3910173"),
+                new fr.ameli.compte.domain.person.VitaleSerialTail("01647314244"))), "only the tails' hashes are kept, and they prove TOTO");
     }
 }

@@ -1,9 +1,9 @@
 package fr.ameli.compte.infrastructure.register;
 
 import fr.ameli.compte.TestDeployments;
-import fr.ameli.compte.domain.InsuredPerson;
-import fr.ameli.compte.domain.InsuredPersonRepository;
-import fr.ameli.compte.domain.Nir;
+import fr.ameli.compte.domain.person.InsuredPerson;
+import fr.ameli.compte.domain.person.InsuredPersonRepository;
+import fr.ameli.compte.domain.person.Nir;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -140,7 +140,7 @@ class RegisterLoadingIT {
         assertEquals("Saint-Thomas", toto.city());
         assertEquals("4 rue de la Mairie", toto.address(), "updated by the extract");
         assertTrue(toto.isProvenBy(pseudonyms.proofOf(new fr.ameli.compte.application.IdentityProof(
-                new fr.ameli.compte.domain.IbanTail("3910173"), new fr.ameli.compte.domain.VitaleSerialTail("01647314244")))),
+                new fr.ameli.compte.domain.person.IbanTail("3910173"), new fr.ameli.compte.domain.person.VitaleSerialTail("01647314244")))),
                 "the tails' keyed hashes, made with the service's key");
         assertTrue(toto.proof().ibanTailHash().matches("[0-9a-f]{64}"), "a hash, never the IBAN");
         assertFalse(toto.updatedAt().isAfter(java.time.Instant.now()));

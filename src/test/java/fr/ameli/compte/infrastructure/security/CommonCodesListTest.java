@@ -1,10 +1,10 @@
 package fr.ameli.compte.infrastructure.security;
 
-import fr.ameli.compte.domain.CodePolicy;
-import fr.ameli.compte.domain.CodeStrength;
-import fr.ameli.compte.domain.Nir;
-import fr.ameli.compte.domain.PersonName;
-import fr.ameli.compte.domain.PersonalData;
+import fr.ameli.compte.domain.code.CodePolicy;
+import fr.ameli.compte.domain.code.CodeStrength;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.person.PersonName;
+import fr.ameli.compte.domain.person.PersonalData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

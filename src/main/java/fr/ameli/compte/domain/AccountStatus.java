@@ -1,7 +1,0 @@
-package fr.ameli.compte.domain;
-
-/** The life of an account (PRODUCT §5): created pending, active once the emailed link is followed. */
-public enum AccountStatus {
-    PENDING_ACTIVATION,
-    ACTIVE
-}
