@@ -1,5 +1,6 @@
 package fr.ameli.compte.application;
 
+import fr.ameli.compte.application.LockInForce.Place;
 import fr.ameli.compte.domain.security.AuditEvent;
 import fr.ameli.compte.domain.person.Nir;
 import fr.ameli.compte.domain.account.RememberedBrowser;
@@ -112,28 +113,32 @@ public class LoginLocks {
      * a remembered browser of {@code browsers}, every browser not remembered (the daily ceiling), or
      * the wizard's verification step (5 failed proofs).
      */
-    public List<AgentDesk.LockLine> inForce(Nir nir, Collection<String> addresses, Collection<RememberedBrowser> browsers) {
+    public List<LockInForce> inForce(Nir nir, Collection<String> addresses, Collection<RememberedBrowser> browsers) {
         String owner = pseudonyms.of(nir);
-        Map<String, String> places = new HashMap<>();
+        Map<String, LockInForce> places = new HashMap<>();
         for (String address : addresses) {
-            places.put(ThrottleCounter.id(Kind.LOGIN, fromAddress(owner, address)), "adresse " + address);
-            places.put(ThrottleCounter.id(Kind.SECURITY_CODE, fromAddress(securityCodeOwner(nir), address)), "adresse " + address + " (code de sécurité)");
+            places.put(ThrottleCounter.id(Kind.LOGIN, fromAddress(owner, address)), new LockInForce(Place.ADDRESS, address, null));
+            places.put(ThrottleCounter.id(Kind.SECURITY_CODE, fromAddress(securityCodeOwner(nir), address)),
+                    new LockInForce(Place.ADDRESS_SECURITY_CODE, address, null));
         }
-        browsers.forEach(b -> places.put(ThrottleCounter.id(Kind.LOGIN, fromBrowser(owner, b.id())), "appareil mémorisé (" + b.description() + ")"));
+        browsers.forEach(b -> places.put(ThrottleCounter.id(Kind.LOGIN, fromBrowser(owner, b.id())),
+                new LockInForce(Place.REMEMBERED_BROWSER, b.description(), null)));
         Instant now = clock.instant();
-        List<AgentDesk.LockLine> locks = new ArrayList<>();
+        List<LockInForce> locks = new ArrayList<>();
         List<ThrottleCounter> logins = new ArrayList<>(throttling.counters(Kind.LOGIN, owner + ":"));
         logins.addAll(throttling.counters(Kind.SECURITY_CODE, securityCodeOwner(nir) + ":"));
         for (ThrottleCounter counter : logins) {
-            String unknown = counter.kind() == Kind.LOGIN ? "une autre adresse ou un appareil mémorisé" : "une autre adresse (code de sécurité)";
-            counter.lockedUntil(now).ifPresent(until -> locks.add(new AgentDesk.LockLine(
-                    places.getOrDefault(counter.id(), unknown), until)));
+            LockInForce unknown = new LockInForce(counter.kind() == Kind.LOGIN ? Place.OTHER_LOGIN : Place.OTHER_SECURITY_CODE, null, null);
+            counter.lockedUntil(now).ifPresent(until -> {
+                LockInForce where = places.getOrDefault(counter.id(), unknown);
+                locks.add(new LockInForce(where.place(), where.detail(), until));
+            });
         }
         throttling.counters(Kind.LOGIN_CEILING, owner).stream().filter(c -> c.attemptsAt(now) >= settings.loginFailuresPerDay())
-                .forEach(c -> locks.add(new AgentDesk.LockLine("tous les appareils non mémorisés (plafond du jour)", c.windowEnd())));
+                .forEach(c -> locks.add(new LockInForce(Place.DAILY_CEILING, null, c.windowEnd())));
         // Read by a query, as the others: after liftAll in this transaction, a counter found earlier is not taken for one still there.
         throttling.counters(Kind.PROOF, owner).forEach(c -> c.lockedUntil(now)
-                .ifPresent(until -> locks.add(new AgentDesk.LockLine("vérification d'identité (création de compte)", until))));
+                .ifPresent(until -> locks.add(new LockInForce(Place.PROOF, null, until))));
         return locks;
     }
 

@@ -15,5 +15,5 @@ public interface MailOutbox {
      * body (PRODUCT §2.12). By account, never by address: two accounts may share one (a household, a
      * helper's mailbox), and neither's file shows the other's mails.
      */
-    java.util.List<AgentDesk.MailLine> mailsOf(long accountId, int max);
+    java.util.List<MailLine> mailsOf(long accountId, int max);
 }

@@ -1,10 +1,10 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.application.AgentDesk.AccountState;
-import fr.ameli.compte.application.AgentDesk.EventLine;
-import fr.ameli.compte.application.AgentDesk.LetterLine;
-import fr.ameli.compte.application.AgentDesk.PersonFile;
-import fr.ameli.compte.application.AgentDesk.RegisterEntry;
+import fr.ameli.compte.application.AccountState;
+import fr.ameli.compte.application.EventLine;
+import fr.ameli.compte.application.LetterLine;
+import fr.ameli.compte.application.PersonFile;
+import fr.ameli.compte.application.RegisterEntry;
 import fr.ameli.compte.domain.account.Account;
 import fr.ameli.compte.domain.account.AccountRepository;
 import fr.ameli.compte.domain.person.InsuredPerson;
@@ -64,10 +64,10 @@ public class PersonFiles {
         List<RememberedBrowser> browsers = account.map(a -> accounts.rememberedBrowsers(a.id())).orElse(List.of());
         // The counters keep only a pseudonym of the address; the trail of the lock's lifetime names it.
         Instant since = clock.instant().minus(ThrottleCounter.LONGEST_LOCK.multipliedBy(2));
-        List<AgentDesk.LockLine> locks = loginLocks.inForce(nir, trail.clientAddressesOf(owner, since), browsers);
+        List<LockInForce> locks = loginLocks.inForce(nir, trail.clientAddressesOf(owner, since), browsers);
         List<EventLine> events = trail.eventsOf(owner, EVENTS).stream()
                 .map(e -> new EventLine(e.occurredAt(), e.event(), e.clientAddress(), e.agent(), e.reason())).toList();
-        List<AgentDesk.MailLine> mails = account.map(a -> outbox.mailsOf(a.id(), MAILS)).orElse(List.of());
+        List<MailLine> mails = account.map(a -> outbox.mailsOf(a.id(), MAILS)).orElse(List.of());
         // A letter goes to the register's address: its postal code is the register's.
         List<LetterLine> letters = accounts.provisionalCodes(nir).stream()
                 .map(c -> new LetterLine(c.createdAt(), PROVISIONAL_CODE_LETTER, person.postalCode().value(), c.expiresAt())).toList();

@@ -14,5 +14,5 @@ public interface RegisterLoader {
      * name); each person it adds or changes is an audit event naming {@code uploadedBy} and what changed
      * (never an IBAN or a serial).
      */
-    AgentDesk.RegisterLoad load(String source, Reader csv, fr.ameli.compte.domain.agent.Agent uploadedBy);
+    RegisterLoad load(String source, Reader csv, fr.ameli.compte.domain.agent.Agent uploadedBy);
 }

@@ -70,7 +70,7 @@ public class SecurityCodes {
         String email = account.contact().email().value();
         Optional<Instant> tooMany = throttling.attempt(Kind.SECURITY_CODE_MAIL, pseudonyms.of(nir), PER_HOUR);
         if (tooMany.isPresent()) {
-            return Optional.of(new Sent(masked(email), null, tooMany.get()));
+            return Optional.of(new Sent(account.contact().email().masked(), null, tooMany.get()));
         }
         String code = SecurityCode.newCode(RANDOM);
         Instant expiresAt = clock.instant().plus(settings.securityCodeValidity());
@@ -79,7 +79,7 @@ public class SecurityCodes {
                 "validite", FrenchTime.duration(settings.securityCodeValidity()), "echeance", FrenchTime.when(expiresAt))).carryingUntil(expiresAt),
                 account.id());
         audit.record(AuditEvent.Type.SECURITY_CODE_SENT, nir);
-        return Optional.of(new Sent(masked(email), expiresAt, null));
+        return Optional.of(new Sent(account.contact().email().masked(), expiresAt, null));
     }
 
     /**
@@ -103,11 +103,5 @@ public class SecurityCodes {
             audit.record(AuditEvent.Type.SECURITY_CODE_ACCEPTED, nir);
         }
         return new Outcome(tried.get(), code.map(SecurityCode::triesLeft).orElse(0), checked.lockedUntil().orElse(null));
-    }
-
-    /** « m•••@exemple.fr »: enough for the person to recognise the address, little for anyone else. */
-    static String masked(String email) {
-        int at = email.indexOf('@');
-        return at <= 0 ? "•••" : email.charAt(0) + "•••" + email.substring(at);
     }
 }

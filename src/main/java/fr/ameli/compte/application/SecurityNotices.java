@@ -48,7 +48,7 @@ public class SecurityNotices {
     /** « Votre adresse email a été modifiée », to the address the account had before: the new one is only shown masked. */
     public void emailChanged(Account account, EmailAddress oldAddress) {
         outbox.enqueue(mails.compose("email-modifie", oldAddress.value(), Map.of("quand", FrenchTime.when(clock.instant()),
-                "nouvelle", SecurityCodes.masked(account.contact().email().value()))), account.id());
+                "nouvelle", account.contact().email().masked())), account.id());
     }
 
     /** « Connexion à votre compte ameli bloquée sur un appareil », for an active account only. */

@@ -1,7 +1,7 @@
 package fr.ameli.compte.application;
 
-import fr.ameli.compte.application.AgentDesk.JournalLine;
-import fr.ameli.compte.application.AgentDesk.RegisterLoad;
+import fr.ameli.compte.application.JournalLine;
+import fr.ameli.compte.application.RegisterLoad;
 import fr.ameli.compte.domain.agent.Agent;
 import fr.ameli.compte.domain.agent.AgentReason;
 import fr.ameli.compte.domain.security.AuditEvent;

@@ -1,5 +1,7 @@
 package fr.ameli.compte.web;
 
+import fr.ameli.compte.application.ActionNotAllowed;
+import fr.ameli.compte.application.ActionResult;
 import fr.ameli.compte.application.AgentDesk;
 import fr.ameli.compte.domain.agent.Agent;
 import fr.ameli.compte.domain.agent.AgentReason;
@@ -38,7 +40,7 @@ public class AgentActions {
     /** One of the desk's actions, for the person shown, with its reason. */
     @FunctionalInterface
     interface Action {
-        AgentDesk.Result run(Agent agent, Nir nir, AgentReason reason);
+        ActionResult run(Agent agent, Nir nir, AgentReason reason);
     }
 
     private String reason;
@@ -100,7 +102,7 @@ public class AgentActions {
             reason = null;
             email = null;
             emailConfirmation = null;
-        } catch (AgentDesk.NotAllowed e) {
+        } catch (ActionNotAllowed e) {
             LOG.warning(() -> "Espace agent: refused, " + e.getMessage());
             messages.errorKey(null, "agent.notAllowed");
         }

@@ -1,5 +1,12 @@
 package fr.ameli.compte.web;
 
+import fr.ameli.compte.application.AccountState;
+import fr.ameli.compte.application.ActionOutcome;
+import fr.ameli.compte.application.ActionResult;
+import fr.ameli.compte.application.LockInForce;
+import fr.ameli.compte.application.LookUp;
+import fr.ameli.compte.application.MailLine;
+import fr.ameli.compte.application.PersonFile;
 import fr.ameli.compte.application.AgentDesk;
 import fr.ameli.compte.application.FrenchTime;
 import fr.ameli.compte.domain.agent.Agent;
@@ -42,7 +49,7 @@ public class AgentConsole implements Serializable {
 
     private String nir;
     private String reason;
-    private AgentDesk.PersonFile file;
+    private PersonFile file;
     private String done;
 
     public String lookUp() {
@@ -58,7 +65,7 @@ public class AgentConsole implements Serializable {
         }
         file = null;
         done = null;
-        AgentDesk.LookUp found = desk.lookUp(agent.get(), n.get(), r.get());
+        LookUp found = desk.lookUp(agent.get(), n.get(), r.get());
         if (found.slowedUntil() != null) {
             messages.errorFormat(fields.clientId("nir"), "agent.slowed", FrenchTime.when(found.slowedUntil()));
         } else if (found.file().isEmpty()) {
@@ -71,19 +78,19 @@ public class AgentConsole implements Serializable {
     }
 
     /** After an action: what it said, and the file as it now is. */
-    void show(AgentDesk.Result result, String doneKey) {
+    void show(ActionResult result, String doneKey) {
         result.file().ifPresent(f -> file = f);
-        done = result.outcome() == AgentDesk.Outcome.DONE ? Texts.text(doneKey) : null;
-        if (result.outcome() != AgentDesk.Outcome.DONE) {
+        done = result.outcome() == ActionOutcome.DONE ? Texts.text(doneKey) : null;
+        if (result.outcome() != ActionOutcome.DONE) {
             messages.errorKey(null, "agent.outcome." + result.outcome().name());
         }
     }
 
     Optional<Nir> shownNir() {
-        return Optional.ofNullable(file).map(AgentDesk.PersonFile::nir);
+        return Optional.ofNullable(file).map(PersonFile::nir);
     }
 
-    public AgentDesk.PersonFile getFile() {
+    public PersonFile getFile() {
         return file;
     }
 
@@ -97,7 +104,7 @@ public class AgentConsole implements Serializable {
     }
 
     public String getAccountState() {
-        AgentDesk.AccountState account = file.account();
+        AccountState account = file.account();
         return Texts.format("agent.file.status." + account.status().name(),
                 account.since() == null ? "" : FrenchTime.when(account.since()));
     }
@@ -108,15 +115,15 @@ public class AgentConsole implements Serializable {
 
     /** No account: the provisional code letter is for such a person (PRODUCT §2.3). */
     public boolean isNoAccount() {
-        return file != null && file.account().status() == AgentDesk.AccountState.Status.NONE;
+        return file != null && file.account().status() == AccountState.Status.NONE;
     }
 
     public boolean isPending() {
-        return file != null && file.account().status() == AgentDesk.AccountState.Status.PENDING;
+        return file != null && file.account().status() == AccountState.Status.PENDING;
     }
 
     public boolean isActive() {
-        return file != null && file.account().status() == AgentDesk.AccountState.Status.ACTIVE;
+        return file != null && file.account().status() == AccountState.Status.ACTIVE;
     }
 
     public String when(Instant instant) {
@@ -127,15 +134,17 @@ public class AgentConsole implements Serializable {
         return date == null ? "" : new BirthDate(date).format();
     }
 
-    public String lock(AgentDesk.LockLine line) {
-        return Texts.format("agent.file.lockUntil", line.where(), FrenchTime.when(line.until()));
+    /** « adresse 203.0.113.5 jusqu'au … »: where a lock holds, worded here (PRODUCT §2.12), and until when. */
+    public String lock(LockInForce lock) {
+        String where = Texts.format("agent.file.lock." + lock.place().name(), lock.detail());
+        return Texts.format("agent.file.lockUntil", where, FrenchTime.when(lock.until()));
     }
 
     public String event(AuditEvent.Type type) {
         return Texts.text("audit." + type.name());
     }
 
-    public String mailState(AgentDesk.MailLine.State state) {
+    public String mailState(MailLine.State state) {
         return Texts.text("agent.file.mail." + state.name());
     }
 

@@ -1,5 +1,6 @@
 package fr.ameli.compte.web;
 
+import fr.ameli.compte.application.JournalLine;
 import fr.ameli.compte.application.AgentDesk;
 import fr.ameli.compte.application.Supervision;
 import fr.ameli.compte.domain.agent.AgentReason;
@@ -98,7 +99,7 @@ public class AgentJournalPage {
         return shown;
     }
 
-    public List<AgentDesk.JournalLine> getLines() {
+    public List<JournalLine> getLines() {
         return getShown().lines();
     }
 

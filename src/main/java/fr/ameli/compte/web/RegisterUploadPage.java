@@ -1,5 +1,7 @@
 package fr.ameli.compte.web;
 
+import fr.ameli.compte.application.ActionNotAllowed;
+import fr.ameli.compte.application.RegisterLoad;
 import fr.ameli.compte.application.AgentDesk;
 import fr.ameli.compte.domain.agent.Agent;
 import fr.ameli.compte.domain.agent.AgentReason;
@@ -37,7 +39,7 @@ public class RegisterUploadPage {
 
     private Part file;
     private String reason;
-    private AgentDesk.RegisterLoad report;
+    private RegisterLoad report;
 
     public String load() {
         Optional<Agent> agent = loggedIn.agent();
@@ -61,13 +63,13 @@ public class RegisterUploadPage {
             // A file cut short or unreadable: the superviseur is told at the field, the rows read so far stay loaded.
             LOG.warning(() -> "Register upload " + name + " could not be read: " + e.getMessage());
             fields.error("fichier", "agent.register.unreadable");
-        } catch (AgentDesk.NotAllowed e) {
+        } catch (ActionNotAllowed e) {
             messages.errorKey(null, "agent.notAllowed");
         }
         return null;
     }
 
-    public AgentDesk.RegisterLoad getReport() {
+    public RegisterLoad getReport() {
         return report;
     }
 

@@ -1297,9 +1297,9 @@ class AccountServicesIT {
         // Another account created with the same address meanwhile (a household): accepted, and nothing lists one's mails in the other's file.
         createActive(LEROUX, "karine@example.fr");
         Agent agent = agent("agent-fichier-klein");
-        List<String> kleinMails = desk.lookUp(agent, klein.nir(), REASON).file().orElseThrow().mails().stream().map(AgentDesk.MailLine::subject).toList();
+        List<String> kleinMails = desk.lookUp(agent, klein.nir(), REASON).file().orElseThrow().mails().stream().map(MailLine::subject).toList();
         List<String> lerouxMails = desk.lookUp(agent, Nir.parse(LEROUX.nir()), REASON).file().orElseThrow().mails().stream()
-                .map(AgentDesk.MailLine::subject).toList();
+                .map(MailLine::subject).toList();
         assertEquals(List.of("Confirmez votre nouvelle adresse email ameli", "Activez votre compte ameli"), kleinMails, "KLEIN's own mails");
         assertEquals(List.of("Activez votre compte ameli"), lerouxMails, "LEROUX's only, though one address received both");
 
@@ -1466,7 +1466,7 @@ class AccountServicesIT {
     }
 
     /** Everything the file holds, as the page or a serialised session would: no IBAN nor Vitale serial, nor any tail of them. */
-    private static void assertNoBankNorVitale(AgentDesk.PersonFile file, String iban, String vitale) throws Exception {
+    private static void assertNoBankNorVitale(PersonFile file, String iban, String vitale) throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
             out.writeObject(file);
@@ -1495,15 +1495,16 @@ class AccountServicesIT {
 
         Agent agnes = agent("agent-guichet-etienne");
         clientOrigin.setAddress("198.51.100.200");
-        AgentDesk.LookUp lookUp = desk.lookUp(agnes, nir, REASON);
+        LookUp lookUp = desk.lookUp(agnes, nir, REASON);
         assertEquals(null, lookUp.slowedUntil());
-        AgentDesk.PersonFile file = lookUp.file().orElseThrow();
-        assertEquals(new AgentDesk.RegisterEntry("ETIENNE", "Élise", java.time.LocalDate.of(1959, 12, 28), "54938", "Commune"), file.entry());
-        assertEquals(AgentDesk.AccountState.Status.ACTIVE, file.account().status());
+        PersonFile file = lookUp.file().orElseThrow();
+        assertEquals(new RegisterEntry("ETIENNE", "Élise", java.time.LocalDate.of(1959, 12, 28), "54938", "Commune"), file.entry());
+        assertEquals(AccountState.Status.ACTIVE, file.account().status());
         assertEquals("elise.etienne@example.fr", file.account().email());
         assertNotNull(file.account().since(), "active since its activation");
         assertEquals(1, file.locks().size(), file.locks().toString());
-        assertEquals("adresse 203.0.113.5", file.locks().get(0).where(), "the address the lock holds for, named");
+        assertEquals(LockInForce.Place.ADDRESS, file.locks().get(0).place());
+        assertEquals("203.0.113.5", file.locks().get(0).detail(), "the address the lock holds for, named");
         assertTrue(Math.abs(java.time.Duration.between(lockedUntil, file.locks().get(0).until()).toMillis()) < 1000, file.locks().toString());
         assertEquals(AuditEvent.Type.AGENT_LOOKED_UP, file.events().get(0).type(), "the newest event first: this look-up");
         assertEquals("agent-guichet-etienne", file.events().get(0).agent());
@@ -1515,8 +1516,8 @@ class AccountServicesIT {
         assertEquals(List.of(List.of("agent-guichet-etienne", REASON.text())), agentEvents(AuditEvent.Type.AGENT_LOOKED_UP, ETIENNE));
 
         AgentReason unlock = new AgentReason("assurée bloquée, appel au 36 46");
-        AgentDesk.Result lifted = desk.liftLocks(agnes, nir, unlock);
-        assertEquals(AgentDesk.Outcome.DONE, lifted.outcome());
+        ActionResult lifted = desk.liftLocks(agnes, nir, unlock);
+        assertEquals(ActionOutcome.DONE, lifted.outcome());
         assertEquals(List.of(), lifted.file().orElseThrow().locks(), "the file after the action");
         assertEquals(AuditEvent.Type.AGENT_LOCKS_LIFTED, lifted.file().orElseThrow().events().get(0).type());
         assertEquals(List.of(List.of("agent-guichet-etienne", unlock.text())), agentEvents(AuditEvent.Type.AGENT_LOCKS_LIFTED, ETIENNE));
@@ -1528,13 +1529,13 @@ class AccountServicesIT {
         clientOrigin.setAddress("203.0.113.5");
         assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(),
                 "from the address that was locked, the person gets in again");
-        assertEquals(AgentDesk.Outcome.NOTHING_TO_LIFT, desk.liftLocks(agnes, nir, unlock).outcome());
+        assertEquals(ActionOutcome.NOTHING_TO_LIFT, desk.liftLocks(agnes, nir, unlock).outcome());
         assertEquals(1, agentEvents(AuditEvent.Type.AGENT_LOCKS_LIFTED, ETIENNE).size());
         assertEquals(2, agentEvents(AuditEvent.Type.AGENT_LOOKED_UP, ETIENNE).size(), "a refused action still showed the file: a look-up");
 
         Nir unknown = Nir.parse("1 84 12 76 451 089");
         assertEquals(Optional.empty(), desk.lookUp(agnes, unknown, REASON).file(), "not in the register");
-        assertEquals(new AgentDesk.Result(AgentDesk.Outcome.NOT_IN_REGISTER, Optional.empty()), desk.liftLocks(agnes, unknown, REASON));
+        assertEquals(new ActionResult(ActionOutcome.NOT_IN_REGISTER, Optional.empty()), desk.liftLocks(agnes, unknown, REASON));
     }
 
     /** PRODUCT §2.12: a new activation mail for a pending account only, under the mails' rule of 3 an hour. */
@@ -1542,27 +1543,27 @@ class AccountServicesIT {
     void an_agent_sends_a_new_activation_mail_to_a_pending_account_only() throws Exception {
         Agent agnes = agent("agent-guichet-gauthier");
         Nir nir = Nir.parse(GAUTHIER.nir());
-        assertEquals(AgentDesk.Outcome.NO_ACCOUNT, desk.resendActivation(agnes, nir, REASON).outcome());
+        assertEquals(ActionOutcome.NO_ACCOUNT, desk.resendActivation(agnes, nir, REASON).outcome());
         registration.register(request(GAUTHIER, "gisele.gauthier@example.fr"));
         String firstLink = tokenFrom(awaitMail("gisele.gauthier@example.fr"));
 
-        AgentDesk.Result resent = desk.resendActivation(agnes, nir, REASON);
-        assertEquals(AgentDesk.Outcome.DONE, resent.outcome());
-        assertEquals(AgentDesk.AccountState.Status.PENDING, resent.file().orElseThrow().account().status());
+        ActionResult resent = desk.resendActivation(agnes, nir, REASON);
+        assertEquals(ActionOutcome.DONE, resent.outcome());
+        assertEquals(AccountState.Status.PENDING, resent.file().orElseThrow().account().status());
         awaitMails("gisele.gauthier@example.fr", 2);
         String newLink = tokenFrom(awaitMail("gisele.gauthier@example.fr"));
         assertNotEquals(firstLink, newLink);
         assertEquals(List.of(List.of("agent-guichet-gauthier", REASON.text())), agentEvents(AuditEvent.Type.AGENT_ACTIVATION_RESENT, GAUTHIER));
         assertEquals(1, auditCount(AuditEvent.Type.ACTIVATION_RESENT, GAUTHIER), "the person's own trail says it too");
-        assertEquals(AgentDesk.Outcome.DONE, desk.resendActivation(agnes, nir, REASON).outcome());
-        assertEquals(AgentDesk.Outcome.DONE, desk.resendActivation(agnes, nir, REASON).outcome());
-        assertEquals(AgentDesk.Outcome.TOO_MANY, desk.resendActivation(agnes, nir, REASON).outcome(), "3 an hour, as for the person");
+        assertEquals(ActionOutcome.DONE, desk.resendActivation(agnes, nir, REASON).outcome());
+        assertEquals(ActionOutcome.DONE, desk.resendActivation(agnes, nir, REASON).outcome());
+        assertEquals(ActionOutcome.TOO_MANY, desk.resendActivation(agnes, nir, REASON).outcome(), "3 an hour, as for the person");
         assertEquals(3, agentEvents(AuditEvent.Type.AGENT_ACTIVATION_RESENT, GAUTHIER).size());
-        assertEquals(AgentDesk.Outcome.NOT_ACTIVE, desk.replaceEmail(agnes, nir, new EmailAddress("gisele@example.fr"), true, REASON).outcome());
+        assertEquals(ActionOutcome.NOT_ACTIVE, desk.replaceEmail(agnes, nir, new EmailAddress("gisele@example.fr"), true, REASON).outcome());
 
         awaitMails("gisele.gauthier@example.fr", 4);
         assertEquals(ActivationOutcome.ACTIVATED, activation.activate(tokenFrom(awaitMail("gisele.gauthier@example.fr"))));
-        assertEquals(AgentDesk.Outcome.NOT_PENDING, desk.resendActivation(agnes, nir, REASON).outcome());
+        assertEquals(ActionOutcome.NOT_PENDING, desk.resendActivation(agnes, nir, REASON).outcome());
     }
 
     /** PRODUCT §2.3, §2.12: a provisional-code letter for a person without an account, one a day. Runs after the letter test, which counts the letters printed. */
@@ -1571,17 +1572,17 @@ class AccountServicesIT {
     void an_agent_sends_a_provisional_code_letter_under_the_post_rules() throws Exception {
         Agent agnes = agent("agent-guichet-hamon");
         Nir nir = Nir.parse(HAMON.nir());
-        AgentDesk.Result sent = desk.sendProvisionalCode(agnes, nir, REASON);
-        assertEquals(AgentDesk.Outcome.DONE, sent.outcome());
-        AgentDesk.LetterLine letter = sent.file().orElseThrow().letters().get(0);
+        ActionResult sent = desk.sendProvisionalCode(agnes, nir, REASON);
+        assertEquals(ActionOutcome.DONE, sent.outcome());
+        LetterLine letter = sent.file().orElseThrow().letters().get(0);
         assertEquals("41178", letter.postalCode());
         assertEquals(java.time.Duration.ofDays(15), java.time.Duration.between(letter.at(), letter.expiresAt()));
         assertEquals(List.of(List.of("agent-guichet-hamon", REASON.text())), agentEvents(AuditEvent.Type.AGENT_PROVISIONAL_CODE_SENT, HAMON));
         assertEquals(1, auditCount(AuditEvent.Type.PROVISIONAL_CODE_SENT, HAMON));
-        assertEquals(AgentDesk.Outcome.LETTER_ALREADY_SENT, desk.sendProvisionalCode(agnes, nir, REASON).outcome(), "one letter a day");
+        assertEquals(ActionOutcome.LETTER_ALREADY_SENT, desk.sendProvisionalCode(agnes, nir, REASON).outcome(), "one letter a day");
         assertEquals(1, auditCount(AuditEvent.Type.PROVISIONAL_CODE_SENT, HAMON));
         registration.register(request(HAMON, "hugo.hamon@example.fr"));
-        assertEquals(AgentDesk.Outcome.HAS_ACCOUNT, desk.sendProvisionalCode(agnes, nir, REASON).outcome(),
+        assertEquals(ActionOutcome.HAS_ACCOUNT, desk.sendProvisionalCode(agnes, nir, REASON).outcome(),
                 "a provisional code only serves to create an account");
         assertEquals(1, agentEvents(AuditEvent.Type.AGENT_PROVISIONAL_CODE_SENT, HAMON).size());
     }
@@ -1593,13 +1594,13 @@ class AccountServicesIT {
         Agent agnes = agent("agent-guichet-marchand");
         Nir nir = Nir.parse(MARCHAND.nir());
         EmailAddress newEmail = new EmailAddress("maelle.nouvelle@example.fr");
-        assertEquals(AgentDesk.Outcome.IDENTITY_NOT_CHECKED, desk.replaceEmail(agnes, nir, newEmail, false, REASON).outcome());
-        assertEquals(AgentDesk.Outcome.SAME_ADDRESS,
+        assertEquals(ActionOutcome.IDENTITY_NOT_CHECKED, desk.replaceEmail(agnes, nir, newEmail, false, REASON).outcome());
+        assertEquals(ActionOutcome.SAME_ADDRESS,
                 desk.replaceEmail(agnes, nir, new EmailAddress("Maelle.Marchand@example.fr"), true, REASON).outcome());
         assertEquals(0, mailRowsTo("maelle.nouvelle@example.fr"), "nothing sent");
         assertEquals(List.of(), agentEvents(AuditEvent.Type.AGENT_EMAIL_REPLACED, MARCHAND));
 
-        assertEquals(AgentDesk.Outcome.DONE, desk.replaceEmail(agnes, nir, newEmail, true, REASON).outcome());
+        assertEquals(ActionOutcome.DONE, desk.replaceEmail(agnes, nir, newEmail, true, REASON).outcome());
         assertEquals(List.of(List.of("agent-guichet-marchand", REASON.text())), agentEvents(AuditEvent.Type.AGENT_EMAIL_REPLACED, MARCHAND));
         String toConfirm = awaitMail("maelle.nouvelle@example.fr");
         assertTrue(toConfirm.replace("\r\n", " ").contains("un conseiller de votre caisse d'Assurance Maladie a indiqué cette adresse"), toConfirm);
@@ -1616,11 +1617,11 @@ class AccountServicesIT {
         createActive(NOEL, "nadia.noel@example.fr");
         Nir nir = Nir.parse(NOEL.nir());
         Agent agnes = agent("agent-guichet-noel");
-        assertThrows(AgentDesk.NotAllowed.class, () -> desk.closeAccount(agnes, nir, REASON));
-        assertThrows(AgentDesk.NotAllowed.class, () -> desk.loadRegister(agnes, "registre.csv", new java.io.StringReader(
+        assertThrows(ActionNotAllowed.class, () -> desk.closeAccount(agnes, nir, REASON));
+        assertThrows(ActionNotAllowed.class, () -> desk.loadRegister(agnes, "registre.csv", new java.io.StringReader(
                 "nir;nom;prenom;date_naissance;code_postal;commune;adresse;iban;serie_vitale\n"), REASON));
-        assertThrows(AgentDesk.NotAllowed.class, () -> desk.journal(agnes, Optional.empty(), Optional.empty(), 0));
-        assertThrows(AgentDesk.NotAllowed.class, () -> desk.endSessions(agnes, "agent-guichet-autre", REASON));
+        assertThrows(ActionNotAllowed.class, () -> desk.journal(agnes, Optional.empty(), Optional.empty(), 0));
+        assertThrows(ActionNotAllowed.class, () -> desk.endSessions(agnes, "agent-guichet-autre", REASON));
         assertTrue(accounts.findByNir(nir).isPresent(), "the account is still there");
         // The attempts themselves are audited (PRODUCT §2.12): four refusals, naming the action, and nothing else.
         @SuppressWarnings("unchecked")
@@ -1634,15 +1635,15 @@ class AccountServicesIT {
 
         Agent sylvie = superviseur("superviseur-noel");
         AgentReason why = new AgentReason("demande écrite de l'assurée, courrier du 2 décembre");
-        AgentDesk.Result closed = desk.closeAccount(sylvie, nir, why);
-        assertEquals(AgentDesk.Outcome.DONE, closed.outcome());
-        assertEquals(AgentDesk.AccountState.Status.NONE, closed.file().orElseThrow().account().status());
+        ActionResult closed = desk.closeAccount(sylvie, nir, why);
+        assertEquals(ActionOutcome.DONE, closed.outcome());
+        assertEquals(AccountState.Status.NONE, closed.file().orElseThrow().account().status());
         assertTrue(accounts.findByNir(nir).isEmpty(), "the account is gone");
         assertEquals(List.of(List.of("superviseur-noel", why.text())), agentEvents(AuditEvent.Type.AGENT_ACCOUNT_CLOSED, NOEL));
         String mail = awaitMailContaining("nadia.noel@example.fr", "clôturé");
         assertTrue(mail.replace("\r\n", " ").contains("par un conseiller de votre caisse d'Assurance Maladie"), mail);
         assertFalse(mail.contains("à votre demande, depuis votre"), mail);
-        assertEquals(AgentDesk.Outcome.NO_ACCOUNT, desk.closeAccount(sylvie, nir, why).outcome());
+        assertEquals(ActionOutcome.NO_ACCOUNT, desk.closeAccount(sylvie, nir, why).outcome());
     }
 
     /** PRODUCT §2.12, §4: a superviseur's upload is loaded as at start-up, a bad row reported with its line; the journal lists the agents' events. */
@@ -1654,7 +1655,7 @@ class AccountServicesIT {
                 + "155016768490434;PERRIN;Pauline;04/01/1955;67721;Sélestat;16 rue des Tests;FR7694332102615086062922007;1543829932157116494157\n"
                 + "155016768490434;une ligne;sans;ses colonnes\n"
                 + "166025935008887;QUERE;Yann;12/02/1966;59350;Lille;3 rue Neuve;FR4030004000015935008800012;8250123412341234\n";
-        AgentDesk.RegisterLoad load = desk.loadRegister(sylvie, "extrait-decembre.csv", new java.io.StringReader(csv),
+        RegisterLoad load = desk.loadRegister(sylvie, "extrait-decembre.csv", new java.io.StringReader(csv),
                 new AgentReason("extrait mensuel de la caisse"));
         assertEquals("extrait-decembre.csv", load.source());
         assertEquals(1, load.created(), "QUERE is new");
@@ -1677,17 +1678,17 @@ class AccountServicesIT {
         assertEquals("Sélestat", desk.lookUp(agent("agent-registre"), Nir.parse("155016768490434"), REASON).file().orElseThrow().entry().commune());
         assertEquals(1, eventsOfAgent("superviseur-registre", AuditEvent.Type.AGENT_REGISTER_LOADED));
 
-        List<AgentDesk.JournalLine> mine = desk.journal(sylvie, Optional.of("superviseur-registre"),
+        List<JournalLine> mine = desk.journal(sylvie, Optional.of("superviseur-registre"),
                 Optional.of(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))), 0).lines();
         assertEquals(3, mine.size(), mine.toString());
-        AgentDesk.JournalLine loaded = mine.stream().filter(l -> l.type() == AuditEvent.Type.AGENT_REGISTER_LOADED).findFirst().orElseThrow();
+        JournalLine loaded = mine.stream().filter(l -> l.type() == AuditEvent.Type.AGENT_REGISTER_LOADED).findFirst().orElseThrow();
         assertEquals(null, loaded.nirPseudonym());
         assertTrue(loaded.reason().startsWith("extrait mensuel de la caisse") && loaded.reason().contains("extrait-decembre.csv"),
                 loaded.reason());
-        List<AgentDesk.JournalLine> lookUps = desk.journal(sylvie, Optional.of(" agent-registre "), Optional.empty(), 0).lines();
+        List<JournalLine> lookUps = desk.journal(sylvie, Optional.of(" agent-registre "), Optional.empty(), 0).lines();
         assertEquals(1, lookUps.size());
         assertEquals(pseudonyms.of(Nir.parse("155016768490434")).substring(0, 12), lookUps.get(0).nirPseudonym());
-        List<AgentDesk.JournalLine> all = desk.journal(sylvie, Optional.empty(), Optional.empty(), 0).lines();
+        List<JournalLine> all = desk.journal(sylvie, Optional.empty(), Optional.empty(), 0).lines();
         assertTrue(all.size() >= 2 && all.stream().allMatch(l -> l.agent() != null), "every agent's events, and only theirs");
         for (int i = 1; i < all.size(); i++) {
             assertFalse(all.get(i).at().isAfter(all.get(i - 1).at()), "newest first");
@@ -1708,7 +1709,7 @@ class AccountServicesIT {
         assertTrue(desk.lookUp(rafale, nir, REASON).file().isPresent(), "past the limit, one a minute goes through");
         assertEquals(1, eventsOfAgent("agent-rafale", AuditEvent.Type.AGENT_LOOKUPS_SLOWED), "the burst is audited");
         Instant before = Instant.now();
-        AgentDesk.LookUp slowed = desk.lookUp(rafale, nir, REASON);
+        LookUp slowed = desk.lookUp(rafale, nir, REASON);
         assertEquals(Optional.empty(), slowed.file(), "the next one waits");
         assertNotNull(slowed.slowedUntil());
         long seconds = java.time.Duration.between(before, slowed.slowedUntil()).toSeconds();

@@ -1,5 +1,13 @@
 package fr.ameli.compte.web;
 
+import fr.ameli.compte.application.LockInForce;
+import fr.ameli.compte.application.ActionNotAllowed;
+import fr.ameli.compte.application.ActionResult;
+import fr.ameli.compte.application.AccountState;
+import fr.ameli.compte.application.ActionOutcome;
+import fr.ameli.compte.application.LookUp;
+import fr.ameli.compte.application.PersonFile;
+import fr.ameli.compte.application.RegisterEntry;
 import fr.ameli.compte.application.AgentDesk;
 import fr.ameli.compte.domain.agent.Agent;
 import fr.ameli.compte.domain.agent.AgentAction;
@@ -30,16 +38,16 @@ class AgentPagesTest {
 
     private static final Nir TOTO = Nir.parse("2 28 12 31 815 001");
     private static final Agent CLAIRE = new Agent("claire.martin", "Claire Martin", EnumSet.of(AgentRole.AGENT));
-    private static final AgentDesk.PersonFile TOTO_FILE = new AgentDesk.PersonFile(TOTO,
-            new AgentDesk.RegisterEntry("TOTO", "Marie", LocalDate.of(1928, 12, 3), "31470", "Saint-Thomas"),
-            new AgentDesk.AccountState(AgentDesk.AccountState.Status.ACTIVE, Instant.parse("2026-11-02T09:00:00Z"), "marie@example.fr"),
+    private static final PersonFile TOTO_FILE = new PersonFile(TOTO,
+            new RegisterEntry("TOTO", "Marie", LocalDate.of(1928, 12, 3), "31470", "Saint-Thomas"),
+            new AccountState(AccountState.Status.ACTIVE, Instant.parse("2026-11-02T09:00:00Z"), "marie@example.fr"),
             List.of(), List.of(), List.of(), List.of());
 
     /** The desk answering what the test sets; records what it was asked. */
     static class Desk extends AgentDesk {
         final List<String> asked = new ArrayList<>();
         LookUp lookUp = new LookUp(Optional.of(TOTO_FILE), null);
-        Outcome outcome = Outcome.DONE;
+        ActionOutcome outcome = ActionOutcome.DONE;
 
         @Override
         public LookUp lookUp(Agent agent, Nir nir, AgentReason reason) {
@@ -48,24 +56,24 @@ class AgentPagesTest {
         }
 
         @Override
-        public Result liftLocks(Agent agent, Nir nir, AgentReason reason) {
+        public ActionResult liftLocks(Agent agent, Nir nir, AgentReason reason) {
             asked.add("liftLocks " + nir.digits13() + " « " + reason + " »");
-            return new Result(outcome, Optional.of(TOTO_FILE));
+            return new ActionResult(outcome, Optional.of(TOTO_FILE));
         }
 
         @Override
-        public Result replaceEmail(Agent agent, Nir nir, EmailAddress newEmail, boolean identityChecked, AgentReason reason) {
+        public ActionResult replaceEmail(Agent agent, Nir nir, EmailAddress newEmail, boolean identityChecked, AgentReason reason) {
             asked.add("replaceEmail " + newEmail.value() + " " + identityChecked);
-            return new Result(outcome, Optional.of(TOTO_FILE));
+            return new ActionResult(outcome, Optional.of(TOTO_FILE));
         }
 
         @Override
-        public Result closeAccount(Agent agent, Nir nir, AgentReason reason) {
+        public ActionResult closeAccount(Agent agent, Nir nir, AgentReason reason) {
             if (!agent.may(AgentAction.CLOSE_ACCOUNT)) {
-                throw new NotAllowed(agent, AgentAction.CLOSE_ACCOUNT);
+                throw new ActionNotAllowed(agent, AgentAction.CLOSE_ACCOUNT);
             }
             asked.add("closeAccount");
-            return new Result(outcome, Optional.of(TOTO_FILE));
+            return new ActionResult(outcome, Optional.of(TOTO_FILE));
         }
     }
 
@@ -136,16 +144,16 @@ class AgentPagesTest {
 
     static Stream<Arguments> refusedLookUps() {
         return Stream.of(
-                Arguments.of("not in the register", new AgentDesk.LookUp(Optional.empty(), null),
+                Arguments.of("not in the register", new LookUp(Optional.empty(), null),
                         "Ce numéro de sécurité sociale n'est pas dans le registre des assurés."),
-                Arguments.of("a burst of look-ups", new AgentDesk.LookUp(Optional.empty(), Instant.parse("2026-12-01T10:15:00Z")),
+                Arguments.of("a burst of look-ups", new LookUp(Optional.empty(), Instant.parse("2026-12-01T10:15:00Z")),
                         "Trop de recherches en peu de temps : la suivante est possible à partir de 1 décembre 2026 à 11h15. "
                                 + "Cette série de recherches est signalée au journal."));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedLookUps")
-    void a_look_up_the_desk_refuses_is_said_at_the_nir(String name, AgentDesk.LookUp answer, String said) {
+    void a_look_up_the_desk_refuses_is_said_at_the_nir(String name, LookUp answer, String said) {
         desk.lookUp = answer;
         AgentConsole console = console();
         console.setNir("2 28 12 31 815 001");
@@ -176,12 +184,12 @@ class AgentPagesTest {
     }
 
     static Stream<Arguments> outcomes() {
-        return Stream.of(AgentDesk.Outcome.values()).filter(o -> o != AgentDesk.Outcome.DONE).map(Arguments::of);
+        return Stream.of(ActionOutcome.values()).filter(o -> o != ActionOutcome.DONE).map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("outcomes")
-    void each_refusal_of_the_desk_has_its_french_sentence_at_the_top(AgentDesk.Outcome outcome) {
+    void each_refusal_of_the_desk_has_its_french_sentence_at_the_top(ActionOutcome outcome) {
         desk.outcome = outcome;
         AgentConsole console = console();
         console.setNir("2 28 12 31 815 001");
@@ -271,5 +279,30 @@ class AgentPagesTest {
     void every_kind_of_event_has_its_french_words_in_the_file_and_the_journal(fr.ameli.compte.domain.security.AuditEvent.Type type) {
         String words = new AgentConsole().event(type);
         assertTrue(!words.isBlank() && !words.contains("_"), type + ": " + words);
+    }
+
+    static Stream<Arguments> locksAsTheFileSaysThem() {
+        Instant until = Instant.parse("2026-12-06T14:30:00Z");
+        return Stream.of(
+                Arguments.of(new LockInForce(LockInForce.Place.ADDRESS, "203.0.113.5", until),
+                        "adresse 203.0.113.5, jusqu'au 6 décembre 2026 à 15h30"),
+                Arguments.of(new LockInForce(LockInForce.Place.ADDRESS_SECURITY_CODE, "203.0.113.5", until),
+                        "adresse 203.0.113.5 (code de sécurité), jusqu'au 6 décembre 2026 à 15h30"),
+                Arguments.of(new LockInForce(LockInForce.Place.REMEMBERED_BROWSER, "Firefox sous Windows", until),
+                        "appareil mémorisé (Firefox sous Windows), jusqu'au 6 décembre 2026 à 15h30"),
+                Arguments.of(new LockInForce(LockInForce.Place.OTHER_LOGIN, null, until),
+                        "une autre adresse ou un appareil mémorisé, jusqu'au 6 décembre 2026 à 15h30"),
+                Arguments.of(new LockInForce(LockInForce.Place.OTHER_SECURITY_CODE, null, until),
+                        "une autre adresse (code de sécurité), jusqu'au 6 décembre 2026 à 15h30"),
+                Arguments.of(new LockInForce(LockInForce.Place.DAILY_CEILING, null, until),
+                        "tous les appareils non mémorisés (plafond du jour), jusqu'au 6 décembre 2026 à 15h30"),
+                Arguments.of(new LockInForce(LockInForce.Place.PROOF, null, until),
+                        "vérification d'identité (création de compte), jusqu'au 6 décembre 2026 à 15h30"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("locksAsTheFileSaysThem")
+    void the_file_words_each_lock_where_it_holds_and_until_when(LockInForce lock, String words) {
+        assertEquals(words, new AgentConsole().lock(lock));
     }
 }

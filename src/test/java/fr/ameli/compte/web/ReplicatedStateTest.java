@@ -1,5 +1,6 @@
 package fr.ameli.compte.web;
 
+import fr.ameli.compte.application.PersonFile;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -113,7 +114,7 @@ class ReplicatedStateTest {
                     continue;
                 }
                 if (fieldType == List.class && c.isRecord()) {
-                    // A record's list (AgentDesk.PersonFile's lines): its compact constructor copies it with
+                    // A record's list (PersonFile's lines): its compact constructor copies it with
                     // List.copyOf, which is serializable when its elements are; those are checked in turn.
                     Class<?> element = (Class<?>) ((java.lang.reflect.ParameterizedType) field.getGenericType()).getActualTypeArguments()[0];
                     if (!Serializable.class.isAssignableFrom(element)) {

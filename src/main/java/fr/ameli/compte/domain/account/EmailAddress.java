@@ -42,4 +42,10 @@ public record EmailAddress(String value) implements java.io.Serializable {
     public String toString() {
         return value;
     }
+
+    /** « m•••@exemple.fr »: enough for the person to recognise the address, little for anyone else (a page, a mail to the old address). */
+    public String masked() {
+        int at = value.indexOf('@');
+        return at <= 0 ? "•••" : value.charAt(0) + "•••" + value.substring(at);
+    }
 }

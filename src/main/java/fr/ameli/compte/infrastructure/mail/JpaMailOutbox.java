@@ -1,5 +1,6 @@
 package fr.ameli.compte.infrastructure.mail;
 
+import fr.ameli.compte.application.MailLine;
 import fr.ameli.compte.application.AgentDesk;
 import fr.ameli.compte.application.MailMessage;
 import fr.ameli.compte.application.MailOutbox;
@@ -34,11 +35,11 @@ public class JpaMailOutbox implements MailOutbox {
 
     /** Sent once delivered; failed while its last attempt failed (it is still retried); else waiting. */
     @Override
-    public List<AgentDesk.MailLine> mailsOf(long accountId, int max) {
+    public List<MailLine> mailsOf(long accountId, int max) {
         return em.createQuery("select m from OutboundMail m where m.accountId = :account order by m.createdAt desc, m.id desc",
                         OutboundMail.class).setParameter("account", accountId).setMaxResults(max).getResultStream()
-                .map(m -> new AgentDesk.MailLine(m.createdAt(), m.subject(), m.sentAt() != null ? AgentDesk.MailLine.State.SENT
-                        : m.attempts() > 0 ? AgentDesk.MailLine.State.FAILED : AgentDesk.MailLine.State.WAITING))
+                .map(m -> new MailLine(m.createdAt(), m.subject(), m.sentAt() != null ? MailLine.State.SENT
+                        : m.attempts() > 0 ? MailLine.State.FAILED : MailLine.State.WAITING))
                 .toList();
     }
 }

@@ -1,5 +1,6 @@
 package fr.ameli.compte.infrastructure.register;
 
+import fr.ameli.compte.application.RegisterLoad;
 import fr.ameli.compte.application.AgentDesk;
 import fr.ameli.compte.application.RegisterLoader;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +16,10 @@ public class RegisterUpload implements RegisterLoader {
     RegisterImport registerImport;
 
     @Override
-    public AgentDesk.RegisterLoad load(String source, Reader csv, fr.ameli.compte.domain.agent.Agent uploadedBy) {
+    public RegisterLoad load(String source, Reader csv, fr.ameli.compte.domain.agent.Agent uploadedBy) {
         RegisterImportReport report = registerImport.load(source, csv, uploadedBy);
-        return new AgentDesk.RegisterLoad(report.source(), report.inserted(), report.updated(),
-                report.rejected().stream().map(row -> new AgentDesk.RegisterLoad.Rejected(row.lineNumber(), row.reason())).toList(),
+        return new RegisterLoad(report.source(), report.inserted(), report.updated(),
+                report.rejected().stream().map(row -> new RegisterLoad.Rejected(row.lineNumber(), row.reason())).toList(),
                 report.took().toMillis(), report.unchanged());
     }
 }

@@ -65,4 +65,13 @@ class EmailAddressTest {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> new EmailAddress(typed));
         assertEquals(message, e.getMessage());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "marie.toto@example.fr, m•••@example.fr",
+            "m@example.fr, m•••@example.fr",
+            "Jean-Pierre.Dupont@mairie-st-thomas.fr, J•••@mairie-st-thomas.fr"})
+    void shows_the_first_letter_and_the_domain_only(String address, String masked) {
+        assertEquals(masked, new EmailAddress(address).masked());
+    }
 }
