@@ -9,11 +9,14 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Keeps the arrows pointing inwards (docs/ARCHITECTURE.md): web → application → domain ←
  * infrastructure. The web sees the adapters only through application ports (settings,
- * FranceConnect, metrics by an interceptor binding), never their classes.
+ * FranceConnect, metrics by an interceptor binding), never their classes. Inside each layer, one
+ * package per feature (or aggregate), none of them in a cycle with another, and nothing left in
+ * the layer's root package.
  */
 class ArchitectureTest {
 
@@ -61,6 +64,29 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("fr.ameli.compte.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.faces..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void the_features_of_a_layer_depend_on_each_other_without_a_cycle() {
+        for (String layer : new String[] {"application", "domain"}) {
+            slices().matching("fr.ameli.compte." + layer + ".(*)..").as(layer + " features")
+                    .should().beFreeOfCycles()
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void every_class_of_web_application_and_domain_belongs_to_a_feature() {
+        noClasses().should().resideInAnyPackage("fr.ameli.compte.application", "fr.ameli.compte.domain")
+                .because("a class belongs to its feature's package (docs/ARCHITECTURE.md « Packages »)")
+                .check(classes);
+    }
+
+    @Test
+    void no_application_type_speaks_of_web_pages() {
+        noClasses().that().resideInAPackage("fr.ameli.compte.application..")
+                .should().dependOnClassesThat().resideInAPackage("fr.ameli.compte.web..")
                 .check(classes);
     }
 }

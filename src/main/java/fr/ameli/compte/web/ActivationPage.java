@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.Activation;
-import fr.ameli.compte.application.ActivationOutcome;
+import fr.ameli.compte.application.creation.Activation;
+import fr.ameli.compte.application.creation.ActivationOutcome;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;

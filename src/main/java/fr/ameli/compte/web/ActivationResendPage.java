@@ -1,8 +1,8 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.FrenchTime;
+import fr.ameli.compte.application.shared.FrenchTime;
 import jakarta.faces.context.ExternalContext;
-import fr.ameli.compte.application.ActivationResend;
+import fr.ameli.compte.application.creation.ActivationResend;
 import fr.ameli.compte.domain.person.Nir;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

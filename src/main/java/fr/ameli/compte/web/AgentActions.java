@@ -1,8 +1,8 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.ActionNotAllowed;
-import fr.ameli.compte.application.ActionResult;
-import fr.ameli.compte.application.AgentDesk;
+import fr.ameli.compte.application.agent.ActionNotAllowed;
+import fr.ameli.compte.application.agent.ActionResult;
+import fr.ameli.compte.application.agent.AgentDesk;
 import fr.ameli.compte.domain.agent.Agent;
 import fr.ameli.compte.domain.agent.AgentReason;
 import fr.ameli.compte.domain.account.EmailAddress;

@@ -1,14 +1,14 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.AccountState;
-import fr.ameli.compte.application.ActionOutcome;
-import fr.ameli.compte.application.ActionResult;
-import fr.ameli.compte.application.LockInForce;
-import fr.ameli.compte.application.LookUp;
-import fr.ameli.compte.application.MailLine;
-import fr.ameli.compte.application.PersonFile;
-import fr.ameli.compte.application.AgentDesk;
-import fr.ameli.compte.application.FrenchTime;
+import fr.ameli.compte.application.agent.AccountState;
+import fr.ameli.compte.application.agent.ActionOutcome;
+import fr.ameli.compte.application.agent.ActionResult;
+import fr.ameli.compte.application.connexion.LockInForce;
+import fr.ameli.compte.application.agent.LookUp;
+import fr.ameli.compte.application.mail.MailLine;
+import fr.ameli.compte.application.agent.PersonFile;
+import fr.ameli.compte.application.agent.AgentDesk;
+import fr.ameli.compte.application.shared.FrenchTime;
 import fr.ameli.compte.domain.agent.Agent;
 import fr.ameli.compte.domain.agent.AgentReason;
 import fr.ameli.compte.domain.security.AuditEvent;

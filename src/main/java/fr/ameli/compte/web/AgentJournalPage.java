@@ -1,8 +1,8 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.JournalLine;
-import fr.ameli.compte.application.AgentDesk;
-import fr.ameli.compte.application.Supervision;
+import fr.ameli.compte.application.agent.JournalLine;
+import fr.ameli.compte.application.agent.AgentDesk;
+import fr.ameli.compte.application.agent.Supervision;
 import fr.ameli.compte.domain.agent.AgentReason;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.OpenIdProvider;
+import fr.ameli.compte.application.connexion.OpenIdProvider;
 import jakarta.enterprise.context.SessionScoped;
 
 import java.io.Serial;

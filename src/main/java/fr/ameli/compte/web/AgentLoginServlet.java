@@ -1,8 +1,8 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.AgentCredential;
-import fr.ameli.compte.application.AgentIdentityProvider;
-import fr.ameli.compte.application.OpenIdProvider;
+import fr.ameli.compte.application.agent.AgentCredential;
+import fr.ameli.compte.application.agent.AgentIdentityProvider;
+import fr.ameli.compte.application.connexion.OpenIdProvider;
 import fr.ameli.compte.domain.agent.Agent;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;

@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.CodeChange;
-import fr.ameli.compte.application.FrenchTime;
+import fr.ameli.compte.application.espace.CodeChange;
+import fr.ameli.compte.application.shared.FrenchTime;
 import fr.ameli.compte.domain.person.Nir;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.FrenchTime;
+import fr.ameli.compte.application.shared.FrenchTime;
 import fr.ameli.compte.domain.account.Consent;
 import fr.ameli.compte.domain.account.ContactChoices;
 

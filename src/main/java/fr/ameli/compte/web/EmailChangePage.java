@@ -1,8 +1,8 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.EmailChange;
-import fr.ameli.compte.application.FrenchTime;
-import fr.ameli.compte.application.ServiceSettings;
+import fr.ameli.compte.application.espace.EmailChange;
+import fr.ameli.compte.application.shared.FrenchTime;
+import fr.ameli.compte.application.shared.ServiceSettings;
 import fr.ameli.compte.domain.account.EmailAddress;
 import fr.ameli.compte.domain.person.Nir;
 import jakarta.enterprise.context.RequestScoped;

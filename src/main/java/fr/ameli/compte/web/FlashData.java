@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.PendingAccount;
-import fr.ameli.compte.application.ProvisionalCodes;
+import fr.ameli.compte.application.creation.PendingAccount;
+import fr.ameli.compte.application.creation.ProvisionalCodes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.Flash;
 import jakarta.inject.Inject;

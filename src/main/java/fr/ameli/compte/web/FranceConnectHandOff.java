@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.FranceConnectIdentity;
-import fr.ameli.compte.application.FranceConnectProvider;
+import fr.ameli.compte.application.connexion.FranceConnectIdentity;
+import fr.ameli.compte.application.connexion.FranceConnectProvider;
 import jakarta.enterprise.context.SessionScoped;
 
 import java.io.Serial;

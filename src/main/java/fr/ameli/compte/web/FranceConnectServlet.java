@@ -1,12 +1,12 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.FranceConnectCredential;
-import fr.ameli.compte.application.FranceConnectIdentity;
-import fr.ameli.compte.application.FranceConnectLogin;
-import fr.ameli.compte.application.FranceConnectProvider;
-import fr.ameli.compte.application.RememberedBrowserCredential;
-import fr.ameli.compte.application.RememberedBrowsers;
-import fr.ameli.compte.application.SecurityCodes;
+import fr.ameli.compte.application.connexion.FranceConnectCredential;
+import fr.ameli.compte.application.connexion.FranceConnectIdentity;
+import fr.ameli.compte.application.connexion.FranceConnectLogin;
+import fr.ameli.compte.application.connexion.FranceConnectProvider;
+import fr.ameli.compte.application.connexion.RememberedBrowserCredential;
+import fr.ameli.compte.application.connexion.RememberedBrowsers;
+import fr.ameli.compte.application.connexion.SecurityCodes;
 import fr.ameli.compte.domain.person.Nir;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;

@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.FranceConnectIdentity;
-import fr.ameli.compte.application.IdentityClaim;
+import fr.ameli.compte.application.connexion.FranceConnectIdentity;
+import fr.ameli.compte.application.creation.IdentityClaim;
 import fr.ameli.compte.domain.person.BirthDate;
 import fr.ameli.compte.domain.person.Nir;
 import fr.ameli.compte.domain.person.PersonName;

@@ -23,9 +23,9 @@ public class LoggedInAgent {
     @Inject
     ExternalContext external;
     @Inject
-    fr.ameli.compte.application.AgentSessions agentSessions;
+    fr.ameli.compte.application.agent.AgentSessions agentSessions;
     @Inject
-    fr.ameli.compte.application.AgentIdentityProvider provider;
+    fr.ameli.compte.application.agent.AgentIdentityProvider provider;
 
     /** The agent of this session; empty when none is logged in. */
     Optional<Agent> agent() {

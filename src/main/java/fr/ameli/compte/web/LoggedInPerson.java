@@ -1,6 +1,6 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.AccountIdentityStore;
+import fr.ameli.compte.application.connexion.AccountIdentityStore;
 import fr.ameli.compte.domain.person.Nir;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;

@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
 import jakarta.inject.Inject;
-import fr.ameli.compte.application.SecretTokens;
+import fr.ameli.compte.application.security.SecretTokens;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Named;

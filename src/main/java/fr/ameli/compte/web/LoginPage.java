@@ -1,13 +1,13 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.AccountIdentityStore;
-import fr.ameli.compte.application.FranceConnectProvider;
-import fr.ameli.compte.application.FrenchTime;
-import fr.ameli.compte.application.LoginOutcome;
-import fr.ameli.compte.application.ProvisionalCodes;
-import fr.ameli.compte.application.RememberedBrowserCredential;
-import fr.ameli.compte.application.RememberedBrowsers;
-import fr.ameli.compte.application.SecurityCodes;
+import fr.ameli.compte.application.connexion.AccountIdentityStore;
+import fr.ameli.compte.application.connexion.FranceConnectProvider;
+import fr.ameli.compte.application.shared.FrenchTime;
+import fr.ameli.compte.application.connexion.LoginOutcome;
+import fr.ameli.compte.application.creation.ProvisionalCodes;
+import fr.ameli.compte.application.connexion.RememberedBrowserCredential;
+import fr.ameli.compte.application.connexion.RememberedBrowsers;
+import fr.ameli.compte.application.connexion.SecurityCodes;
 import fr.ameli.compte.domain.person.Nir;
 import fr.ameli.compte.domain.account.ProvisionalCode;
 import jakarta.enterprise.context.RequestScoped;

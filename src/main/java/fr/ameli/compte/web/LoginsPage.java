@@ -1,8 +1,8 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.FrenchTime;
-import fr.ameli.compte.application.LoginSessions;
-import fr.ameli.compte.application.RememberedBrowsers;
+import fr.ameli.compte.application.shared.FrenchTime;
+import fr.ameli.compte.application.connexion.LoginSessions;
+import fr.ameli.compte.application.connexion.RememberedBrowsers;
 import fr.ameli.compte.domain.account.LoginSession;
 import fr.ameli.compte.domain.person.Nir;
 import jakarta.enterprise.context.RequestScoped;

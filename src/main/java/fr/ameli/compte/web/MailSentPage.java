@@ -1,8 +1,8 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.FrenchTime;
+import fr.ameli.compte.application.shared.FrenchTime;
 import jakarta.inject.Inject;
-import fr.ameli.compte.application.PendingAccount;
+import fr.ameli.compte.application.creation.PendingAccount;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 

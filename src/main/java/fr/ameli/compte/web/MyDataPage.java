@@ -1,6 +1,6 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.PersonalDataExport;
+import fr.ameli.compte.application.espace.PersonalDataExport;
 import fr.ameli.compte.domain.person.Nir;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.AccountOverview;
-import fr.ameli.compte.application.AccountQueries;
-import fr.ameli.compte.application.LoginSessions;
+import fr.ameli.compte.application.espace.AccountOverview;
+import fr.ameli.compte.application.espace.AccountQueries;
+import fr.ameli.compte.application.connexion.LoginSessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

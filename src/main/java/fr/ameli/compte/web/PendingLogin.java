@@ -1,6 +1,6 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.SecurityCodes;
+import fr.ameli.compte.application.connexion.SecurityCodes;
 import fr.ameli.compte.domain.person.Nir;
 import jakarta.enterprise.context.SessionScoped;
 

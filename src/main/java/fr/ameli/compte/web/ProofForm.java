@@ -1,6 +1,6 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.IdentityProof;
+import fr.ameli.compte.application.creation.IdentityProof;
 import fr.ameli.compte.domain.person.IbanTail;
 import fr.ameli.compte.domain.person.VitaleSerialTail;
 

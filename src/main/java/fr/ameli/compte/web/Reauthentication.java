@@ -1,9 +1,9 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.AccountIdentityStore;
-import fr.ameli.compte.application.FrenchTime;
-import fr.ameli.compte.application.LoginOutcome;
-import fr.ameli.compte.application.ServiceSettings;
+import fr.ameli.compte.application.connexion.AccountIdentityStore;
+import fr.ameli.compte.application.shared.FrenchTime;
+import fr.ameli.compte.application.connexion.LoginOutcome;
+import fr.ameli.compte.application.shared.ServiceSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,10 +1,10 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.FrenchTime;
-import fr.ameli.compte.application.RememberedBrowsers;
-import fr.ameli.compte.application.SecurityCodeCredential;
-import fr.ameli.compte.application.SecurityCodes;
-import fr.ameli.compte.application.ServiceSettings;
+import fr.ameli.compte.application.shared.FrenchTime;
+import fr.ameli.compte.application.connexion.RememberedBrowsers;
+import fr.ameli.compte.application.connexion.SecurityCodeCredential;
+import fr.ameli.compte.application.connexion.SecurityCodes;
+import fr.ameli.compte.application.shared.ServiceSettings;
 import fr.ameli.compte.domain.person.Nir;
 import fr.ameli.compte.domain.account.SecurityCode;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,6 +1,6 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.AccountIdentityStore;
+import fr.ameli.compte.application.connexion.AccountIdentityStore;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -22,9 +22,9 @@ import java.io.IOException;
 public class SecurityHeadersFilter extends HttpFilter {
 
     @jakarta.inject.Inject
-    fr.ameli.compte.application.ServiceSettings settings;
+    fr.ameli.compte.application.shared.ServiceSettings settings;
     @jakarta.inject.Inject
-    fr.ameli.compte.application.AgentIdentityProvider agentProvider;
+    fr.ameli.compte.application.agent.AgentIdentityProvider agentProvider;
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "

@@ -1,12 +1,12 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.AccountIdentityStore;
-import fr.ameli.compte.application.AgentCredential;
-import fr.ameli.compte.application.ServiceSettings;
+import fr.ameli.compte.application.connexion.AccountIdentityStore;
+import fr.ameli.compte.application.agent.AgentCredential;
+import fr.ameli.compte.application.shared.ServiceSettings;
 import fr.ameli.compte.domain.agent.Agent;
 import fr.ameli.compte.domain.agent.AgentRole;
-import fr.ameli.compte.application.AgentSessions;
-import fr.ameli.compte.application.LoginSessions;
+import fr.ameli.compte.application.agent.AgentSessions;
+import fr.ameli.compte.application.connexion.LoginSessions;
 import fr.ameli.compte.domain.account.LoginSession;
 import fr.ameli.compte.domain.person.Nir;
 import jakarta.enterprise.context.ApplicationScoped;

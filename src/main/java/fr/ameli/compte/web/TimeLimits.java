@@ -1,6 +1,6 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.ServiceSettings;
+import fr.ameli.compte.application.shared.ServiceSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Conversation;
 import jakarta.inject.Inject;

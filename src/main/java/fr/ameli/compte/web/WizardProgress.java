@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.IdentityClaim;
-import fr.ameli.compte.application.IdentityProof;
+import fr.ameli.compte.application.creation.IdentityClaim;
+import fr.ameli.compte.application.creation.IdentityProof;
 
 import java.io.Serial;
 import java.io.Serializable;

@@ -1,14 +1,14 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.LockInForce;
-import fr.ameli.compte.application.ActionNotAllowed;
-import fr.ameli.compte.application.ActionResult;
-import fr.ameli.compte.application.AccountState;
-import fr.ameli.compte.application.ActionOutcome;
-import fr.ameli.compte.application.LookUp;
-import fr.ameli.compte.application.PersonFile;
-import fr.ameli.compte.application.RegisterEntry;
-import fr.ameli.compte.application.AgentDesk;
+import fr.ameli.compte.application.connexion.LockInForce;
+import fr.ameli.compte.application.agent.ActionNotAllowed;
+import fr.ameli.compte.application.agent.ActionResult;
+import fr.ameli.compte.application.agent.AccountState;
+import fr.ameli.compte.application.agent.ActionOutcome;
+import fr.ameli.compte.application.agent.LookUp;
+import fr.ameli.compte.application.agent.PersonFile;
+import fr.ameli.compte.application.agent.RegisterEntry;
+import fr.ameli.compte.application.agent.AgentDesk;
 import fr.ameli.compte.domain.agent.Agent;
 import fr.ameli.compte.domain.agent.AgentAction;
 import fr.ameli.compte.domain.agent.AgentReason;
@@ -258,10 +258,10 @@ class AgentPagesTest {
         AgentJournalPage page = new AgentJournalPage();
         page.desk = new Desk() {
             @Override
-            public fr.ameli.compte.application.Supervision.JournalPage journal(Agent agent, Optional<String> ofAgent, Optional<LocalDate> day,
+            public fr.ameli.compte.application.agent.Supervision.JournalPage journal(Agent agent, Optional<String> ofAgent, Optional<LocalDate> day,
                                                                                int page) {
                 journalAsked.add(ofAgent.orElse(null) + " " + day.map(LocalDate::toString).orElse(null));
-                return new fr.ameli.compte.application.Supervision.JournalPage(List.of(), page, false);
+                return new fr.ameli.compte.application.agent.Supervision.JournalPage(List.of(), page, false);
             }
         };
         page.loggedIn = onDuty;

@@ -1,8 +1,8 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.AccountQueries;
-import fr.ameli.compte.application.ContactSettings;
-import fr.ameli.compte.application.ContactSettings.Outcome;
+import fr.ameli.compte.application.espace.AccountQueries;
+import fr.ameli.compte.application.espace.ContactSettings;
+import fr.ameli.compte.application.espace.ContactSettings.Outcome;
 import fr.ameli.compte.domain.account.Account;
 import fr.ameli.compte.domain.account.Consent;
 import fr.ameli.compte.domain.account.ContactChoices;

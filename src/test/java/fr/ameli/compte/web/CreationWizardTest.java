@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.RegistrationRefused.Reason;
-import fr.ameli.compte.application.StepTimed;
+import fr.ameli.compte.application.creation.RegistrationRefused.Reason;
+import fr.ameli.compte.application.shared.StepTimed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,6 +1,6 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.EmailChange;
+import fr.ameli.compte.application.espace.EmailChange;
 import fr.ameli.compte.domain.account.EmailAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.AccountClosure;
-import fr.ameli.compte.application.CodeChange;
+import fr.ameli.compte.application.espace.AccountClosure;
+import fr.ameli.compte.application.espace.CodeChange;
 import fr.ameli.compte.domain.code.CodePolicy;
 import fr.ameli.compte.domain.person.Nir;
 import fr.ameli.compte.domain.person.PersonalData;
@@ -205,7 +205,7 @@ class MySpacePagesTest {
                 return proven;
             }
         };
-        page.export = new fr.ameli.compte.application.PersonalDataExport() {
+        page.export = new fr.ameli.compte.application.espace.PersonalDataExport() {
             @Override
             public Optional<String> json(Nir nir) {
                 return account ? Optional.of("{\"json\"}") : Optional.empty();

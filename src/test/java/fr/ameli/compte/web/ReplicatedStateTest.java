@@ -1,6 +1,6 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.PersonFile;
+import fr.ameli.compte.application.agent.PersonFile;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;

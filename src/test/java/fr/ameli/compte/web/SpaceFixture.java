@@ -1,9 +1,9 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.AccountIdentityStore;
-import fr.ameli.compte.application.EmailChange;
-import fr.ameli.compte.application.LoginOutcome;
-import fr.ameli.compte.application.ServiceSettings;
+import fr.ameli.compte.application.connexion.AccountIdentityStore;
+import fr.ameli.compte.application.espace.EmailChange;
+import fr.ameli.compte.application.connexion.LoginOutcome;
+import fr.ameli.compte.application.shared.ServiceSettings;
 import fr.ameli.compte.domain.account.EmailAddress;
 import fr.ameli.compte.domain.person.Nir;
 import jakarta.security.enterprise.AuthenticationStatus;

@@ -1,13 +1,13 @@
 package fr.ameli.compte.web;
 
-import fr.ameli.compte.application.AccountRequest;
-import fr.ameli.compte.application.IdentityCheck;
-import fr.ameli.compte.application.IdentityClaim;
-import fr.ameli.compte.application.PendingAccount;
-import fr.ameli.compte.application.ProvisionalCodes;
-import fr.ameli.compte.application.Registration;
-import fr.ameli.compte.application.RegistrationRefused;
-import fr.ameli.compte.application.IdentityVerification;
+import fr.ameli.compte.application.creation.AccountRequest;
+import fr.ameli.compte.application.creation.IdentityCheck;
+import fr.ameli.compte.application.creation.IdentityClaim;
+import fr.ameli.compte.application.creation.PendingAccount;
+import fr.ameli.compte.application.creation.ProvisionalCodes;
+import fr.ameli.compte.application.creation.Registration;
+import fr.ameli.compte.application.creation.RegistrationRefused;
+import fr.ameli.compte.application.creation.IdentityVerification;
 import fr.ameli.compte.domain.person.BirthDate;
 import fr.ameli.compte.domain.code.CodePolicy;
 import fr.ameli.compte.domain.code.CommonCodes;

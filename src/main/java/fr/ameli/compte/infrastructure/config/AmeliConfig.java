@@ -1,7 +1,7 @@
 package fr.ameli.compte.infrastructure.config;
 
-import fr.ameli.compte.application.ServiceSettings;
-import fr.ameli.compte.application.TrustedProxies;
+import fr.ameli.compte.application.shared.ServiceSettings;
+import fr.ameli.compte.application.shared.TrustedProxies;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package fr.ameli.compte.infrastructure.franceconnect;
 
 import com.nimbusds.oauth2.sdk.Scope;
-import fr.ameli.compte.application.FranceConnectIdentity;
-import fr.ameli.compte.application.FranceConnectProvider;
+import fr.ameli.compte.application.connexion.FranceConnectIdentity;
+import fr.ameli.compte.application.connexion.FranceConnectProvider;
 import fr.ameli.compte.domain.person.PivotIdentity;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import fr.ameli.compte.infrastructure.config.FranceConnectSettings;

@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.health;
 
-import fr.ameli.compte.application.StepTimed;
+import fr.ameli.compte.application.shared.StepTimed;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;

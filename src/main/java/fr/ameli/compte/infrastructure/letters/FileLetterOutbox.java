@@ -1,8 +1,8 @@
 package fr.ameli.compte.infrastructure.letters;
 
-import fr.ameli.compte.application.Letter;
-import fr.ameli.compte.application.LetterOutbox;
-import fr.ameli.compte.application.Templates;
+import fr.ameli.compte.application.creation.Letter;
+import fr.ameli.compte.application.creation.LetterOutbox;
+import fr.ameli.compte.application.mail.Templates;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

@@ -1,8 +1,8 @@
 package fr.ameli.compte.infrastructure.letters;
 
-import fr.ameli.compte.application.FrenchTime;
-import fr.ameli.compte.application.Letter;
-import fr.ameli.compte.application.Templates;
+import fr.ameli.compte.application.shared.FrenchTime;
+import fr.ameli.compte.application.creation.Letter;
+import fr.ameli.compte.application.mail.Templates;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;

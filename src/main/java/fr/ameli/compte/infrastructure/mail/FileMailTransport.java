@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.mail;
 
-import fr.ameli.compte.application.MailMessage;
+import fr.ameli.compte.application.mail.MailMessage;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

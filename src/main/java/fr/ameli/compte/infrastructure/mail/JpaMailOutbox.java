@@ -1,9 +1,9 @@
 package fr.ameli.compte.infrastructure.mail;
 
-import fr.ameli.compte.application.MailLine;
-import fr.ameli.compte.application.AgentDesk;
-import fr.ameli.compte.application.MailMessage;
-import fr.ameli.compte.application.MailOutbox;
+import fr.ameli.compte.application.mail.MailLine;
+import fr.ameli.compte.application.agent.AgentDesk;
+import fr.ameli.compte.application.mail.MailMessage;
+import fr.ameli.compte.application.mail.MailOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.mail;
 
-import fr.ameli.compte.application.JobLeases;
+import fr.ameli.compte.application.shared.JobLeases;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import fr.ameli.compte.infrastructure.health.ServiceMetrics;
 import jakarta.annotation.PostConstruct;

@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.mail;
 
-import fr.ameli.compte.application.MailMessage;
+import fr.ameli.compte.application.mail.MailMessage;
 
 /** How a mail leaves the service ({@code ameli.mail.mode}). */
 interface MailTransport {

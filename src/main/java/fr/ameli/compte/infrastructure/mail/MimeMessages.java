@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.mail;
 
-import fr.ameli.compte.application.MailMessage;
+import fr.ameli.compte.application.mail.MailMessage;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;

@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.mail;
 
-import fr.ameli.compte.application.MailMessage;
+import fr.ameli.compte.application.mail.MailMessage;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,7 +1,7 @@
 package fr.ameli.compte.infrastructure.oidc;
 
 import com.nimbusds.oauth2.sdk.Scope;
-import fr.ameli.compte.application.AgentIdentityProvider;
+import fr.ameli.compte.application.agent.AgentIdentityProvider;
 import fr.ameli.compte.domain.agent.Agent;
 import fr.ameli.compte.domain.agent.AgentRole;
 import fr.ameli.compte.infrastructure.config.AgentOidcSettings;

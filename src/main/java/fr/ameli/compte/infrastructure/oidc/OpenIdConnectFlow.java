@@ -29,8 +29,8 @@ import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import fr.ameli.compte.application.OpenIdProvider.Pending;
-import fr.ameli.compte.application.OpenIdProvider.Refused;
+import fr.ameli.compte.application.connexion.OpenIdProvider.Pending;
+import fr.ameli.compte.application.connexion.OpenIdProvider.Refused;
 import fr.ameli.compte.infrastructure.config.OpenIdSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.persistence;
 
-import fr.ameli.compte.application.JobLeases;
+import fr.ameli.compte.application.shared.JobLeases;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

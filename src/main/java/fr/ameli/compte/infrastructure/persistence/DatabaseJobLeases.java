@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.persistence;
 
-import fr.ameli.compte.application.JobLeases;
+import fr.ameli.compte.application.shared.JobLeases;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.persistence;
 
-import fr.ameli.compte.application.SecretKeys;
+import fr.ameli.compte.application.security.SecretKeys;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;

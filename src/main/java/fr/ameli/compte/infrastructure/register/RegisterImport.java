@@ -31,7 +31,7 @@ public class RegisterImport {
     @Inject
     RegisterWriter writer;
     @Inject
-    fr.ameli.compte.application.Pseudonyms pseudonyms;
+    fr.ameli.compte.application.security.Pseudonyms pseudonyms;
 
     /** A load at start-up (the demo register, the configured extract). */
     public RegisterImportReport load(String source, Reader csv) {

@@ -1,8 +1,8 @@
 package fr.ameli.compte.infrastructure.register;
 
-import fr.ameli.compte.application.RegisterLoad;
-import fr.ameli.compte.application.AgentDesk;
-import fr.ameli.compte.application.RegisterLoader;
+import fr.ameli.compte.application.agent.RegisterLoad;
+import fr.ameli.compte.application.agent.AgentDesk;
+import fr.ameli.compte.application.agent.RegisterLoader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -33,7 +33,7 @@ public class RegisterWriter {
     @PersistenceContext(unitName = "ameli")
     EntityManager em;
     @jakarta.inject.Inject
-    fr.ameli.compte.application.AuditTrail audit;
+    fr.ameli.compte.application.security.AuditTrail audit;
 
     /** Writes the batch; {@code uploadedBy} (null at start-up) is the agent whose upload it is, named in each person's audit event. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -1,9 +1,9 @@
 package fr.ameli.compte.infrastructure.security;
 
-import fr.ameli.compte.application.CodeHasher;
-import fr.ameli.compte.application.RequestAdmission;
-import fr.ameli.compte.application.SecretTokens;
-import fr.ameli.compte.application.ServiceSettings;
+import fr.ameli.compte.application.security.CodeHasher;
+import fr.ameli.compte.application.shared.RequestAdmission;
+import fr.ameli.compte.application.security.SecretTokens;
+import fr.ameli.compte.application.shared.ServiceSettings;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

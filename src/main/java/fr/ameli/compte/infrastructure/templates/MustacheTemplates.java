@@ -2,7 +2,7 @@ package fr.ameli.compte.infrastructure.templates;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.MustacheFactory;
-import fr.ameli.compte.application.Templates;
+import fr.ameli.compte.application.mail.Templates;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;

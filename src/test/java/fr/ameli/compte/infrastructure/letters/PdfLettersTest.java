@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.letters;
 
-import fr.ameli.compte.application.Letter;
+import fr.ameli.compte.application.creation.Letter;
 import fr.ameli.compte.infrastructure.templates.MustacheTemplates;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;

@@ -1,6 +1,6 @@
 package fr.ameli.compte.infrastructure.mail;
 
-import fr.ameli.compte.application.MailMessage;
+import fr.ameli.compte.application.mail.MailMessage;
 import fr.ameli.compte.infrastructure.config.AmeliConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -68,7 +68,7 @@ class RegisterLoadingIT {
     }
 
     @Inject
-    fr.ameli.compte.application.Pseudonyms pseudonyms;
+    fr.ameli.compte.application.security.Pseudonyms pseudonyms;
     @Inject
     RegisterStartup startup;
     @Inject
@@ -139,8 +139,8 @@ class RegisterLoadingIT {
         assertEquals("31470", toto.postalCode().value());
         assertEquals("Saint-Thomas", toto.city());
         assertEquals("4 rue de la Mairie", toto.address(), "updated by the extract");
-        assertTrue(toto.isProvenBy(pseudonyms.proofOf(new fr.ameli.compte.application.IdentityProof(
-                new fr.ameli.compte.domain.person.IbanTail("3910173"), new fr.ameli.compte.domain.person.VitaleSerialTail("01647314244")))),
+        assertTrue(toto.isProvenBy(pseudonyms.proofOf(
+                new fr.ameli.compte.domain.person.IbanTail("3910173"), new fr.ameli.compte.domain.person.VitaleSerialTail("01647314244"))),
                 "the tails' keyed hashes, made with the service's key");
         assertTrue(toto.proof().ibanTailHash().matches("[0-9a-f]{64}"), "a hash, never the IBAN");
         assertFalse(toto.updatedAt().isAfter(java.time.Instant.now()));

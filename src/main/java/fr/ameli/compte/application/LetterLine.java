@@ -1,8 +1,0 @@
-package fr.ameli.compte.application;
-
-import java.io.Serializable;
-import java.time.Instant;
-
-/** A letter printed for the person (a provisional code), when and to which postal code. */
-public record LetterLine(Instant at, String kind, String postalCode, Instant expiresAt) implements Serializable {
-}
