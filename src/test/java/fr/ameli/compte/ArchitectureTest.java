@@ -69,7 +69,7 @@ class ArchitectureTest {
 
     @Test
     void the_features_of_a_layer_depend_on_each_other_without_a_cycle() {
-        for (String layer : new String[] {"application", "domain"}) {
+        for (String layer : new String[] {"application", "domain", "web"}) {
             slices().matching("fr.ameli.compte." + layer + ".(*)..").as(layer + " features")
                     .should().beFreeOfCycles()
                     .check(classes);
@@ -78,7 +78,7 @@ class ArchitectureTest {
 
     @Test
     void every_class_of_web_application_and_domain_belongs_to_a_feature() {
-        noClasses().should().resideInAnyPackage("fr.ameli.compte.application", "fr.ameli.compte.domain")
+        noClasses().should().resideInAnyPackage("fr.ameli.compte.web", "fr.ameli.compte.application", "fr.ameli.compte.domain")
                 .because("a class belongs to its feature's package (docs/ARCHITECTURE.md « Packages »)")
                 .check(classes);
     }

@@ -1,5 +1,6 @@
 package fr.ameli.compte.application;
 
+import fr.ameli.compte.domain.account.ActivationTokenRepository;
 import fr.ameli.compte.application.espace.AccountClosure;
 import fr.ameli.compte.application.connexion.AccountIdentityStore;
 import fr.ameli.compte.application.espace.AccountQueries;
@@ -120,17 +121,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The account services in Payara Micro against Derby: registration (hashed code, hashed token,
- * the activation mail written in the same transaction and delivered after it as an .eml file),
- * activation once and not twice, login of active accounts only, one account per NIR, and the
- * expiry timer with a validity of a few seconds.
+ * The account services in Payara Micro against Derby (and PostgreSQL when {@code ameli.it.postgresql}
+ * names a server), one server for all: each test uses its own persons, so that they run in any
+ * order. The services, persons and helpers are in {@link ServicesFixture}. One section per feature:
+ * <ol>
+ * <li>Creating an account: identity, registration, activation (PRODUCT §2.2–§2.8)</li>
+ * <li>Provisional codes by post (PRODUCT §2.3)</li>
+ * <li>Pending accounts, the expiry timer and its sweep (PRODUCT §5)</li>
+ * <li>Logging in: locks, the security code, remembered browsers, FranceConnect (PRODUCT §2.1, §2.10, §5 « Who may lock whom »)</li>
+ * <li>« Code oublié ? » (README « Code oublié ? »)</li>
+ * <li>« Mon espace »: logins, the code, the closure, the data (PRODUCT §2.11)</li>
+ * <li>« Mon espace »: a new email address (PRODUCT §2.11, §3 « email address »)</li>
+ * <li>« Mon espace »: phone numbers and consents (PRODUCT §2.11)</li>
+ * <li>Espace agent (PRODUCT §2.12)</li>
+ * <li>Mail, backups, forwarded requests and outages (README « Mail », « Backups », « Behind a load balancer »)</li>
+ * </ol>
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AccountServicesIT {
-
-    private static final String CODE = "Robert*123_A";
-    private static final Pattern LINK = Pattern.compile("^(http://localhost:8080/activation\\.xhtml\\?jeton=([A-Za-z0-9_-]{43}))$", Pattern.MULTILINE);
+class AccountServicesIT extends ServicesFixture {
 
     @Deployment
     static WebArchive deployment() {
@@ -154,74 +163,11 @@ class AccountServicesIT {
                 Map.entry("ameli.agent.session-lifetime", "PT3S"),
                 // Online backups (README « Backups »): beside the data dir, the last two kept.
                 Map.entry("ameli.backup.dir", TestDeployments.dataDir("services-sauvegardes").toString()),
-                Map.entry("ameli.backup.keep", "2")));
+                Map.entry("ameli.backup.keep", "2")))
+                .addClasses(ServicesFixture.class, fr.ameli.compte.MailText.class);
     }
 
-    @Inject
-    Registration registration;
-    @Inject
-    Activation activation;
-    @Inject
-    IdentityVerification identityVerification;
-    @Inject
-    AccountRepository accounts;
-    @Inject
-    AccountIdentityStore identityStore;
-    @Inject
-    ServiceSettings settings;
-    @Inject
-    AmeliConfig config;
-    @Inject
-    LoginOutcome loginOutcome;
-    @Inject
-    Throttling throttling;
-    @Inject
-    LoginLocks loginLocks;
-    @Inject
-    Pseudonyms pseudonyms;
-    @Inject
-    ClientOrigin clientOrigin;
-    @Inject
-    fr.ameli.compte.infrastructure.mail.OutboxStore outboxStore;
-    @Inject
-    MailOutbox outbox;
-    @Inject
-    ContactSettings contactSettings;
-    @Inject
-    AccountQueries queries;
-    @Resource
-    UserTransaction transaction;
-    @Resource(lookup = fr.ameli.compte.infrastructure.persistence.DatabaseMigrations.DATA_SOURCE)
-    javax.sql.DataSource dataSource;
-    @Resource
-    ManagedExecutorService executor;
-    @PersistenceContext(unitName = "ameli")
-    EntityManager em;
-
-    // Persons of the demo register (src/main/resources/registre/registre-demo.csv)
-    private static final Person TOTO = new Person("2 28 12 31 815 001", "toto", "03/12/1928", "31470", "3910173", "01647314244");
-    private static final Person LEFEVRE = new Person("246077511503904", "Lefevre", "14/07/1946", "75015", "1910138", "88916681774");
-    private static final Person MARTIN = new Person("151056912307650", "martin dubois", "02/05/1951", "69003", "7358436", "93835586331");
-    private static final Person NDIAYE = new Person("285099306611305", "N’Diaye", "21/09/1985", "93200", "2609603", "76828107546");
-    private static final Person ROUSSEAU = new Person("278084410926123", "Rousseau", "08/08/1978", "44000", "2739226", "68906152120");
-    private static final Person LEGOFF = new Person("162112901915047", "LE GOFF", "30/11/1962", "29200", "0558774", "61722217863");
-
-    record Person(String nir, String name, String birthDate, String postalCode, String iban, String vitale) {
-        IdentityClaim claim() {
-            return new IdentityClaim(Nir.parse(nir), new PersonName(name), BirthDate.parse(birthDate, Clock.systemUTC()),
-                    new PostalCode(postalCode));
-        }
-
-        IdentityProof proof() {
-            return new IdentityProof(new IbanTail(iban), new VitaleSerialTail(vitale));
-        }
-    }
-
-    private AccountRequest request(Person p, String email) {
-        ContactChoices contact = new ContactChoices(new EmailAddress(email), false,
-                PhoneNumber.mobile("06 12 34 56 78"), true, false, null, null);
-        return new AccountRequest(p.claim(), p.proof(), null, Instant.now(), CODE, CODE, contact, new EmailAddress(email));
-    }
+    // ---- Creating an account: identity, registration, activation (PRODUCT §2.2–§2.8)
 
     @Test
     void identification_needs_the_register_data_and_says_nothing_about_which_field_was_wrong() {
@@ -326,519 +272,6 @@ class AccountServicesIT {
     }
 
     @Test
-    void the_timer_removes_pending_accounts_after_the_validity_and_leaves_active_ones() throws Exception {
-        registration.register(request(LEGOFF, "yann@example.fr"));
-        Account pending = accounts.findByNir(Nir.parse(LEGOFF.nir())).orElseThrow();
-        registration.register(request(ROUSSEAU, "elodie@example.fr"));
-        assertEquals(ActivationOutcome.ACTIVATED, activation.activate(tokenFrom(awaitMail("elodie@example.fr"))));
-
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (accounts.findByNir(Nir.parse(LEGOFF.nir())).isPresent() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(250);
-        }
-        assertTrue(accounts.findByNir(Nir.parse(LEGOFF.nir())).isEmpty(), "the pending account was removed by the timer");
-        assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from activation_token where account_id = ?1")
-                .setParameter(1, pending.id()).getSingleResult()).longValue());
-        assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from outbound_mail where account_id = ?1")
-                .setParameter(1, pending.id()).getSingleResult()).longValue(), "its mail and address are gone too");
-        assertTrue(accounts.findByNir(Nir.parse(ROUSSEAU.nir())).orElseThrow().isActive(), "the active account stays");
-        assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_EXPIRED, LEGOFF), "the trail keeps that it expired, by pseudonym");
-        assertEquals(IdentityCheck.IDENTIFIED, identityVerification.identify(LEGOFF.claim()), "the person can start again");
-    }
-
-    private static final Person BENALI = new Person("175083818577909", "Benali", "22/08/1975", "38000", "5319076", "03050227330");
-
-    @Test
-    void a_link_whose_account_the_timer_removed_says_expired_until_the_retention_is_over() throws Exception {
-        registration.register(request(BENALI, "karim@example.fr"));
-        String token = tokenFrom(awaitMail("karim@example.fr"));
-        String hash = SecretTokens.hash(token);
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (accounts.findByNir(Nir.parse(BENALI.nir())).isPresent() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(accounts.findByNir(Nir.parse(BENALI.nir())).isEmpty(), "the pending account was removed by the timer");
-        assertTrue(accounts.findToken(hash).isEmpty(), "its token went with it");
-        assertEquals(ActivationOutcome.EXPIRED, activation.activate(token), "« expiré », not « inconnu »");
-        assertEquals(ActivationOutcome.UNKNOWN, activation.activate(SecretTokens.newToken()), "a link never sent stays unknown");
-        Object[] kept = (Object[]) em.createNativeQuery("select * from expired_activation_link where token_hash = ?1")
-                .setParameter(1, hash).getSingleResult();
-        assertEquals(3, kept.length, "only the hash, its expiry and until when it is kept: no personal data");
-
-        deadline = System.currentTimeMillis() + 15_000;
-        while (expiredLinkRows(hash) > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(250);
-        }
-        assertEquals(0L, expiredLinkRows(hash), "the sweep forgets it after ameli.activation.expired-link-retention");
-        assertEquals(ActivationOutcome.UNKNOWN, activation.activate(token));
-    }
-
-    private long expiredLinkRows(String hash) {
-        return ((Number) em.createNativeQuery("select count(*) from expired_activation_link where token_hash = ?1")
-                .setParameter(1, hash).getSingleResult()).longValue();
-    }
-
-    private static final Person FAURE = new Person("252026311333509", "Faure", "29/02/1952", "63000", "8315293", "43305644731");
-    private static final Person MOREL = new Person("134065935037277", "Morel", "06/06/1934", "59000", "7724569", "30816572014");
-    private static final Person PAYET = new Person("172099741152012", "Payet", "01/09/1972", "97400", "5370873", "45937044023");
-    private static final Person CASANOVA = new Person("267102B03344693", "Casanova", "23/10/1967", "20200", "3600167", "33528882964");
-
-    private long auditCount(AuditEvent.Type type, Person person) {
-        return ((Number) em.createNativeQuery("select count(*) from audit_event where event = ?1 and nir_hash = ?2")
-                .setParameter(1, type.name()).setParameter(2, pseudonyms.of(Nir.parse(person.nir())))
-                .getSingleResult()).longValue();
-    }
-
-    @Test
-    void five_failed_proofs_lock_the_proof_step_for_fifteen_minutes_even_for_the_right_answer() {
-        IdentityProof wrong = new IdentityProof(new IbanTail("0000000"), new VitaleSerialTail("00000000000"));
-        for (int i = 1; i <= 4; i++) {
-            ProofCheck check = identityVerification.prove(FAURE.claim(), wrong);
-            assertFalse(check.proven(), "failure " + i + " is not a proof");
-            assertFalse(check.locked(), "failure " + i + " does not lock");
-        }
-        Instant before = Instant.now();
-        ProofCheck fifth = identityVerification.prove(FAURE.claim(), wrong);
-        assertTrue(fifth.locked());
-        long minutes = java.time.Duration.between(before, fifth.lockedUntil()).toMinutes();
-        assertTrue(minutes >= 14 && minutes <= 15, "locked for 15 minutes: " + fifth.lockedUntil());
-        ProofCheck right = identityVerification.prove(FAURE.claim(), FAURE.proof());
-        assertTrue(right.locked(), "still locked");
-        assertFalse(right.proven(), "while locked, even the right proof is refused");
-        assertEquals(5, auditCount(AuditEvent.Type.PROOF_FAILURE, FAURE));
-        assertEquals(1, auditCount(AuditEvent.Type.PROOF_LOCKED, FAURE));
-    }
-
-    @Test
-    void five_failed_logins_lock_the_nir_and_a_success_resets_the_count() throws Exception {
-        registration.register(request(MOREL, "louis.morel@example.fr"));
-        activation.activate(tokenFrom(awaitMail("louis.morel@example.fr")));
-        UsernamePasswordCredential wrong = new UsernamePasswordCredential(MOREL.nir(), new Password("Mauvais*code_1"));
-        UsernamePasswordCredential right = new UsernamePasswordCredential(MOREL.nir(), new Password(CODE));
-        for (int i = 0; i < 4; i++) {
-            identityStore.checkCodePersonnel(wrong);
-        }
-        assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus());
-        for (int i = 0; i < 4; i++) {
-            assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(wrong).getStatus());
-            assertEquals(LoginOutcome.Refusal.WRONG_CREDENTIALS, loginOutcome.refusal(), "4 failures after a success: no lock");
-        }
-        identityStore.checkCodePersonnel(wrong);
-        assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal());
-        Instant until = loginOutcome.lockedUntil();
-        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(right).getStatus(), "locked: even the right code");
-        assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal());
-        assertEquals(until, loginLocks.lockedUntil(Nir.parse(MOREL.nir())).orElseThrow(),
-                "the lock is a database row, shared by every server");
-        assertEquals(0, auditCount(AuditEvent.Type.LOGIN_SUCCESS, MOREL), "a right code personnel alone logs nobody in");
-        assertEquals(9, auditCount(AuditEvent.Type.LOGIN_FAILURE, MOREL));
-        assertEquals(1, auditCount(AuditEvent.Type.LOGIN_LOCKED, MOREL));
-        assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_CREATED, MOREL));
-        assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_ACTIVATED, MOREL));
-    }
-
-    private static final Person GARCIA = new Person("101013417229840", "Garcia", "17/01/2001", "34000", "1203626", "47647879854");
-    private static final Person LAMBERT = new Person("131032123159488", "Lambert", "27/03/1931", "21000", "2091421", "59923680877");
-    private static final Person SANTONI = new Person("158042A00440910", "Santoni", "19/04/1958", "20000", "5686356", "32637163048");
-
-    /**
-     * The three checks a guesser could repeat run under one guard (Throttling.guard): five failures
-     * of each leave the same trail, five failures then one lock, and the sixth try is refused.
-     */
-    @Test
-    void every_guarded_check_leaves_the_same_trail_of_failures_and_lock() throws Exception {
-        registration.register(request(LAMBERT, "robert.lambert@example.fr"));
-        activation.activate(tokenFrom(awaitMail("robert.lambert@example.fr")));
-        IdentityProof wrongProof = new IdentityProof(new IbanTail("0000000"), new VitaleSerialTail("00000000000"));
-        UsernamePasswordCredential wrongCode = new UsernamePasswordCredential(LAMBERT.nir(), new Password("Mauvais*code_1"));
-        Nir santoni = Nir.parse(SANTONI.nir());
-        for (int i = 0; i < 5; i++) {
-            identityVerification.prove(GARCIA.claim(), wrongProof);
-            identityStore.checkCodePersonnel(wrongCode);
-            provisionalCodes.login(santoni, "0000");
-        }
-        // The fifth failure and its lock are written in one transaction, in no set order: compare the events, not their order.
-        List<String> failuresThenLock = List.of("FAILURE", "FAILURE", "FAILURE", "FAILURE", "FAILURE", "LOCKED");
-        assertEquals(failuresThenLock, guardTrail(GARCIA, "PROOF_"), "wizard proof");
-        assertEquals(failuresThenLock, guardTrail(LAMBERT, "LOGIN_"), "code personnel");
-        assertEquals(failuresThenLock, guardTrail(SANTONI, "LOGIN_"), "provisional code");
-        assertTrue(identityVerification.prove(GARCIA.claim(), GARCIA.proof()).locked(), "proof locked");
-        assertTrue(provisionalCodes.login(santoni, "0000").lockedUntil() != null, "provisional code locked");
-        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(
-                new UsernamePasswordCredential(LAMBERT.nir(), new Password(CODE))).getStatus(), "code personnel locked");
-        assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal());
-    }
-
-    /** The person's failure and lock events of one kind, without their prefix, FAILURE first. */
-    @SuppressWarnings("unchecked")
-    private List<String> guardTrail(Person person, String prefix) {
-        List<Object> events = em.createNativeQuery("select event from audit_event where nir_hash = ?1 and event like ?2 order by id")
-                .setParameter(1, pseudonyms.of(Nir.parse(person.nir()))).setParameter(2, prefix + "%").getResultList();
-        return events.stream().map(e -> e.toString().substring(prefix.length()))
-                .filter(e -> e.equals("FAILURE") || e.equals("LOCKED")).sorted().toList();
-    }
-
-    private static final Person FONTAINE = new Person("244010240870587", "De La Fontaine", "31/01/1944", "02400", "4366736", "37494789133");
-    private static final Person OCONNOR = new Person("280029913263197", "O'Connor", "04/02/1980", "75011", "7875340", "88345554003");
-
-    /** PRODUCT §5: a stranger who knows the NIR locks out only the address they try from; the owner is told. */
-    @Test
-    void a_stranger_s_wrong_codes_lock_only_their_address_and_the_owner_is_told() throws Exception {
-        registration.register(request(FONTAINE, "anne@example.fr"));
-        activation.activate(tokenFrom(awaitMail("anne@example.fr")));
-        UsernamePasswordCredential wrong = new UsernamePasswordCredential(FONTAINE.nir(), new Password("Mauvais*code_1"));
-        UsernamePasswordCredential right = new UsernamePasswordCredential(FONTAINE.nir(), new Password(CODE));
-        clientOrigin.setAddress("198.51.100.66");
-        for (int i = 0; i < 5; i++) {
-            identityStore.checkCodePersonnel(wrong);
-        }
-        assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal(), "the stranger's address is locked");
-        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(right).getStatus(), "from there, even the right code");
-
-        clientOrigin.setAddress("203.0.113.20");
-        assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(),
-                "the owner, from another address, gets in at once");
-        assertEquals("198.51.100.66", em.createNativeQuery(
-                "select client_address from audit_event where event = 'LOGIN_LOCKED' and nir_hash = ?1")
-                .setParameter(1, pseudonyms.of(Nir.parse(FONTAINE.nir()))).getSingleResult());
-        Path mails = config.dataDir().resolve("mails");
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (countMails(mails, "anne@example.fr") < 2 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
-        String notice = awaitMail("anne@example.fr");
-        assertTrue(notice.contains("la connexion depuis cet appareil est bloquée jusqu'au"), notice);
-        assertFalse(notice.contains("http"), "no link in a security mail: " + notice);
-    }
-
-    private static final Person QUENTIN = new Person("250093384936862", "Quentin", "17/09/1950", "33699", "0911140", "55765237355");
-    private static final Person RENAUD = new Person("283045876158120", "Renaud", "05/04/1983", "58672", "3077326", "81449766085");
-    private static final String FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
-    @Inject
-    RememberedBrowsers rememberedBrowsers;
-
-    /**
-     * PRODUCT §2.10, §5: a remembered browser skips the security code, only for its account and
-     * with the cookie as signed; wrong codes from it lock it alone; a new code personnel
-     * forgets it.
-     */
-    @Test
-    void a_remembered_browser_skips_the_security_code_locks_only_itself_and_is_forgotten_with_a_new_code() throws Exception {
-        registration.register(request(QUENTIN, "quentin@example.fr"));
-        activation.activate(tokenFrom(awaitMail("quentin@example.fr")));
-        Nir nir = Nir.parse(QUENTIN.nir());
-        UsernamePasswordCredential wrong = new UsernamePasswordCredential(QUENTIN.nir(), new Password("Mauvais*code_1"));
-        UsernamePasswordCredential right = new UsernamePasswordCredential(QUENTIN.nir(), new Password(CODE));
-        clientOrigin.setAddress("198.51.100.120");
-        clientOrigin.setUserAgent(FIREFOX_ON_WINDOWS);
-        assertFalse(rememberedBrowsers.skipsSecurityCode(nir), "a browser not remembered gives the security code");
-
-        RememberedBrowsers.BrowserCookie cookie = rememberedBrowsers.remember(nir).orElseThrow();
-        assertEquals(java.time.Duration.ofDays(30), cookie.maxAge());
-        String notice = awaitMailContaining("quentin@example.fr", "mémorisé");
-        assertTrue(notice.replaceAll("\\s+", " ").contains("l'appareil « Firefox sous Windows » a été mémorisé"), notice);
-        assertFalse(notice.contains("http"), "no link in a security mail: " + notice);
-        assertEquals(1, auditCount(AuditEvent.Type.BROWSER_REMEMBERED, QUENTIN));
-
-        clientOrigin.setBrowserCookies(Map.of(cookie.name(), cookie.value()));
-        assertTrue(rememberedBrowsers.skipsSecurityCode(nir), "the remembered browser skips the security code");
-        assertEquals(CredentialValidationResult.Status.VALID, identityStore.validate(new RememberedBrowserCredential(nir)).getStatus());
-        String token = cookie.value().substring(0, cookie.value().indexOf('.'));
-        clientOrigin.setBrowserCookies(Map.of(cookie.name(), token + "." + "0".repeat(64)));
-        assertFalse(rememberedBrowsers.skipsSecurityCode(nir), "a cookie not signed by us");
-        registration.register(request(RENAUD, "renaud@example.fr"));
-        activation.activate(tokenFrom(awaitMail("renaud@example.fr")));
-        Nir other = Nir.parse(RENAUD.nir());
-        clientOrigin.setBrowserCookies(Map.of(rememberedBrowsers.cookieName(other), cookie.value()));
-        assertFalse(rememberedBrowsers.skipsSecurityCode(other), "a cookie moved to another account");
-
-        clientOrigin.setBrowserCookies(Map.of(cookie.name(), cookie.value()));
-        for (int i = 0; i < 5; i++) {
-            identityStore.checkCodePersonnel(wrong);
-        }
-        assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal(), "five wrong codes from the remembered browser lock it");
-        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(right).getStatus());
-        clientOrigin.setBrowserCookies(Map.of());
-        assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(),
-                "the same address without that browser is not locked");
-
-        codeReset.request(nir, java.time.LocalDate.of(1950, 9, 17));
-        String link = resetTokenFrom(awaitMailContaining("quentin@example.fr", "nouveau-code.xhtml"));
-        assertEquals(CodeReset.Outcome.CHANGED, codeReset.choose(link, "Nouveau*Code_7", "Nouveau*Code_7"));
-        clientOrigin.setBrowserCookies(Map.of(cookie.name(), cookie.value()));
-        assertFalse(rememberedBrowsers.skipsSecurityCode(nir), "a new code personnel forgets every remembered browser");
-        assertEquals(1, auditCount(AuditEvent.Type.BROWSERS_FORGOTTEN, QUENTIN));
-        assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from remembered_browser where account_id = ?1")
-                .setParameter(1, accounts.findByNir(nir).orElseThrow().id()).getSingleResult()).longValue());
-    }
-
-    private static final Person SCHMITT = new Person("278026593169568", "Schmitt", "22/02/1978", "65867", "8647901", "42599677500");
-    private static final Person TESSIER = new Person("150113633501921", "Tessier", "28/11/1950", "36798", "9549408", "73924196898");
-    private static final Person VIDAL = new Person("148015504619088", "Vidal", "09/01/1948", "55563", "0965801", "72075473548");
-    @Inject
-    LoginSessions loginSessions;
-    @Inject
-    CodeChange codeChange;
-    @Inject
-    AccountClosure closure;
-
-    private long mailRowsTo(String recipient) {
-        return ((Number) em.createNativeQuery("select count(*) from outbound_mail where recipient = ?1")
-                .setParameter(1, recipient).getSingleResult()).longValue();
-    }
-
-    private long rows(String table, Account account) {
-        return ((Number) em.createNativeQuery("select count(*) from " + table + " where account_id = ?1")
-                .setParameter(1, account.id()).getSingleResult()).longValue();
-    }
-
-    /** PRODUCT §2.11: the 10 latest logins are kept with how and from which browser; « Me déconnecter de tous les appareils » ends them all. */
-    @Test
-    void logins_are_listed_ten_at_most_and_logging_out_everywhere_ends_every_session_and_forgets_the_browsers() throws Exception {
-        registration.register(request(VIDAL, "vidal@example.fr"));
-        activation.activate(tokenFrom(awaitMail("vidal@example.fr")));
-        Nir nir = Nir.parse(VIDAL.nir());
-        clientOrigin.setAddress("198.51.100.140");
-        clientOrigin.setUserAgent(FIREFOX_ON_WINDOWS);
-        String first = loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).orElseThrow();
-        rememberedBrowsers.remember(nir);
-        List<String> keys = new java.util.ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            keys.add(loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.REMEMBERED_BROWSER).orElseThrow());
-        }
-        LoginSessions.Listing listing = loginSessions.of(nir, java.time.Duration.ofMinutes(20));
-        assertEquals(10, listing.logins().size(), "the 10 latest only");
-        assertFalse(loginSessions.stillOpen(first), "a login pushed out of the 10 kept is logged out");
-        assertEquals("Firefox sous Windows", listing.logins().get(0).browser());
-        assertEquals(fr.ameli.compte.domain.account.LoginSession.Method.REMEMBERED_BROWSER, listing.logins().get(0).method());
-        assertEquals(10, listing.openNow().size());
-        assertTrue(LoginSessions.isThisSession(listing.logins().get(0), keys.get(9)), "the latest first");
-
-        loginSessions.ended(keys.get(9));
-        assertFalse(loginSessions.stillOpen(keys.get(9)), "« Me déconnecter » ends this session");
-        assertTrue(loginSessions.stillOpen(keys.get(8)), "and only this one");
-        assertEquals(9, loginSessions.of(nir, java.time.Duration.ofMinutes(20)).openNow().size());
-
-        loginSessions.endEverywhere(nir);
-        assertTrue(keys.stream().noneMatch(loginSessions::stillOpen), "every session is logged out at its next request");
-        assertTrue(rememberedBrowsers.of(nir).isEmpty(), "and the remembered browsers are forgotten");
-        assertEquals(1, auditCount(AuditEvent.Type.LOGGED_OUT_EVERYWHERE, VIDAL));
-        assertFalse(loginSessions.opened(Nir.parse(TOTO.nir()), fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).isPresent(),
-                "no login row without an active account");
-    }
-
-    /** PRODUCT §2.11: the current code, then a new one under the rules; other sessions and remembered browsers are shut out, a mail tells. */
-    @Test
-    void changing_the_code_needs_the_current_one_and_logs_out_every_other_session() throws Exception {
-        registration.register(request(SCHMITT, "schmitt@example.fr"));
-        activation.activate(tokenFrom(awaitMail("schmitt@example.fr")));
-        Nir nir = Nir.parse(SCHMITT.nir());
-        clientOrigin.setAddress("198.51.100.150");
-        String here = loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).orElseThrow();
-        String elsewhere = loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).orElseThrow();
-        rememberedBrowsers.remember(nir);
-
-        assertEquals(CodeChange.Outcome.CURRENT_WRONG, codeChange.change(nir, "Mauvais*code_1", "Nouveau*Code_7", "Nouveau*Code_7", here).outcome());
-        assertEquals(CodeChange.Outcome.CODE_REJECTED, codeChange.change(nir, CODE, "Schmitt*1978", "Schmitt*1978", here).outcome(),
-                "the rules of PRODUCT §2.5: not the person's own name");
-        assertEquals(CodeChange.Outcome.CODE_NOT_CONFIRMED, codeChange.change(nir, CODE, "Nouveau*Code_7", "Nouveau*Code_8", here).outcome());
-        assertEquals(CodeChange.Outcome.SAME_AS_CURRENT, codeChange.change(nir, CODE, CODE, CODE, here).outcome());
-        assertTrue(loginSessions.stillOpen(elsewhere), "nothing changed yet");
-        assertEquals(CodeChange.Outcome.CHANGED, codeChange.change(nir, CODE, "Nouveau*Code_7", "Nouveau*Code_7", here).outcome());
-
-        assertTrue(loginSessions.stillOpen(here), "the session that changed it stays logged in");
-        assertFalse(loginSessions.stillOpen(elsewhere), "every other one is logged out");
-        assertTrue(rememberedBrowsers.of(nir).isEmpty(), "every remembered browser gives the security code again");
-        assertEquals(CredentialValidationResult.Status.INVALID,
-                identityStore.checkCodePersonnel(new UsernamePasswordCredential(SCHMITT.nir(), new Password(CODE))).getStatus(), "the old code stops working");
-        assertEquals(CredentialValidationResult.Status.VALID,
-                identityStore.checkCodePersonnel(new UsernamePasswordCredential(SCHMITT.nir(), new Password("Nouveau*Code_7"))).getStatus());
-        String notice = awaitMailContaining("schmitt@example.fr", "a été modifié");
-        assertFalse(notice.contains("http"), "no link in a security mail: " + notice);
-        assertEquals(1, auditCount(AuditEvent.Type.CODE_CHANGED, SCHMITT));
-    }
-
-    /** PRODUCT §2.11, §5: closing removes the account and its data in one go, keeps the pseudonymised trail, mails, and frees the NIR. */
-    @Test
-    void closing_the_account_removes_its_rows_frees_the_nir_and_keeps_the_trail() throws Exception {
-        registration.register(request(TESSIER, "tessier@example.fr"));
-        activation.activate(tokenFrom(awaitMail("tessier@example.fr")));
-        Nir nir = Nir.parse(TESSIER.nir());
-        clientOrigin.setAddress("198.51.100.160");
-        String session = loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).orElseThrow();
-        rememberedBrowsers.remember(nir);
-        securityCodes.send(nir);
-        awaitMailContaining("tessier@example.fr", "Voici le code de sécurité");
-        awaitMailContaining("tessier@example.fr", "mémorisé");
-        Account account = accounts.findByNir(nir).orElseThrow();
-
-        assertEquals(AccountClosure.Outcome.CURRENT_WRONG, closure.close(nir, "Mauvais*code_1").outcome());
-        assertTrue(accounts.findByNir(nir).isPresent(), "a wrong code closes nothing");
-        assertEquals(AccountClosure.Outcome.CLOSED, closure.close(nir, CODE).outcome());
-
-        assertTrue(accounts.findByNir(nir).isEmpty(), "the account is gone");
-        for (String table : List.of("security_code", "remembered_browser", "login_session", "code_reset_token", "activation_token",
-                "email_change_token")) {
-            assertEquals(0, rows(table, account), table);
-        }
-        assertFalse(loginSessions.stillOpen(session), "its sessions are logged out");
-        String closed = awaitMailContaining("tessier@example.fr", "clôturé");
-        assertFalse(closed.contains("http"), "no link: " + closed);
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (mailRowsTo("tessier@example.fr") > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-        }
-        assertEquals(0, mailRowsTo("tessier@example.fr"), "once sent, not even the address of its last mail stays");
-        assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_CLOSED, TESSIER));
-        assertTrue(auditCount(AuditEvent.Type.ACCOUNT_CREATED, TESSIER) == 1, "the pseudonymised trail stays");
-
-        registration.register(request(TESSIER, "tessier.nouveau@example.fr"));
-        assertEquals(AccountStatus.PENDING_ACTIVATION, accounts.findByNir(nir).orElseThrow().status(), "the NIR is free for a new account");
-    }
-
-    private static final Person WEBER = new Person("273040783542121", "Weber", "19/04/1973", "07883", "3601251", "55218248861");
-    @Inject
-    PersonalDataExport personalDataExport;
-
-    /** PRODUCT §2.11, RGPD art. 15: the download holds what the account holds, with the consents' dates, and no secret. */
-    @Test
-    void the_data_download_holds_what_the_account_holds_and_no_secret() throws Exception {
-        registration.register(request(WEBER, "weber@example.fr"));
-        activation.activate(tokenFrom(awaitMail("weber@example.fr")));
-        Nir nir = Nir.parse(WEBER.nir());
-        clientOrigin.setAddress("198.51.100.170");
-        clientOrigin.setUserAgent(FIREFOX_ON_WINDOWS);
-        loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).orElseThrow();
-        RememberedBrowsers.BrowserCookie cookie = rememberedBrowsers.remember(nir).orElseThrow();
-        assertEquals(ContactSettings.Outcome.CHANGED, contactSettings.answer(nir, fr.ameli.compte.domain.account.Consent.MOBILE_SMS, true));
-
-        String json = personalDataExport.json(nir).orElseThrow();
-        jakarta.json.JsonObject data = jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject();
-        assertAll(
-                () -> assertEquals("WEBER", data.getJsonObject("identite").getString("nom")),
-                () -> assertEquals("1973-04-19", data.getJsonObject("identite").getString("date_de_naissance")),
-                () -> assertEquals("weber@example.fr", data.getJsonObject("coordonnees").getString("email")),
-                () -> assertEquals("06 12 34 56 78", data.getJsonObject("coordonnees").getString("telephone_portable")),
-                () -> assertEquals(3, data.getJsonArray("consentements").size(), "email, and the mobile's calls and SMS"),
-                () -> assertEquals("oui", data.getJsonArray("consentements").getJsonObject(2).getString("reponse")),
-                () -> assertFalse(data.getJsonArray("consentements").getJsonObject(2).getString("depuis_le").isEmpty()),
-                () -> assertEquals(1, data.getJsonArray("connexions").size()),
-                () -> assertEquals("Firefox sous Windows", data.getJsonArray("appareils_memorises").getJsonObject(0).getString("navigateur")));
-        Account account = accounts.findByNir(nir).orElseThrow();
-        List<String> secrets = new java.util.ArrayList<>(List.of(account.codeHash(), cookie.value(),
-                cookie.value().substring(0, cookie.value().indexOf('.'))));
-        for (String table : List.of("remembered_browser", "login_session")) {
-            String column = table.equals("login_session") ? "session_key" : "token_hash";
-            secrets.add(em.createNativeQuery("select " + column + " from " + table + " where account_id = ?1")
-                    .setParameter(1, account.id()).getSingleResult().toString());
-        }
-        String html = personalDataExport.html(nir).orElseThrow();
-        for (String secret : secrets) {
-            assertFalse(json.contains(secret) || html.contains(secret), "no secret in the download: " + secret);
-        }
-        assertTrue(html.contains("Mes données du compte ameli") && html.contains("WEBER") && html.contains("Firefox sous Windows"), html);
-        assertFalse(json.toLowerCase(java.util.Locale.ROOT).contains("iban") || json.toLowerCase(java.util.Locale.ROOT).contains("vitale"),
-                "the bank details and the Vitale serial are only compared, never given back: " + json);
-        assertEquals(2, auditCount(AuditEvent.Type.DATA_EXPORTED, WEBER), "each download is in the trail");
-        assertTrue(personalDataExport.json(Nir.parse(TOTO.nir())).isEmpty(), "nothing without an active account");
-    }
-
-    /** PRODUCT §5: past the NIR's daily ceiling (12 here), every browser not remembered gets one try a minute, the owner's first. */
-    @Test
-    void past_the_daily_ceiling_of_failures_a_nir_gets_one_try_a_minute() throws Exception {
-        registration.register(request(OCONNOR, "siobhan@example.fr"));
-        activation.activate(tokenFrom(awaitMail("siobhan@example.fr")));
-        UsernamePasswordCredential wrong = new UsernamePasswordCredential(OCONNOR.nir(), new Password("Mauvais*code_1"));
-        UsernamePasswordCredential right = new UsernamePasswordCredential(OCONNOR.nir(), new Password(CODE));
-        clientOrigin.setAddress("203.0.113.29");
-        RememberedBrowsers.BrowserCookie ownBrowser = rememberedBrowsers.remember(Nir.parse(OCONNOR.nir())).orElseThrow();
-        for (int address = 10; address < 13; address++) {
-            clientOrigin.setAddress("198.51.100." + address);
-            for (int i = 0; i < 4; i++) {
-                identityStore.checkCodePersonnel(wrong);
-                assertEquals(LoginOutcome.Refusal.WRONG_CREDENTIALS, loginOutcome.refusal(), "4 failures from one address: no lock");
-            }
-        }
-        assertEquals(1, auditCount(AuditEvent.Type.LOGIN_CEILING_REACHED, OCONNOR));
-
-        clientOrigin.setAddress("203.0.113.29");
-        clientOrigin.setBrowserCookies(Map.of(ownBrowser.name(), ownBrowser.value()));
-        for (int i = 0; i < 2; i++) {
-            assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(),
-                    "the owner's remembered browser is never slowed");
-        }
-        clientOrigin.setBrowserCookies(Map.of());
-        clientOrigin.setAddress("203.0.113.30");
-        assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(),
-                "the first try of the minute goes through: the owner gets in");
-        clientOrigin.setAddress("203.0.113.31");
-        Instant before = Instant.now();
-        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(right).getStatus(), "the next one waits");
-        assertEquals(LoginOutcome.Refusal.SLOWED, loginOutcome.refusal());
-        long seconds = java.time.Duration.between(before, loginOutcome.lockedUntil()).toSeconds();
-        assertTrue(seconds >= 0 && seconds <= 60, "within a minute: " + loginOutcome.lockedUntil());
-    }
-
-    private static final Person CELIK = new Person("290036748218734", "Çelik", "11/03/1990", "67000", "6305786", "31284151553");
-    @Inject
-    SecurityCodes securityCodes;
-
-    /** The 6-digit code of the latest security-code mail to this address. */
-    private String securityCodeSentTo(String email, int mailsBefore) throws Exception {
-        Path mails = config.dataDir().resolve("mails");
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (countMails(mails, email) <= mailsBefore && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
-        String text = awaitMail(email);
-        Matcher code = Pattern.compile("(?m)^(\\d{6})\r?$").matcher(text);
-        assertTrue(code.find(), text);
-        assertFalse(text.contains("http"), "no link in the security-code mail: " + text);
-        return code.group(1);
-    }
-
-    /** PRODUCT §2.10: the code personnel alone never logs in; the mailed code does, once; three wrong ones spend it; it expires. */
-    @Test
-    void a_code_personnel_alone_never_logs_in_and_the_mailed_security_code_logs_in_once() throws Exception {
-        registration.register(request(CELIK, "ayse@example.fr"));
-        activation.activate(tokenFrom(awaitMail("ayse@example.fr")));
-        clientOrigin.setAddress("198.51.100.90");
-        Nir nir = Nir.parse(CELIK.nir());
-        UsernamePasswordCredential right = new UsernamePasswordCredential(CELIK.nir(), new Password(CODE));
-        assertEquals(CredentialValidationResult.Status.NOT_VALIDATED, identityStore.validate(right).getStatus(),
-                "Jakarta Security never logs in on the code personnel alone");
-        assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(), "the first step");
-
-        assertEquals("a•••@example.fr", securityCodes.send(nir).orElseThrow().maskedEmail());
-        String code = securityCodeSentTo("ayse@example.fr", 1);
-        String wrong = code.equals("000000") ? "111111" : "000000";
-        SecurityCodes.Outcome once = securityCodes.verify(nir, wrong);
-        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.WRONG, once.result());
-        assertEquals(2, once.triesLeft());
-        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.ACCEPTED, securityCodes.verify(nir, code).result());
-        assertEquals(CredentialValidationResult.Status.VALID, identityStore.validate(new SecurityCodeCredential(nir, false)).getStatus(),
-                "then the login is made");
-        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.SPENT, securityCodes.verify(nir, code).result(), "single use");
-
-        securityCodes.send(nir);
-        String second = securityCodeSentTo("ayse@example.fr", 2);
-        String other = second.equals("000000") ? "111111" : "000000";
-        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.WRONG, securityCodes.verify(nir, other).result());
-        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.WRONG, securityCodes.verify(nir, other).result());
-        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.SPENT, securityCodes.verify(nir, other).result(), "the third wrong try spends it");
-        clientOrigin.setAddress("198.51.100.91");
-        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.SPENT, securityCodes.verify(nir, second).result(), "even for the right code");
-
-        securityCodes.send(nir);
-        String third = securityCodeSentTo("ayse@example.fr", 3);
-        Thread.sleep(3_300);
-        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.SPENT, securityCodes.verify(nir, third).result(), "expired after its validity");
-        assertFalse(securityCodes.send(nir).orElseThrow().sent(), "at most " + SecurityCodes.PER_HOUR + " codes an hour");
-        assertEquals(3, auditCount(AuditEvent.Type.SECURITY_CODE_SENT, CELIK));
-        assertEquals(1, auditCount(AuditEvent.Type.LOGIN_SUCCESS, CELIK));
-    }
-
-    @Test
     void identity_attempts_are_capped_per_client_address_and_minute() {
         clientOrigin.setAddress("203.0.113.7");
         for (int i = 0; i < settings.identityAttemptsPerMinute(); i++) {
@@ -878,130 +311,213 @@ class AccountServicesIT {
     }
 
     @Test
-    void a_mail_is_claimed_by_one_delivery_only() throws Exception {
-        transaction.begin();
-        outbox.enqueue(new MailMessage("claims@example.fr", "Test", "Bonjour", null), null);
-        Long id = ((Number) em.createNativeQuery("select max(id) from outbound_mail where recipient = 'claims@example.fr'")
-                .getSingleResult()).longValue();
-        // Claimed here first, before the commit lets the after-commit delivery try.
-        List<java.util.concurrent.Callable<Boolean>> claims = new java.util.ArrayList<>();
-        transaction.commit();
-        for (int i = 0; i < 10; i++) {
-            claims.add(() -> outboxStore.claim(id).isPresent());
-        }
-        long won = 0;
-        for (java.util.concurrent.Future<Boolean> f : executor.invokeAll(claims)) {
-            won += f.get() ? 1 : 0;
-        }
-        assertTrue(won <= 1, won + " deliveries claimed the same mail");
-        if (won == 1) {
-            // The test holds the claim and sends nothing: the after-commit delivery must not have sent it either.
-            Thread.sleep(1500);
-            assertEquals(null, em.createNativeQuery("select sent_at from outbound_mail where id = ?1").setParameter(1, id).getSingleResult());
-        } else {
-            awaitMail("claims@example.fr");
-        }
+    void twenty_clicks_at_once_on_one_activation_link_activate_once() throws Exception {
+        Person dumas = inRegister("2 66 09 13 201 022", "DUMAS", "Claire", "21/09/1966", "13001");
+        registration.register(request(dumas, "claire.dumas@example.fr"));
+        String token = tokenFrom(awaitMail("claire.dumas@example.fr"));
+        List<ActivationOutcome> outcomes = twentyAtOnce(i -> activation.activate(token));
+        assertEquals(1, outcomes.stream().filter(ActivationOutcome.ACTIVATED::equals).count(), outcomes.toString());
+        assertEquals(19, outcomes.stream().filter(ActivationOutcome.ALREADY_USED::equals).count(), outcomes.toString());
+        assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_ACTIVATED, dumas));
     }
 
     @Test
-    @Order(Integer.MAX_VALUE)
-    void with_the_database_down_a_page_says_to_retry_later_with_a_503_and_the_service_recovers(@ArquillianResource URL base) throws Exception {
-        String product;
-        String url;
-        try (java.sql.Connection c = dataSource.getConnection()) {
-            product = c.getMetaData().getDatabaseProductName();
-            url = c.getMetaData().getURL();
+    void a_new_activation_mail_replaces_the_old_link_and_is_limited_per_hour() throws Exception {
+        registration.register(request(DUPONT, "camille@example.fr"));
+        String first = tokenFrom(awaitMail("camille@example.fr"));
+        Nir nir = Nir.parse(DUPONT.nir());
+        for (int i = 1; i <= config.mailsPerHour(); i++) {
+            ActivationResend.Outcome outcome = activationResend.resend(nir).orElseThrow();
+            assertEquals("camille@example.fr", outcome.pending().email(), "resend " + i);
         }
-        DatabaseOutage outage = "PostgreSQL".equals(product) ? postgresqlOutage(url) : derbyOutage();
-        outage.begin();
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest activation = HttpRequest.newBuilder(URI.create(base + "activation.xhtml?jeton=" + "A".repeat(43))).build();
-        try {
-            HttpResponse<String> down = http.send(activation, HttpResponse.BodyHandlers.ofString());
-            assertEquals(503, down.statusCode(), down.body());
-            assertTrue(down.body().contains("Merci de réessayer dans quelques minutes."), down.body());
-            assertTrue(down.headers().firstValue("Retry-After").isPresent());
-            assertFalse(down.body().contains("Exception"), "no stack trace");
-            assertTrue(down.body().matches("(?s).*<strong id=\"incident\">[0-9a-f]{8}</strong>.*"),
-                    "an incident number, the one of the log line: " + down.body());
-        } finally {
-            outage.end();
+        ActivationResend.Outcome tooMany = activationResend.resend(nir).orElseThrow();
+        assertNotNull(tooMany.tooManyUntil(), "at most " + config.mailsPerHour() + " per hour");
+        Path mails = config.dataDir().resolve("mails");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (countMails(mails, "camille@example.fr") < 1 + config.mailsPerHour() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
         }
-        int status = 0;
-        for (int i = 0; i < 10 && status != 200; i++) {
-            status = http.send(activation, HttpResponse.BodyHandlers.ofString()).statusCode();
+        assertEquals(1 + config.mailsPerHour(), countMails(mails, "camille@example.fr"));
+        String latest = tokenFrom(awaitMail("camille@example.fr"));
+        assertNotEquals(first, latest);
+        assertEquals(ActivationOutcome.UNKNOWN, activation.activate(first), "the old link stops working");
+        assertEquals(ActivationOutcome.ACTIVATED, activation.activate(latest));
+        assertTrue(activationResend.resend(nir).isEmpty(), "nothing to resend for an active account");
+        assertEquals(config.mailsPerHour(), auditCount(AuditEvent.Type.ACTIVATION_RESENT, DUPONT));
+    }
+
+    // ---- Provisional codes by post (PRODUCT §2.3)
+
+    @Test
+    void a_letter_with_a_provisional_code_is_printed_and_the_code_opens_the_rest_of_the_wizard_once() throws Exception {
+        ProvisionalCodes.LetterSent[] sent = new ProvisionalCodes.LetterSent[1];
+        String text = textOfNewLetter(() -> {
+            sent[0] = provisionalCodes.requestLetter(BERNARD.claim()).orElseThrow();
+            return Optional.of(sent[0]);
+        });
+        assertEquals("33000", sent[0].postalCode());
+        List<Path> letters = List.of(lastLetter);
+        assertAll("the register's address block: " + text,
+                () -> assertTrue(text.contains("Paul BERNARD"), "the name"),
+                () -> assertTrue(text.contains("9 place de la Bourse"), "the street"),
+                () -> assertTrue(text.contains("33000 BORDEAUX"), "the postal code and town"));
+        Matcher code = Pattern.compile("Votre code provisoire : (\\d{4})").matcher(text);
+        assertTrue(code.find(), text);
+        String flowing = text.replaceAll("\\s+", " ");
+        assertAll(text,
+                () -> assertTrue(flowing.contains("ne sert qu'une seule fois"), "single use"),
+                () -> assertTrue(flowing.contains("Mon code personnel (ou provisoire à 4 chiffres)"), "where to type it"));
+        String listing = Files.readString(config.dataDir().resolve("courriers").resolve("a-imprimer.csv"));
+        assertAll(listing,
+                () -> assertTrue(listing.contains(letters.get(0).getFileName().toString()), "the letter's file"),
+                () -> assertTrue(listing.contains(";33000;Bordeaux"), "the postal code and town"));
+        assertFalse(listing.contains(code.group(1) + ";") , "the listing never holds the code");
+
+        assertTrue(provisionalCodes.requestLetter(BERNARD.claim()).orElseThrow().alreadySent(), "one letter a day");
+        Nir nir = Nir.parse(BERNARD.nir());
+        String wrong = String.format("%04d", (Integer.parseInt(code.group(1)) + 1) % 10_000);
+        assertEquals(null, provisionalCodes.login(nir, wrong).claim());
+        ProvisionalCodes.ProvisionalLogin login = provisionalCodes.login(nir, code.group(1));
+        assertEquals("BERNARD", login.claim().name().value(), "the identity comes from the register");
+        assertEquals(null, provisionalCodes.login(nir, code.group(1)).claim(), "single use");
+
+        AccountRequest withoutTails = new AccountRequest(login.claim(), null, login.codeId(), Instant.now(), CODE, CODE,
+                request(BERNARD, "paul@example.fr").contact(), new EmailAddress("paul@example.fr"));
+        registration.register(withoutTails);
+        assertTrue(accounts.findByNir(nir).isPresent(), "the provisional code proved the identity");
+        assertEquals(1, auditCount(AuditEvent.Type.PROVISIONAL_CODE_SENT, BERNARD));
+        assertEquals(1, auditCount(AuditEvent.Type.PROVISIONAL_CODE_USED, BERNARD));
+    }
+
+    @Test
+    void without_tails_nor_a_provisional_code_there_is_no_account() {
+        assertEquals(RegistrationRefused.Reason.NOT_PROVEN, assertThrows(RegistrationRefused.class, () -> registration.register(
+                new AccountRequest(CASANOVA.claim(), null, null, Instant.now(), CODE, CODE,
+                        request(CASANOVA, "lucia@example.fr").contact(), new EmailAddress("lucia@example.fr")))).reason());
+    }
+
+    /**
+     * PRODUCT §2.10: a provisional code (10,000 values) is spent after 5 wrong tries in all. The attack:
+     * wrong codes from five addresses (each address alone is far from its own lock), then the right code
+     * from a sixth — refused; a new letter replaces it, at most 3 letters in 90 days.
+     */
+    @Test
+    void a_provisional_code_is_spent_after_five_wrong_tries_from_any_addresses_and_letters_are_limited() throws Exception {
+        Person roche = inRegister("2 61 04 75 112 031", "ROCHE", "Anne", "12/04/1961", "75012");
+        Nir nir = Nir.parse(roche.nir());
+        String code = codeOfNewLetter(() -> provisionalCodes.requestLetter(roche.claim()));
+        for (int i = 1; i <= 5; i++) {
+            clientOrigin.setAddress("198.51.100." + i);
+            ProvisionalCodes.ProvisionalLogin wrong = provisionalCodes.login(nir, another(code));
+            assertEquals(null, wrong.claim());
+            assertEquals(null, wrong.lockedUntil(), "one wrong try locks no address");
+            assertEquals(i == 5, wrong.spent(), "try " + i);
         }
-        assertEquals(200, status, "once the database is back, the pool gives working connections again");
-    }
+        clientOrigin.setAddress("198.51.100.6");
+        ProvisionalCodes.ProvisionalLogin right = provisionalCodes.login(nir, code);
+        assertEquals(null, right.claim(), "the right code no longer opens anything");
+        assertTrue(right.spent(), "the login page says so, and how to get a new letter");
+        assertEquals(1, auditCount(AuditEvent.Type.PROVISIONAL_CODE_SPENT, roche));
 
-    /** Takes the database away, and brings it back. */
-    interface DatabaseOutage {
-        void begin() throws Exception;
+        // A new letter replaces the spent code; its own code works, once.
+        String second = codeOfNewLetter(() -> provisionalCodes.requestLetter(roche.claim()));
+        assertEquals(null, provisionalCodes.login(nir, code).claim(), "the old code stays spent");
+        ProvisionalCodes.ProvisionalLogin secondLogin = provisionalCodes.login(nir, second);
+        assertEquals("ROCHE", secondLogin.claim().name().value());
 
-        void end() throws Exception;
-    }
-
-    /** Embedded Derby: stop it and put a plain file where its folder was, so that it can neither boot nor be created again. */
-    private DatabaseOutage derbyOutage() {
-        Path database = config.dataDir().resolve("derby");
-        Path away = config.dataDir().resolve("derby-away");
-        return new DatabaseOutage() {
-            public void begin() throws Exception {
-                try {
-                    java.sql.DriverManager.getConnection("jdbc:derby:" + database + ";shutdown=true");
-                } catch (java.sql.SQLException expected) {
-                    assertEquals("08006", expected.getSQLState(), "Derby says it shut the database down");
-                }
-                Files.move(database, away);
-                Files.writeString(database, "not a database");
-            }
-
-            public void end() throws Exception {
-                Files.delete(database);
-                Files.move(away, database);
-            }
-        };
-    }
-
-    /** PostgreSQL: refuse new connections to the database and end the open ones; then allow them again. */
-    private DatabaseOutage postgresqlOutage(String url) {
-        String withoutOptions = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-        String name = withoutOptions.substring(withoutOptions.lastIndexOf('/') + 1);
-        String admin = withoutOptions.substring(0, withoutOptions.lastIndexOf('/')) + "/postgres";
-        return new DatabaseOutage() {
-            public void begin() throws Exception {
-                try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin, "ameli", "ameli");
-                     java.sql.Statement s = c.createStatement()) {
-                    s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
-                    s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
-                }
-            }
-
-            public void end() throws Exception {
-                try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin, "ameli", "ameli");
-                     java.sql.Statement s = c.createStatement()) {
-                    s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
-                }
-            }
-        };
-    }
-
-    private static final Person JEAN_BAPTISTE = new Person("249059712048392", "Jean-Baptiste", "15/05/1949", "97100", "1182639", "09456432019");
-
-    private void setExpiryLease(String owner, Instant expiresAt) throws Exception {
-        setLease("activation-expiry", owner, expiresAt);
-    }
-
-    /** The lease of job {@code name} as another server would leave it (the row made if the job has none). */
-    private void setLease(String name, String owner, Instant expiresAt) throws Exception {
-        transaction.begin();
-        int updated = em.createNativeQuery("UPDATE job_lease SET owner = ?1, expires_at = ?2 WHERE name = ?3")
-                .setParameter(1, owner).setParameter(2, java.sql.Timestamp.from(expiresAt)).setParameter(3, name).executeUpdate();
-        if (updated == 0) {
-            em.createNativeQuery("INSERT INTO job_lease (name, owner, expires_at) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, name).setParameter(2, owner).setParameter(3, java.sql.Timestamp.from(expiresAt)).executeUpdate();
+        // A third letter replaces the second (even used: the wizard that logged in with it can no longer create the account).
+        String third = codeOfNewLetter(() -> provisionalCodes.requestLetter(roche.claim()));
+        assertEquals(RegistrationRefused.Reason.NOT_PROVEN, assertThrows(RegistrationRefused.class, () -> registration.register(
+                new AccountRequest(secondLogin.claim(), null, secondLogin.codeId(), Instant.now(), CODE, CODE,
+                        request(roche, "anne.roche@example.fr").contact(), new EmailAddress("anne.roche@example.fr")))).reason());
+        assertEquals(null, provisionalCodes.login(nir, second).claim(), "replaced");
+        for (int i = 0; i < 5; i++) {
+            provisionalCodes.login(nir, another(third));
         }
-        transaction.commit();
+        Instant before = Instant.now();
+        ProvisionalCodes.LetterSent fourth = provisionalCodes.requestLetter(roche.claim()).orElseThrow();
+        assertFalse(fourth.sent(), "three letters in 90 days: no fourth");
+        assertBetween(before.plus(java.time.Duration.ofDays(89)), before.plus(java.time.Duration.ofDays(90)), fourth.tooManyUntil(),
+                "until 90 days after the first");
+        assertEquals(3, auditCount(AuditEvent.Type.PROVISIONAL_CODE_SENT, roche));
+    }
+
+    /** PRODUCT §2.10: the registration consumes the very code the wizard's login used, never another code of the NIR. */
+    @Test
+    void a_registration_without_the_tails_needs_the_id_of_the_code_its_login_used() throws Exception {
+        Person brun = inRegister("1 72 08 69 123 045", "BRUN", "Marc", "30/08/1972", "69003");
+        Nir nir = Nir.parse(brun.nir());
+        String code = codeOfNewLetter(() -> provisionalCodes.requestLetter(brun.claim()));
+        ProvisionalCodes.ProvisionalLogin login = provisionalCodes.login(nir, code);
+        assertTrue(login.codeId() != null);
+        // A wizard that proved another identity and then claims this one, with no proof of its own: refused.
+        assertEquals(RegistrationRefused.Reason.NOT_PROVEN, assertThrows(RegistrationRefused.class, () -> registration.register(
+                new AccountRequest(brun.claim(), null, null, Instant.now(), CODE, CODE,
+                        request(brun, "intrus@example.fr").contact(), new EmailAddress("intrus@example.fr")))).reason());
+        assertEquals(RegistrationRefused.Reason.NOT_PROVEN, assertThrows(RegistrationRefused.class, () -> registration.register(
+                new AccountRequest(brun.claim(), null, login.codeId() + 1_000, Instant.now(), CODE, CODE,
+                        request(brun, "intrus@example.fr").contact(), new EmailAddress("intrus@example.fr")))).reason(),
+                "another code's id");
+        assertTrue(accounts.findByNir(nir).isEmpty());
+        registration.register(new AccountRequest(login.claim(), null, login.codeId(), Instant.now(), CODE, CODE,
+                request(brun, "marc.brun@example.fr").contact(), new EmailAddress("marc.brun@example.fr")));
+        assertTrue(accounts.findByNir(nir).isPresent(), "the code of the login proved the identity");
+    }
+
+    @Test
+    void twenty_logins_at_once_with_one_provisional_code_prove_the_identity_once() throws Exception {
+        Person etienne = inRegister("1 49 12 33 063 027", "ESTEVE", "Paul", "07/12/1949", "33000");
+        String code = codeOfNewLetter(() -> provisionalCodes.requestLetter(etienne.claim()));
+        List<ProvisionalCodes.ProvisionalLogin> logins = twentyAtOnce(i -> provisionalCodes.login(Nir.parse(etienne.nir()), code));
+        assertEquals(1, logins.stream().filter(l -> l.claim() != null).count(), logins.toString());
+        assertEquals(1, auditCount(AuditEvent.Type.PROVISIONAL_CODE_USED, etienne));
+    }
+
+    // ---- Pending accounts, the expiry timer and its sweep (PRODUCT §5)
+
+    @Test
+    void the_timer_removes_pending_accounts_after_the_validity_and_leaves_active_ones() throws Exception {
+        registration.register(request(LEGOFF, "yann@example.fr"));
+        Account pending = accounts.findByNir(Nir.parse(LEGOFF.nir())).orElseThrow();
+        activeAccount(ROUSSEAU, "elodie@example.fr");
+
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (accounts.findByNir(Nir.parse(LEGOFF.nir())).isPresent() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        assertTrue(accounts.findByNir(Nir.parse(LEGOFF.nir())).isEmpty(), "the pending account was removed by the timer");
+        assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from activation_token where account_id = ?1")
+                .setParameter(1, pending.id()).getSingleResult()).longValue());
+        assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from outbound_mail where account_id = ?1")
+                .setParameter(1, pending.id()).getSingleResult()).longValue(), "its mail and address are gone too");
+        assertTrue(accounts.findByNir(Nir.parse(ROUSSEAU.nir())).orElseThrow().isActive(), "the active account stays");
+        assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_EXPIRED, LEGOFF), "the trail keeps that it expired, by pseudonym");
+        assertEquals(IdentityCheck.IDENTIFIED, identityVerification.identify(LEGOFF.claim()), "the person can start again");
+    }
+
+    @Test
+    void a_link_whose_account_the_timer_removed_says_expired_until_the_retention_is_over() throws Exception {
+        registration.register(request(BENALI, "karim@example.fr"));
+        String token = tokenFrom(awaitMail("karim@example.fr"));
+        String hash = SecretTokens.hash(token);
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (accounts.findByNir(Nir.parse(BENALI.nir())).isPresent() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(accounts.findByNir(Nir.parse(BENALI.nir())).isEmpty(), "the pending account was removed by the timer");
+        assertTrue(activationTokenRepository.findToken(hash).isEmpty(), "its token went with it");
+        assertEquals(ActivationOutcome.EXPIRED, activation.activate(token), "« expiré », not « inconnu »");
+        assertEquals(ActivationOutcome.UNKNOWN, activation.activate(SecretTokens.newToken()), "a link never sent stays unknown");
+        Object[] kept = (Object[]) em.createNativeQuery("select * from expired_activation_link where token_hash = ?1")
+                .setParameter(1, hash).getSingleResult();
+        assertEquals(3, kept.length, "only the hash, its expiry and until when it is kept: no personal data");
+
+        deadline = System.currentTimeMillis() + 15_000;
+        while (expiredLinkRows(hash) > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals(0L, expiredLinkRows(hash), "the sweep forgets it after ameli.activation.expired-link-retention");
+        assertEquals(ActivationOutcome.UNKNOWN, activation.activate(token));
     }
 
     @Test
@@ -1035,55 +551,340 @@ class AccountServicesIT {
         assertFalse(expires.isAfter(Instant.now()), "given up: any server may take it now, " + expires);
     }
 
-    @Inject
-    JobLeases jobLeases;
+    /**
+     * The expiry sweep keeps only what can still matter: a provisional code's row (a NIR in clear) goes once
+     * it expired unused, once its login is older than the registration's window, or once an account was
+     * created with it; a throttle counter goes once left alone longer than it can count (its window; a
+     * day for the locks' count), never while a lock holds.
+     */
+    @Test
+    void the_sweep_forgets_the_provisional_codes_and_counters_that_no_longer_matter() throws Exception {
+        Instant now = Instant.now();
+        Nir nir = Nir.parse("1 83 05 75 056 044");
+        transaction.begin();
+        fr.ameli.compte.domain.account.ProvisionalCode expired = new fr.ameli.compte.domain.account.ProvisionalCode(nir, "h", now.minus(java.time.Duration.ofDays(16)));
+        fr.ameli.compte.domain.account.ProvisionalCode loggedInLongAgo = new fr.ameli.compte.domain.account.ProvisionalCode(nir, "h", now.minus(java.time.Duration.ofHours(3)));
+        loggedInLongAgo.startTry(now.minus(java.time.Duration.ofHours(3)));
+        loggedInLongAgo.useAfterTry(now.minus(java.time.Duration.ofHours(3)));
+        fr.ameli.compte.domain.account.ProvisionalCode current = new fr.ameli.compte.domain.account.ProvisionalCode(nir, "h", now.minus(java.time.Duration.ofDays(2)));
+        for (Object row : List.of(expired, loggedInLongAgo, current)) {
+            em.persist(row);
+        }
+        java.util.function.BiFunction<fr.ameli.compte.domain.security.ThrottleCounter.Kind, java.time.Duration, fr.ameli.compte.domain.security.ThrottleCounter> counter =
+                (kind, idle) -> new fr.ameli.compte.domain.security.ThrottleCounter(kind, "a0a1a2:" + kind.name().length() + idle.toMinutes(), now.minus(idle));
+        fr.ameli.compte.domain.security.ThrottleCounter idleRate = counter.apply(fr.ameli.compte.domain.security.ThrottleCounter.Kind.IDENTITY_ADDRESS, java.time.Duration.ofMinutes(5));
+        fr.ameli.compte.domain.security.ThrottleCounter recentRate = counter.apply(fr.ameli.compte.domain.security.ThrottleCounter.Kind.CODE_RESET, java.time.Duration.ofMinutes(5));
+        fr.ameli.compte.domain.security.ThrottleCounter idleLogin = counter.apply(fr.ameli.compte.domain.security.ThrottleCounter.Kind.LOGIN, java.time.Duration.ofHours(25));
+        fr.ameli.compte.domain.security.ThrottleCounter recentLogin = counter.apply(fr.ameli.compte.domain.security.ThrottleCounter.Kind.LOGIN, java.time.Duration.ofHours(2));
+        fr.ameli.compte.domain.security.ThrottleCounter letters = counter.apply(fr.ameli.compte.domain.security.ThrottleCounter.Kind.PROVISIONAL_LETTER, java.time.Duration.ofDays(30));
+        for (fr.ameli.compte.domain.security.ThrottleCounter c : List.of(idleRate, recentRate, idleLogin, recentLogin, letters)) {
+            em.persist(c);
+        }
+        transaction.commit();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, idleLogin.id()) != null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            em.getEntityManagerFactory().getCache().evictAll();
+        }
+        em.getEntityManagerFactory().getCache().evictAll();
+        assertAll(
+                () -> assertEquals(null, em.find(fr.ameli.compte.domain.account.ProvisionalCode.class, expired.id()), "expired unused"),
+                () -> assertEquals(null, em.find(fr.ameli.compte.domain.account.ProvisionalCode.class, loggedInLongAgo.id()), "its login is 3 hours old"),
+                () -> assertNotNull(em.find(fr.ameli.compte.domain.account.ProvisionalCode.class, current.id()), "still usable"),
+                () -> assertEquals(null, em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, idleRate.id()), "past its minute"),
+                () -> assertNotNull(em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, recentRate.id()), "within its hour"),
+                () -> assertEquals(null, em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, idleLogin.id()), "failures a day old"),
+                () -> assertNotNull(em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, recentLogin.id()), "failures of 2 hours ago still count"),
+                () -> assertNotNull(em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, letters.id()), "the letters of the 90 days"));
+    }
 
-    private static final Person DUPONT = new Person("299121305555755", "Dupont", "12/12/1999", "13001", "0890611", "28214288123");
-
-    @Inject
-    ActivationResend activationResend;
+    // ---- Logging in: locks, the security code, remembered browsers, FranceConnect (PRODUCT §2.1, §2.10, §5 « Who may lock whom »)
 
     @Test
-    void a_new_activation_mail_replaces_the_old_link_and_is_limited_per_hour() throws Exception {
-        registration.register(request(DUPONT, "camille@example.fr"));
-        String first = tokenFrom(awaitMail("camille@example.fr"));
-        Nir nir = Nir.parse(DUPONT.nir());
-        for (int i = 1; i <= ActivationResend.PER_HOUR; i++) {
-            ActivationResend.Outcome outcome = activationResend.resend(nir).orElseThrow();
-            assertEquals("camille@example.fr", outcome.pending().email(), "resend " + i);
+    void five_failed_proofs_lock_the_proof_step_for_fifteen_minutes_even_for_the_right_answer() {
+        IdentityProof wrong = new IdentityProof(new IbanTail("0000000"), new VitaleSerialTail("00000000000"));
+        for (int i = 1; i <= 4; i++) {
+            ProofCheck check = identityVerification.prove(FAURE.claim(), wrong);
+            assertFalse(check.proven(), "failure " + i + " is not a proof");
+            assertFalse(check.locked(), "failure " + i + " does not lock");
         }
-        ActivationResend.Outcome tooMany = activationResend.resend(nir).orElseThrow();
-        assertNotNull(tooMany.tooManyUntil(), "at most " + ActivationResend.PER_HOUR + " per hour");
+        Instant before = Instant.now();
+        ProofCheck fifth = identityVerification.prove(FAURE.claim(), wrong);
+        assertTrue(fifth.locked());
+        long minutes = java.time.Duration.between(before, fifth.lockedUntil()).toMinutes();
+        assertTrue(minutes >= 14 && minutes <= 15, "locked for 15 minutes: " + fifth.lockedUntil());
+        ProofCheck right = identityVerification.prove(FAURE.claim(), FAURE.proof());
+        assertTrue(right.locked(), "still locked");
+        assertFalse(right.proven(), "while locked, even the right proof is refused");
+        assertEquals(5, auditCount(AuditEvent.Type.PROOF_FAILURE, FAURE));
+        assertEquals(1, auditCount(AuditEvent.Type.PROOF_LOCKED, FAURE));
+    }
+
+    @Test
+    void five_failed_logins_lock_the_nir_and_a_success_resets_the_count() throws Exception {
+        activeAccount(MOREL, "louis.morel@example.fr");
+        UsernamePasswordCredential wrong = new UsernamePasswordCredential(MOREL.nir(), new Password("Mauvais*code_1"));
+        UsernamePasswordCredential right = new UsernamePasswordCredential(MOREL.nir(), new Password(CODE));
+        for (int i = 0; i < 4; i++) {
+            identityStore.checkCodePersonnel(wrong);
+        }
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(wrong).getStatus());
+            assertEquals(LoginOutcome.Refusal.WRONG_CREDENTIALS, loginOutcome.refusal(), "4 failures after a success: no lock");
+        }
+        identityStore.checkCodePersonnel(wrong);
+        assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal());
+        Instant until = loginOutcome.lockedUntil();
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(right).getStatus(), "locked: even the right code");
+        assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal());
+        assertEquals(until, loginLocks.lockedUntil(Nir.parse(MOREL.nir())).orElseThrow(),
+                "the lock is a database row, shared by every server");
+        assertEquals(0, auditCount(AuditEvent.Type.LOGIN_SUCCESS, MOREL), "a right code personnel alone logs nobody in");
+        assertEquals(9, auditCount(AuditEvent.Type.LOGIN_FAILURE, MOREL));
+        assertEquals(1, auditCount(AuditEvent.Type.LOGIN_LOCKED, MOREL));
+        assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_CREATED, MOREL));
+        assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_ACTIVATED, MOREL));
+    }
+
+    /**
+     * The three checks a guesser could repeat run under one guard (Throttling.guard): five failures
+     * of each leave the same trail, five failures then one lock, and the sixth try is refused.
+     */
+    @Test
+    void every_guarded_check_leaves_the_same_trail_of_failures_and_lock() throws Exception {
+        activeAccount(LAMBERT, "robert.lambert@example.fr");
+        IdentityProof wrongProof = new IdentityProof(new IbanTail("0000000"), new VitaleSerialTail("00000000000"));
+        UsernamePasswordCredential wrongCode = new UsernamePasswordCredential(LAMBERT.nir(), new Password("Mauvais*code_1"));
+        Nir santoni = Nir.parse(SANTONI.nir());
+        for (int i = 0; i < 5; i++) {
+            identityVerification.prove(GARCIA.claim(), wrongProof);
+            identityStore.checkCodePersonnel(wrongCode);
+            provisionalCodes.login(santoni, "0000");
+        }
+        // The fifth failure and its lock are written in one transaction, in no set order: compare the events, not their order.
+        List<String> failuresThenLock = List.of("FAILURE", "FAILURE", "FAILURE", "FAILURE", "FAILURE", "LOCKED");
+        assertEquals(failuresThenLock, guardTrail(GARCIA, "PROOF_"), "wizard proof");
+        assertEquals(failuresThenLock, guardTrail(LAMBERT, "LOGIN_"), "code personnel");
+        assertEquals(failuresThenLock, guardTrail(SANTONI, "LOGIN_"), "provisional code");
+        assertTrue(identityVerification.prove(GARCIA.claim(), GARCIA.proof()).locked(), "proof locked");
+        assertTrue(provisionalCodes.login(santoni, "0000").lockedUntil() != null, "provisional code locked");
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(
+                new UsernamePasswordCredential(LAMBERT.nir(), new Password(CODE))).getStatus(), "code personnel locked");
+        assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal());
+    }
+
+    /** PRODUCT §5: a stranger who knows the NIR locks out only the address they try from; the owner is told. */
+    @Test
+    void a_stranger_s_wrong_codes_lock_only_their_address_and_the_owner_is_told() throws Exception {
+        activeAccount(FONTAINE, "anne@example.fr");
+        UsernamePasswordCredential wrong = new UsernamePasswordCredential(FONTAINE.nir(), new Password("Mauvais*code_1"));
+        UsernamePasswordCredential right = new UsernamePasswordCredential(FONTAINE.nir(), new Password(CODE));
+        clientOrigin.setAddress("198.51.100.66");
+        for (int i = 0; i < 5; i++) {
+            identityStore.checkCodePersonnel(wrong);
+        }
+        assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal(), "the stranger's address is locked");
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(right).getStatus(), "from there, even the right code");
+
+        clientOrigin.setAddress("203.0.113.20");
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(),
+                "the owner, from another address, gets in at once");
+        assertEquals("198.51.100.66", em.createNativeQuery(
+                "select client_address from audit_event where event = 'LOGIN_LOCKED' and nir_hash = ?1")
+                .setParameter(1, pseudonyms.of(Nir.parse(FONTAINE.nir()))).getSingleResult());
         Path mails = config.dataDir().resolve("mails");
         long deadline = System.currentTimeMillis() + 10_000;
-        while (countMails(mails, "camille@example.fr") < 1 + ActivationResend.PER_HOUR && System.currentTimeMillis() < deadline) {
+        while (countMails(mails, "anne@example.fr") < 2 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        assertEquals(1 + ActivationResend.PER_HOUR, countMails(mails, "camille@example.fr"));
-        String latest = tokenFrom(awaitMail("camille@example.fr"));
-        assertNotEquals(first, latest);
-        assertEquals(ActivationOutcome.UNKNOWN, activation.activate(first), "the old link stops working");
-        assertEquals(ActivationOutcome.ACTIVATED, activation.activate(latest));
-        assertTrue(activationResend.resend(nir).isEmpty(), "nothing to resend for an active account");
-        assertEquals(ActivationResend.PER_HOUR, auditCount(AuditEvent.Type.ACTIVATION_RESENT, DUPONT));
+        String notice = awaitMail("anne@example.fr");
+        assertTrue(notice.contains("la connexion depuis cet appareil est bloquée jusqu'au"), notice);
+        assertFalse(notice.contains("http"), "no link in a security mail: " + notice);
     }
 
-    private static final Person NGUYEN = new Person("288069402874203", "Nguyen", "18/06/1988", "94000", "5051195", "59894870958");
-    private static final Pattern RESET_LINK = Pattern.compile("^http://localhost:8080/nouveau-code\\.xhtml\\?jeton=([A-Za-z0-9_-]{43})$", Pattern.MULTILINE);
+    /** PRODUCT §5: past the NIR's daily ceiling (12 here), every browser not remembered gets one try a minute, the owner's first. */
+    @Test
+    void past_the_daily_ceiling_of_failures_a_nir_gets_one_try_a_minute() throws Exception {
+        activeAccount(OCONNOR, "siobhan@example.fr");
+        UsernamePasswordCredential wrong = new UsernamePasswordCredential(OCONNOR.nir(), new Password("Mauvais*code_1"));
+        UsernamePasswordCredential right = new UsernamePasswordCredential(OCONNOR.nir(), new Password(CODE));
+        clientOrigin.setAddress("203.0.113.29");
+        RememberedBrowsers.BrowserCookie ownBrowser = rememberedBrowsers.remember(Nir.parse(OCONNOR.nir())).orElseThrow();
+        for (int address = 10; address < 13; address++) {
+            clientOrigin.setAddress("198.51.100." + address);
+            for (int i = 0; i < 4; i++) {
+                identityStore.checkCodePersonnel(wrong);
+                assertEquals(LoginOutcome.Refusal.WRONG_CREDENTIALS, loginOutcome.refusal(), "4 failures from one address: no lock");
+            }
+        }
+        assertEquals(1, auditCount(AuditEvent.Type.LOGIN_CEILING_REACHED, OCONNOR));
 
-    @Inject
-    CodeReset codeReset;
-
-    private String resetTokenFrom(String mailText) {
-        Matcher m = RESET_LINK.matcher(mailText.replace("\r\n", "\n"));
-        assertTrue(m.find(), mailText);
-        return m.group(1);
+        clientOrigin.setAddress("203.0.113.29");
+        clientOrigin.setBrowserCookies(Map.of(ownBrowser.name(), ownBrowser.value()));
+        for (int i = 0; i < 2; i++) {
+            assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(),
+                    "the owner's remembered browser is never slowed");
+        }
+        clientOrigin.setBrowserCookies(Map.of());
+        clientOrigin.setAddress("203.0.113.30");
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(),
+                "the first try of the minute goes through: the owner gets in");
+        clientOrigin.setAddress("203.0.113.31");
+        Instant before = Instant.now();
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(right).getStatus(), "the next one waits");
+        assertEquals(LoginOutcome.Refusal.SLOWED, loginOutcome.refusal());
+        long seconds = java.time.Duration.between(before, loginOutcome.lockedUntil()).toSeconds();
+        assertTrue(seconds >= 0 && seconds <= 60, "within a minute: " + loginOutcome.lockedUntil());
     }
+
+    /** Who may lock whom (PRODUCT §5), at the same instant: 20 wrong logins from one address at once are not 20 guesses. */
+    @Test
+    void twenty_wrong_logins_at_once_from_one_address_check_five_codes_and_lock_it() throws Exception {
+        Person ferrand = inRegister("1 77 03 63 113 019", "FERRAND", "Yves", "15/03/1977", "63000");
+        activeAccount(ferrand, "yves.ferrand@example.fr");
+        List<CredentialValidationResult.Status> statuses = twentyAtOnce(i -> identityStore.checkCodePersonnel(
+                new UsernamePasswordCredential(ferrand.nir(), new Password("Mauvais*code_" + i))).getStatus());
+        assertTrue(statuses.stream().allMatch(CredentialValidationResult.Status.INVALID::equals));
+        assertEquals(5, auditCount(AuditEvent.Type.LOGIN_FAILURE, ferrand), "no more than 5 codes were checked");
+        assertEquals(1, auditCount(AuditEvent.Type.LOGIN_LOCKED, ferrand));
+        assertTrue(loginLocks.lockedUntil(Nir.parse(ferrand.nir())).isPresent(), "the address is locked");
+    }
+
+    /** PRODUCT §2.10: the code personnel alone never logs in; the mailed code does, once; three wrong ones spend it; it expires. */
+    @Test
+    void a_code_personnel_alone_never_logs_in_and_the_mailed_security_code_logs_in_once() throws Exception {
+        activeAccount(CELIK, "ayse@example.fr");
+        clientOrigin.setAddress("198.51.100.90");
+        Nir nir = Nir.parse(CELIK.nir());
+        UsernamePasswordCredential right = new UsernamePasswordCredential(CELIK.nir(), new Password(CODE));
+        assertEquals(CredentialValidationResult.Status.NOT_VALIDATED, identityStore.validate(right).getStatus(),
+                "Jakarta Security never logs in on the code personnel alone");
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(), "the first step");
+
+        assertEquals("a•••@example.fr", securityCodes.send(nir).orElseThrow().maskedEmail());
+        String code = securityCodeSentTo("ayse@example.fr", 1);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        SecurityCodes.Outcome once = securityCodes.verify(nir, wrong);
+        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.WRONG, once.result());
+        assertEquals(2, once.triesLeft());
+        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.ACCEPTED, securityCodes.verify(nir, code).result());
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.validate(new SecurityCodeCredential(nir, false)).getStatus(),
+                "then the login is made");
+        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.SPENT, securityCodes.verify(nir, code).result(), "single use");
+
+        securityCodes.send(nir);
+        String second = securityCodeSentTo("ayse@example.fr", 2);
+        String other = second.equals("000000") ? "111111" : "000000";
+        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.WRONG, securityCodes.verify(nir, other).result());
+        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.WRONG, securityCodes.verify(nir, other).result());
+        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.SPENT, securityCodes.verify(nir, other).result(), "the third wrong try spends it");
+        clientOrigin.setAddress("198.51.100.91");
+        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.SPENT, securityCodes.verify(nir, second).result(), "even for the right code");
+
+        securityCodes.send(nir);
+        String third = securityCodeSentTo("ayse@example.fr", 3);
+        Thread.sleep(3_300);
+        assertEquals(fr.ameli.compte.domain.account.SecurityCode.Try.SPENT, securityCodes.verify(nir, third).result(), "expired after its validity");
+        assertFalse(securityCodes.send(nir).orElseThrow().sent(), "at most " + config.mailsPerHour() + " codes an hour");
+        assertEquals(3, auditCount(AuditEvent.Type.SECURITY_CODE_SENT, CELIK));
+        assertEquals(1, auditCount(AuditEvent.Type.LOGIN_SUCCESS, CELIK));
+    }
+
+    /**
+     * PRODUCT §2.10, §5: a remembered browser skips the security code, only for its account and
+     * with the cookie as signed; wrong codes from it lock it alone; a new code personnel
+     * forgets it.
+     */
+    @Test
+    void a_remembered_browser_skips_the_security_code_locks_only_itself_and_is_forgotten_with_a_new_code() throws Exception {
+        activeAccount(QUENTIN, "quentin@example.fr");
+        Nir nir = Nir.parse(QUENTIN.nir());
+        UsernamePasswordCredential wrong = new UsernamePasswordCredential(QUENTIN.nir(), new Password("Mauvais*code_1"));
+        UsernamePasswordCredential right = new UsernamePasswordCredential(QUENTIN.nir(), new Password(CODE));
+        clientOrigin.setAddress("198.51.100.120");
+        clientOrigin.setUserAgent(FIREFOX_ON_WINDOWS);
+        assertFalse(rememberedBrowsers.skipsSecurityCode(nir), "a browser not remembered gives the security code");
+
+        RememberedBrowsers.BrowserCookie cookie = rememberedBrowsers.remember(nir).orElseThrow();
+        assertEquals(java.time.Duration.ofDays(30), cookie.maxAge());
+        String notice = awaitMailContaining("quentin@example.fr", "mémorisé");
+        assertTrue(notice.replaceAll("\\s+", " ").contains("l'appareil « Firefox sous Windows » a été mémorisé"), notice);
+        assertFalse(notice.contains("http"), "no link in a security mail: " + notice);
+        assertEquals(1, auditCount(AuditEvent.Type.BROWSER_REMEMBERED, QUENTIN));
+
+        clientOrigin.setBrowserCookies(Map.of(cookie.name(), cookie.value()));
+        assertTrue(rememberedBrowsers.skipsSecurityCode(nir), "the remembered browser skips the security code");
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.validate(new RememberedBrowserCredential(nir)).getStatus());
+        String token = cookie.value().substring(0, cookie.value().indexOf('.'));
+        clientOrigin.setBrowserCookies(Map.of(cookie.name(), token + "." + "0".repeat(64)));
+        assertFalse(rememberedBrowsers.skipsSecurityCode(nir), "a cookie not signed by us");
+        activeAccount(RENAUD, "renaud@example.fr");
+        Nir other = Nir.parse(RENAUD.nir());
+        clientOrigin.setBrowserCookies(Map.of(rememberedBrowsers.cookieName(other), cookie.value()));
+        assertFalse(rememberedBrowsers.skipsSecurityCode(other), "a cookie moved to another account");
+
+        clientOrigin.setBrowserCookies(Map.of(cookie.name(), cookie.value()));
+        for (int i = 0; i < 5; i++) {
+            identityStore.checkCodePersonnel(wrong);
+        }
+        assertEquals(LoginOutcome.Refusal.LOCKED, loginOutcome.refusal(), "five wrong codes from the remembered browser lock it");
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStore.checkCodePersonnel(right).getStatus());
+        clientOrigin.setBrowserCookies(Map.of());
+        assertEquals(CredentialValidationResult.Status.VALID, identityStore.checkCodePersonnel(right).getStatus(),
+                "the same address without that browser is not locked");
+
+        codeReset.request(nir, java.time.LocalDate.of(1950, 9, 17));
+        String link = resetTokenFrom(awaitMailContaining("quentin@example.fr", "nouveau-code.xhtml"));
+        assertEquals(CodeReset.Outcome.CHANGED, codeReset.choose(link, "Nouveau*Code_7", "Nouveau*Code_7"));
+        clientOrigin.setBrowserCookies(Map.of(cookie.name(), cookie.value()));
+        assertFalse(rememberedBrowsers.skipsSecurityCode(nir), "a new code personnel forgets every remembered browser");
+        assertEquals(1, auditCount(AuditEvent.Type.BROWSERS_FORGOTTEN, QUENTIN));
+        assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from remembered_browser where account_id = ?1")
+                .setParameter(1, accounts.findByNir(nir).orElseThrow().id()).getSingleResult()).longValue());
+    }
+
+    /**
+     * PRODUCT §2.10: FranceConnect's identity is matched exactly, against every person of the register born
+     * that day — here 300, more than the old look-up read — so that a homonym is not logged into another's
+     * account: « Jean DUBOIS » is not « Jean-Michel DUBOIS », born the same day in the same commune.
+     */
+    @Test
+    void franceconnect_finds_the_one_person_among_three_hundred_born_the_same_day_and_never_a_homonym() throws Exception {
+        transaction.begin();
+        for (int order = 1; order <= 297; order++) {
+            inRegisterInTransaction(String.format("1 70 01 75 115 %03d", order), "PERSONNE" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ".charAt(order % 26),
+                    "Prénom", "01/01/1970", "75015");
+        }
+        Person jeanMichel = inRegisterInTransaction("1 70 01 75 115 298", "DUBOIS", "Jean-Michel", "01/01/1970", "75015");
+        Person jeanne = inRegisterInTransaction("2 70 01 75 115 299", "DUBOIS", "Jeanne", "01/01/1970", "75015");
+        Person jean = inRegisterInTransaction("1 70 01 75 115 300", "DUBOIS", "Jean", "01/01/1970", "75015");
+        transaction.commit();
+        activeAccount(jeanMichel, "jean-michel.dubois@example.fr");
+        activeAccount(jeanne, "jeanne.dubois@example.fr");
+        activeAccount(jean, "jean.dubois@example.fr");
+        java.time.LocalDate born = java.time.LocalDate.of(1970, 1, 1);
+        java.util.function.Function<fr.ameli.compte.domain.person.PivotIdentity, Optional<Nir>> login =
+                pivot -> franceConnectLogin.activeAccountOf(new FranceConnectIdentity(pivot, "eidas1"));
+        assertEquals(Optional.of(Nir.parse(jean.nir())),
+                login.apply(new fr.ameli.compte.domain.person.PivotIdentity("Jean Pierre", "Dubois", born, "male", "75115", "99100")), "the owner");
+        assertEquals(Optional.of(Nir.parse(jeanMichel.nir())),
+                login.apply(new fr.ameli.compte.domain.person.PivotIdentity("Jean-Michel", "DUBOIS", born, "male", "75115", "99100")));
+        assertEquals(Optional.of(Nir.parse(jeanne.nir())),
+                login.apply(new fr.ameli.compte.domain.person.PivotIdentity("Jeanne", "DUBOIS", born, "female", "75115", "99100")));
+        assertEquals(Optional.empty(),
+                login.apply(new fr.ameli.compte.domain.person.PivotIdentity("Jean", "DUBOIS", born, "male", "75116", "99100")),
+                "born in another arrondissement: nobody here, the account creation");
+        assertEquals(Optional.empty(),
+                login.apply(new fr.ameli.compte.domain.person.PivotIdentity(null, "DUBOIS", born, "male", "75115", "99100")),
+                "no given name: nobody, never « any »");
+    }
+
+    // ---- « Code oublié ? » (README « Code oublié ? »)
 
     @Test
     void a_forgotten_code_is_replaced_through_a_single_use_link_and_the_old_one_stops_working() throws Exception {
-        registration.register(request(NGUYEN, "lan@example.fr"));
-        activation.activate(tokenFrom(awaitMail("lan@example.fr")));
+        activeAccount(NGUYEN, "lan@example.fr");
         Nir nir = Nir.parse(NGUYEN.nir());
         Path mails = config.dataDir().resolve("mails");
 
@@ -1148,21 +949,13 @@ class AccountServicesIT {
         assertEquals(1, auditCount(AuditEvent.Type.CODE_CHANGED, NGUYEN));
     }
 
-    private static final Person BERNARD = new Person("139123306322476", "Bernard", "25/12/1939", "33000", "2673725", "60266118526");
-
-    @Inject
-    ProvisionalCodes provisionalCodes;
-
-    private static final Person MULLER = new Person("165359910966826", "Müller", "09/07/1965", "67100", "1882025", "88351607921");
-
     /**
      * « Prolonger » on the new-code page: a valid link gets the link's validity again from now, never past its
      * longest life (5 s after it was sent here, 2 hours by default); a lapsed one stays lapsed.
      */
     @Test
     void prolonger_gives_a_valid_reset_link_more_time_up_to_its_longest_life_and_an_expired_one_none() throws Exception {
-        registration.register(request(MULLER, "hans@example.fr"));
-        activation.activate(tokenFrom(awaitMail("hans@example.fr")));
+        activeAccount(MULLER, "hans@example.fr");
         codeReset.request(Nir.parse(MULLER.nir()), java.time.LocalDate.of(1965, 7, 9));
         Path mails = config.dataDir().resolve("mails");
         long deadline = System.currentTimeMillis() + 10_000;
@@ -1187,96 +980,176 @@ class AccountServicesIT {
         assertEquals(fr.ameli.compte.domain.account.SingleUseToken.State.EXPIRED, codeReset.check(token).state());
     }
 
+    /** A single-use link works once, even for 20 POSTs at the same instant: one new code, one « code modifié » mail. */
     @Test
-    void a_letter_with_a_provisional_code_is_printed_and_the_code_opens_the_rest_of_the_wizard_once() throws Exception {
-        ProvisionalCodes.LetterSent[] sent = new ProvisionalCodes.LetterSent[1];
-        String text = textOfNewLetter(() -> {
-            sent[0] = provisionalCodes.requestLetter(BERNARD.claim()).orElseThrow();
-            return Optional.of(sent[0]);
-        });
-        assertEquals("33000", sent[0].postalCode());
-        List<Path> letters = List.of(lastLetter);
-        assertAll("the register's address block: " + text,
-                () -> assertTrue(text.contains("Paul BERNARD"), "the name"),
-                () -> assertTrue(text.contains("9 place de la Bourse"), "the street"),
-                () -> assertTrue(text.contains("33000 BORDEAUX"), "the postal code and town"));
-        Matcher code = Pattern.compile("Votre code provisoire : (\\d{4})").matcher(text);
-        assertTrue(code.find(), text);
-        String flowing = text.replaceAll("\\s+", " ");
-        assertAll(text,
-                () -> assertTrue(flowing.contains("ne sert qu'une seule fois"), "single use"),
-                () -> assertTrue(flowing.contains("Mon code personnel (ou provisoire à 4 chiffres)"), "where to type it"));
-        String listing = Files.readString(config.dataDir().resolve("courriers").resolve("a-imprimer.csv"));
-        assertAll(listing,
-                () -> assertTrue(listing.contains(letters.get(0).getFileName().toString()), "the letter's file"),
-                () -> assertTrue(listing.contains(";33000;Bordeaux"), "the postal code and town"));
-        assertFalse(listing.contains(code.group(1) + ";") , "the listing never holds the code");
-
-        assertTrue(provisionalCodes.requestLetter(BERNARD.claim()).orElseThrow().alreadySent(), "one letter a day");
-        Nir nir = Nir.parse(BERNARD.nir());
-        String wrong = String.format("%04d", (Integer.parseInt(code.group(1)) + 1) % 10_000);
-        assertEquals(null, provisionalCodes.login(nir, wrong).claim());
-        ProvisionalCodes.ProvisionalLogin login = provisionalCodes.login(nir, code.group(1));
-        assertEquals("BERNARD", login.claim().name().value(), "the identity comes from the register");
-        assertEquals(null, provisionalCodes.login(nir, code.group(1)).claim(), "single use");
-
-        AccountRequest withoutTails = new AccountRequest(login.claim(), null, login.codeId(), Instant.now(), CODE, CODE,
-                request(BERNARD, "paul@example.fr").contact(), new EmailAddress("paul@example.fr"));
-        registration.register(withoutTails);
-        assertTrue(accounts.findByNir(nir).isPresent(), "the provisional code proved the identity");
-        assertEquals(1, auditCount(AuditEvent.Type.PROVISIONAL_CODE_SENT, BERNARD));
-        assertEquals(1, auditCount(AuditEvent.Type.PROVISIONAL_CODE_USED, BERNARD));
-    }
-
-    @Test
-    void without_tails_nor_a_provisional_code_there_is_no_account() {
-        assertEquals(RegistrationRefused.Reason.NOT_PROVEN, assertThrows(RegistrationRefused.class, () -> registration.register(
-                new AccountRequest(CASANOVA.claim(), null, null, Instant.now(), CODE, CODE,
-                        request(CASANOVA, "lucia@example.fr").contact(), new EmailAddress("lucia@example.fr")))).reason());
-    }
-
-    // ---- « Modifier mon adresse email » (PRODUCT §2.11)
-
-    // Persons of registre-espace.csv (the test register of « Mon espace »)
-    private static final Person IMBERT = new Person("180097581155216", "Imbert", "22/09/1980", "75221", "8881047", "16210521854");
-    private static final Person JOLY = new Person("172063526306534", "Joly", "06/06/1972", "35014", "3860987", "99065939761");
-    private static final Person KLEIN = new Person("267074706075484", "Klein", "10/07/1967", "47732", "1716338", "80129110285");
-    private static final Person LEROUX = new Person("238071736542689", "Leroux", "19/07/1938", "17393", "4393062", "00487645291");
-    private static final Pattern EMAIL_LINK = Pattern.compile("^http://localhost:8080/confirmation-email\\.xhtml\\?jeton=([A-Za-z0-9_-]{43})$", Pattern.MULTILINE);
-
-    @Inject
-    EmailChange emailChange;
-
-    private void createActive(Person p, String email) throws Exception {
-        registration.register(request(p, email));
-        assertEquals(ActivationOutcome.ACTIVATED, activation.activate(tokenFrom(awaitMailContaining(email, "Activer mon compte"))));
-    }
-
-    private String emailOf(Person p) {
+    void twenty_choices_at_once_on_one_code_reset_link_set_one_code_and_send_one_mail() throws Exception {
+        Person cordier = inRegister("1 58 06 44 109 011", "CORDIER", "Luc", "03/06/1958", "44000");
+        activeAccount(cordier, "luc.cordier@example.fr");
+        codeReset.request(Nir.parse(cordier.nir()), java.time.LocalDate.of(1958, 6, 3));
+        String token = resetTokenFrom(awaitMailContaining("luc.cordier@example.fr", "nouveau-code"));
+        List<CodeReset.Outcome> outcomes = twentyAtOnce(i -> codeReset.choose(token, "Nouveau*Code_" + (10 + i), "Nouveau*Code_" + (10 + i)));
+        assertEquals(1, outcomes.stream().filter(CodeReset.Outcome.CHANGED::equals).count(), outcomes.toString());
+        assertEquals(19, outcomes.stream().filter(CodeReset.Outcome.LINK_UNUSABLE::equals).count(), outcomes.toString());
         em.getEntityManagerFactory().getCache().evictAll();
-        return accounts.findByNir(Nir.parse(p.nir())).orElseThrow().contact().email().value();
+        String hash = accounts.findByNir(Nir.parse(cordier.nir())).orElseThrow().codeHash();
+        long working = java.util.stream.IntStream.range(0, 20)
+                .filter(i -> codeHasher.verify("Nouveau*Code_" + (10 + i), Optional.of(hash))).count();
+        assertEquals(1, working, "exactly one of the twenty codes works");
+        Thread.sleep(1_000);
+        assertEquals(1, mailsSaying("luc.cordier@example.fr", "a été modifié"), "one « code modifié » mail");
+        assertEquals(1, auditCount(AuditEvent.Type.CODE_CHANGED, cordier));
     }
 
-    /** The confirmation link of the {@code n}-th mail to this address of this deployment (waiting for it). */
-    private String emailLinkSentTo(String recipient, int n) throws Exception {
-        awaitMails(recipient, n);
-        Matcher m = EMAIL_LINK.matcher(awaitMail(recipient).replace("\r\n", "\n"));
-        assertTrue(m.find(), recipient);
-        return m.group(1);
-    }
+    // ---- « Mon espace »: logins, the code, the closure, the data (PRODUCT §2.11)
 
-    private void awaitMails(String recipient, int n) throws Exception {
-        Path mails = config.dataDir().resolve("mails");
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (countMails(mails, recipient) < n && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
+    /** PRODUCT §2.11: the 10 latest logins are kept with how and from which browser; « Me déconnecter de tous les appareils » ends them all. */
+    @Test
+    void logins_are_listed_ten_at_most_and_logging_out_everywhere_ends_every_session_and_forgets_the_browsers() throws Exception {
+        activeAccount(VIDAL, "vidal@example.fr");
+        Nir nir = Nir.parse(VIDAL.nir());
+        clientOrigin.setAddress("198.51.100.140");
+        clientOrigin.setUserAgent(FIREFOX_ON_WINDOWS);
+        String first = loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).orElseThrow();
+        rememberedBrowsers.remember(nir);
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            keys.add(loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.REMEMBERED_BROWSER).orElseThrow());
         }
-        assertEquals(n, countMails(mails, recipient), "mails to " + recipient);
+        LoginSessions.Listing listing = loginSessions.of(nir, java.time.Duration.ofMinutes(20));
+        assertEquals(10, listing.logins().size(), "the 10 latest only");
+        assertFalse(loginSessions.stillOpen(first), "a login pushed out of the 10 kept is logged out");
+        assertEquals("Firefox sous Windows", listing.logins().get(0).browser());
+        assertEquals(fr.ameli.compte.domain.account.LoginSession.Method.REMEMBERED_BROWSER, listing.logins().get(0).method());
+        assertEquals(10, listing.openNow().size());
+        assertTrue(LoginSessions.isThisSession(listing.logins().get(0), keys.get(9)), "the latest first");
+
+        loginSessions.ended(keys.get(9));
+        assertFalse(loginSessions.stillOpen(keys.get(9)), "« Me déconnecter » ends this session");
+        assertTrue(loginSessions.stillOpen(keys.get(8)), "and only this one");
+        assertEquals(9, loginSessions.of(nir, java.time.Duration.ofMinutes(20)).openNow().size());
+
+        loginSessions.endEverywhere(nir);
+        assertTrue(keys.stream().noneMatch(loginSessions::stillOpen), "every session is logged out at its next request");
+        assertTrue(rememberedBrowsers.of(nir).isEmpty(), "and the remembered browsers are forgotten");
+        assertEquals(1, auditCount(AuditEvent.Type.LOGGED_OUT_EVERYWHERE, VIDAL));
+        assertFalse(loginSessions.opened(Nir.parse(TOTO.nir()), fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).isPresent(),
+                "no login row without an active account");
     }
+
+    /** PRODUCT §2.11: the current code, then a new one under the rules; other sessions and remembered browsers are shut out, a mail tells. */
+    @Test
+    void changing_the_code_needs_the_current_one_and_logs_out_every_other_session() throws Exception {
+        activeAccount(SCHMITT, "schmitt@example.fr");
+        Nir nir = Nir.parse(SCHMITT.nir());
+        clientOrigin.setAddress("198.51.100.150");
+        String here = loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).orElseThrow();
+        String elsewhere = loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).orElseThrow();
+        rememberedBrowsers.remember(nir);
+
+        assertEquals(CodeChange.Outcome.CURRENT_WRONG, codeChange.change(nir, "Mauvais*code_1", "Nouveau*Code_7", "Nouveau*Code_7", here).outcome());
+        assertEquals(CodeChange.Outcome.CODE_REJECTED, codeChange.change(nir, CODE, "Schmitt*1978", "Schmitt*1978", here).outcome(),
+                "the rules of PRODUCT §2.5: not the person's own name");
+        assertEquals(CodeChange.Outcome.CODE_NOT_CONFIRMED, codeChange.change(nir, CODE, "Nouveau*Code_7", "Nouveau*Code_8", here).outcome());
+        assertEquals(CodeChange.Outcome.SAME_AS_CURRENT, codeChange.change(nir, CODE, CODE, CODE, here).outcome());
+        assertTrue(loginSessions.stillOpen(elsewhere), "nothing changed yet");
+        assertEquals(CodeChange.Outcome.CHANGED, codeChange.change(nir, CODE, "Nouveau*Code_7", "Nouveau*Code_7", here).outcome());
+
+        assertTrue(loginSessions.stillOpen(here), "the session that changed it stays logged in");
+        assertFalse(loginSessions.stillOpen(elsewhere), "every other one is logged out");
+        assertTrue(rememberedBrowsers.of(nir).isEmpty(), "every remembered browser gives the security code again");
+        assertEquals(CredentialValidationResult.Status.INVALID,
+                identityStore.checkCodePersonnel(new UsernamePasswordCredential(SCHMITT.nir(), new Password(CODE))).getStatus(), "the old code stops working");
+        assertEquals(CredentialValidationResult.Status.VALID,
+                identityStore.checkCodePersonnel(new UsernamePasswordCredential(SCHMITT.nir(), new Password("Nouveau*Code_7"))).getStatus());
+        String notice = awaitMailContaining("schmitt@example.fr", "a été modifié");
+        assertFalse(notice.contains("http"), "no link in a security mail: " + notice);
+        assertEquals(1, auditCount(AuditEvent.Type.CODE_CHANGED, SCHMITT));
+    }
+
+    /** PRODUCT §2.11, §5: closing removes the account and its data in one go, keeps the pseudonymised trail, mails, and frees the NIR. */
+    @Test
+    void closing_the_account_removes_its_rows_frees_the_nir_and_keeps_the_trail() throws Exception {
+        activeAccount(TESSIER, "tessier@example.fr");
+        Nir nir = Nir.parse(TESSIER.nir());
+        clientOrigin.setAddress("198.51.100.160");
+        String session = loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).orElseThrow();
+        rememberedBrowsers.remember(nir);
+        securityCodes.send(nir);
+        awaitMailContaining("tessier@example.fr", "Voici le code de sécurité");
+        awaitMailContaining("tessier@example.fr", "mémorisé");
+        Account account = accounts.findByNir(nir).orElseThrow();
+
+        assertEquals(AccountClosure.Outcome.CURRENT_WRONG, closure.close(nir, "Mauvais*code_1").outcome());
+        assertTrue(accounts.findByNir(nir).isPresent(), "a wrong code closes nothing");
+        assertEquals(AccountClosure.Outcome.CLOSED, closure.close(nir, CODE).outcome());
+
+        assertTrue(accounts.findByNir(nir).isEmpty(), "the account is gone");
+        for (String table : List.of("security_code", "remembered_browser", "login_session", "code_reset_token", "activation_token",
+                "email_change_token")) {
+            assertEquals(0, rows(table, account), table);
+        }
+        assertFalse(loginSessions.stillOpen(session), "its sessions are logged out");
+        String closed = awaitMailContaining("tessier@example.fr", "clôturé");
+        assertFalse(closed.contains("http"), "no link: " + closed);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (mailRowsTo("tessier@example.fr") > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(0, mailRowsTo("tessier@example.fr"), "once sent, not even the address of its last mail stays");
+        assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_CLOSED, TESSIER));
+        assertTrue(auditCount(AuditEvent.Type.ACCOUNT_CREATED, TESSIER) == 1, "the pseudonymised trail stays");
+
+        registration.register(request(TESSIER, "tessier.nouveau@example.fr"));
+        assertEquals(AccountStatus.PENDING_ACTIVATION, accounts.findByNir(nir).orElseThrow().status(), "the NIR is free for a new account");
+    }
+
+    /** PRODUCT §2.11, RGPD art. 15: the download holds what the account holds, with the consents' dates, and no secret. */
+    @Test
+    void the_data_download_holds_what_the_account_holds_and_no_secret() throws Exception {
+        activeAccount(WEBER, "weber@example.fr");
+        Nir nir = Nir.parse(WEBER.nir());
+        clientOrigin.setAddress("198.51.100.170");
+        clientOrigin.setUserAgent(FIREFOX_ON_WINDOWS);
+        loginSessions.opened(nir, fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).orElseThrow();
+        RememberedBrowsers.BrowserCookie cookie = rememberedBrowsers.remember(nir).orElseThrow();
+        assertEquals(ContactSettings.Outcome.CHANGED, contactSettings.answer(nir, fr.ameli.compte.domain.account.Consent.MOBILE_SMS, true));
+
+        String json = personalDataExport.json(nir).orElseThrow();
+        jakarta.json.JsonObject data = jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject();
+        assertAll(
+                () -> assertEquals("WEBER", data.getJsonObject("identite").getString("nom")),
+                () -> assertEquals("1973-04-19", data.getJsonObject("identite").getString("date_de_naissance")),
+                () -> assertEquals("weber@example.fr", data.getJsonObject("coordonnees").getString("email")),
+                () -> assertEquals("06 12 34 56 78", data.getJsonObject("coordonnees").getString("telephone_portable")),
+                () -> assertEquals(3, data.getJsonArray("consentements").size(), "email, and the mobile's calls and SMS"),
+                () -> assertEquals("oui", data.getJsonArray("consentements").getJsonObject(2).getString("reponse")),
+                () -> assertFalse(data.getJsonArray("consentements").getJsonObject(2).getString("depuis_le").isEmpty()),
+                () -> assertEquals(1, data.getJsonArray("connexions").size()),
+                () -> assertEquals("Firefox sous Windows", data.getJsonArray("appareils_memorises").getJsonObject(0).getString("navigateur")));
+        Account account = accounts.findByNir(nir).orElseThrow();
+        List<String> secrets = new java.util.ArrayList<>(List.of(account.codeHash(), cookie.value(),
+                cookie.value().substring(0, cookie.value().indexOf('.'))));
+        for (String table : List.of("remembered_browser", "login_session")) {
+            String column = table.equals("login_session") ? "session_key" : "token_hash";
+            secrets.add(em.createNativeQuery("select " + column + " from " + table + " where account_id = ?1")
+                    .setParameter(1, account.id()).getSingleResult().toString());
+        }
+        String html = personalDataExport.html(nir).orElseThrow();
+        for (String secret : secrets) {
+            assertFalse(json.contains(secret) || html.contains(secret), "no secret in the download: " + secret);
+        }
+        assertTrue(html.contains("Mes données du compte ameli") && html.contains("WEBER") && html.contains("Firefox sous Windows"), html);
+        assertFalse(json.toLowerCase(java.util.Locale.ROOT).contains("iban") || json.toLowerCase(java.util.Locale.ROOT).contains("vitale"),
+                "the bank details and the Vitale serial are only compared, never given back: " + json);
+        assertEquals(2, auditCount(AuditEvent.Type.DATA_EXPORTED, WEBER), "each download is in the trail");
+        assertTrue(personalDataExport.json(Nir.parse(TOTO.nir())).isEmpty(), "nothing without an active account");
+    }
+
+    // ---- « Mon espace »: a new email address (PRODUCT §2.11, §3 « email address »)
 
     @Test
     void an_email_changes_only_by_the_post_of_its_link_and_the_old_address_is_told(@ArquillianResource URL base) throws Exception {
-        createActive(IMBERT, "ines.imbert@example.fr");
+        activeAccount(IMBERT, "ines.imbert@example.fr");
         Nir nir = Nir.parse(IMBERT.nir());
 
         assertEquals(EmailChange.Requested.Status.SAME_ADDRESS, emailChange.request(nir, new EmailAddress("Ines.Imbert@EXAMPLE.fr")).status());
@@ -1315,7 +1188,7 @@ class AccountServicesIT {
         // A second request, then one for the address of another account (docs/PRODUCT.md §3: one rule with the
         // account's creation — a household, a helper's mailbox): asking again replaces the earlier request, and
         // the shared address gets its link like any other.
-        createActive(JOLY, "jules.joly@example.fr");
+        activeAccount(JOLY, "jules.joly@example.fr");
         assertEquals(EmailChange.Requested.Status.SENT, emailChange.request(nir, new EmailAddress("ines.troisieme@example.fr")).status());
         String earlier = emailLinkSentTo("ines.troisieme@example.fr", 1);
         assertEquals(EmailChange.Requested.Status.SENT, emailChange.request(nir, new EmailAddress("Jules.Joly@example.fr")).status());
@@ -1327,7 +1200,7 @@ class AccountServicesIT {
         assertEquals("jules.joly@example.fr", emailOf(JOLY), "the other account keeps it too");
 
         EmailChange.Requested tooMany = emailChange.request(nir, new EmailAddress("ines.quatrieme@example.fr"));
-        assertEquals(EmailChange.Requested.Status.TOO_MANY, tooMany.status(), "at most " + EmailChange.PER_HOUR + " an hour");
+        assertEquals(EmailChange.Requested.Status.TOO_MANY, tooMany.status(), "at most " + config.mailsPerHour() + " an hour");
         assertNotNull(tooMany.tooManyUntil());
         assertAll(
                 () -> assertEquals(3, auditCount(AuditEvent.Type.EMAIL_CHANGE_REQUESTED, IMBERT)),
@@ -1345,12 +1218,12 @@ class AccountServicesIT {
 
     @Test
     void a_pending_change_goes_with_its_account_and_the_agent_s_file_lists_an_account_s_mails_not_an_address_s() throws Exception {
-        createActive(KLEIN, "karine.klein@example.fr");
+        activeAccount(KLEIN, "karine.klein@example.fr");
         Account klein = accounts.findByNir(Nir.parse(KLEIN.nir())).orElseThrow();
         emailChange.request(klein.nir(), new EmailAddress("karine@example.fr"));
         String token = emailLinkSentTo("karine@example.fr", 1);
         // Another account created with the same address meanwhile (a household): accepted, and nothing lists one's mails in the other's file.
-        createActive(LEROUX, "karine@example.fr");
+        activeAccount(LEROUX, "karine@example.fr");
         Agent agent = agent("agent-fichier-klein");
         List<String> kleinMails = desk.lookUp(agent, klein.nir(), REASON).file().orElseThrow().mails().stream().map(MailLine::subject).toList();
         List<String> lerouxMails = desk.lookUp(agent, Nir.parse(LEROUX.nir()), REASON).file().orElseThrow().mails().stream()
@@ -1370,27 +1243,7 @@ class AccountServicesIT {
         assertEquals(EmailChange.Outcome.UNKNOWN, emailChange.check(token).outcome());
     }
 
-    // ---- « Mon espace »: the phone numbers and the consents (PRODUCT §2.11)
-
-    private static final Person ARNAUD = new Person("175098488197616", "Arnaud", "17/09/1975", "84105", "9792438", "41707536455");
-    private static final Person BLANCHARD = new Person("244121257155110", "Blanchard", "11/12/1944", "12299", "5413987", "71689768469");
-    private static final Person CARPENTIER = new Person("238101783805196", "Carpentier", "08/10/1938", "17985", "4271844", "86488766344");
-    private static final Person DELMAS = new Person("139037898447038", "Delmas", "21/03/1939", "78822", "3419832", "78472671475");
-
-    /** An active account: promotions by email refused, a mobile with calls accepted and SMS refused (see {@link #request}). */
-    private Nir activeAccount(Person p, String email) throws Exception {
-        registration.register(request(p, email));
-        assertEquals(ActivationOutcome.ACTIVATED, activation.activate(tokenFrom(awaitMail(email))));
-        return Nir.parse(p.nir());
-    }
-
-    private ContactChoices contactOf(Nir nir) {
-        return accounts.findByNir(nir).orElseThrow().contact();
-    }
-
-    private static void assertBetween(Instant from, Instant to, Instant actual, String what) {
-        assertTrue(actual != null && !actual.isBefore(from) && !actual.isAfter(to), what + ": " + actual + " not in [" + from + ", " + to + "]");
-    }
+    // ---- « Mon espace »: phone numbers and consents (PRODUCT §2.11)
 
     @Test
     void a_consent_is_withdrawn_and_given_again_in_one_call_each_with_its_date_and_its_audit_event() throws Exception {
@@ -1485,58 +1338,10 @@ class AccountServicesIT {
 
     // ---- Espace agent (PRODUCT §2.12)
 
-    // Persons of registre-espace.csv kept for the espace agent
-    private static final Person ETIENNE = new Person("159125415046147", "Etienne", "28/12/1959", "54938", "6113638", "52059972837");
-    private static final Person GAUTHIER = new Person("256036821244509", "Gauthier", "19/03/1956", "68638", "0471566", "70283822264");
-    private static final Person HAMON = new Person("288024119235340", "Hamon", "13/02/1988", "41178", "8416219", "33017568205");
-    private static final Person MARCHAND = new Person("139116784027234", "Marchand", "28/11/1939", "67348", "1057966", "45355778794");
-    private static final Person NOEL = new Person("155112149791650", "Noel", "14/11/1955", "21005", "3910091", "39490668828");
-    private static final Person OLIVIER = new Person("145035134256148", "Olivier", "24/03/1945", "51267", "1970251", "97658280258");
-    private static final String ETIENNE_IBAN = "FR7611839220806013046113638";
-    private static final String ETIENNE_VITALE = "9819331908452059972837";
-    private static final AgentReason REASON = new AgentReason("appel de l'assurée au guichet");
-
-    @Inject
-    AgentDesk desk;
-
-    private static Agent agent(String subject) {
-        return new Agent(subject, "Agnès Guichet", Set.of(AgentRole.AGENT));
-    }
-
-    private static Agent superviseur(String subject) {
-        return new Agent(subject, "Sylvie Superviseur", Set.of(AgentRole.SUPERVISEUR));
-    }
-
-    /** The agent and reason of each audit event of this type for this person, oldest first. */
-    @SuppressWarnings("unchecked")
-    private List<List<String>> agentEvents(AuditEvent.Type type, Person person) {
-        List<Object[]> rows = em.createNativeQuery("select agent, reason from audit_event where event = ?1 and nir_hash = ?2 order by id")
-                .setParameter(1, type.name()).setParameter(2, pseudonyms.of(Nir.parse(person.nir()))).getResultList();
-        return rows.stream().map(r -> java.util.Arrays.asList(r[0] == null ? null : r[0].toString(), r[1] == null ? null : r[1].toString())).toList();
-    }
-
-    private long eventsOfAgent(String subject, AuditEvent.Type type) {
-        return ((Number) em.createNativeQuery("select count(*) from audit_event where agent = ?1 and event = ?2")
-                .setParameter(1, subject).setParameter(2, type.name()).getSingleResult()).longValue();
-    }
-
-    /** Everything the file holds, as the page or a serialised session would: no IBAN nor Vitale serial, nor any tail of them. */
-    private static void assertNoBankNorVitale(PersonFile file, String iban, String vitale) throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-            out.writeObject(file);
-        }
-        String serialised = bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
-        for (String secret : List.of(iban.substring(4), iban.substring(iban.length() - 7), vitale, vitale.substring(vitale.length() - 11))) {
-            assertFalse(file.toString().contains(secret), "never in the file: " + secret + " " + file);
-            assertFalse(serialised.contains(secret), "never in the serialised file: " + secret);
-        }
-    }
-
     /** PRODUCT §2.12, §5: an agent sees the file (never the IBAN nor the Vitale serial) and the lock of an address, lifts it, the person gets in from there. */
     @Test
     void an_agent_sees_the_file_without_bank_details_lifts_a_lock_and_the_person_logs_in_again_from_the_locked_address() throws Exception {
-        createActive(ETIENNE, "elise.etienne@example.fr");
+        activeAccount(ETIENNE, "elise.etienne@example.fr");
         Nir nir = Nir.parse(ETIENNE.nir());
         UsernamePasswordCredential wrong = new UsernamePasswordCredential(ETIENNE.nir(), new Password("Mauvais*code_1"));
         UsernamePasswordCredential right = new UsernamePasswordCredential(ETIENNE.nir(), new Password(CODE));
@@ -1645,7 +1450,7 @@ class AccountServicesIT {
     /** PRODUCT §2.12: after the identity document was checked, the new address gets the link, the old one is told once it is confirmed. */
     @Test
     void an_agent_replaces_the_email_after_checking_the_identity_and_both_addresses_are_told() throws Exception {
-        createActive(MARCHAND, "maelle.marchand@example.fr");
+        activeAccount(MARCHAND, "maelle.marchand@example.fr");
         Agent agnes = agent("agent-guichet-marchand");
         Nir nir = Nir.parse(MARCHAND.nir());
         EmailAddress newEmail = new EmailAddress("maelle.nouvelle@example.fr");
@@ -1669,7 +1474,7 @@ class AccountServicesIT {
     /** PRODUCT §2.12, §5: an agent cannot close an account, load a register nor read the journal; a superviseur closes, the person is told. */
     @Test
     void only_a_superviseur_closes_an_account_and_an_agent_s_attempt_changes_nothing() throws Exception {
-        createActive(NOEL, "nadia.noel@example.fr");
+        activeAccount(NOEL, "nadia.noel@example.fr");
         Nir nir = Nir.parse(NOEL.nir());
         Agent agnes = agent("agent-guichet-noel");
         assertThrows(ActionNotAllowed.class, () -> desk.closeAccount(agnes, nir, REASON));
@@ -1775,494 +1580,6 @@ class AccountServicesIT {
         assertTrue(desk.lookUp(agent("agent-voisine"), nir, REASON).file().isPresent(), "counted per agent");
     }
 
-    private static String tokenFrom(String mailText) {
-        Matcher m = LINK.matcher(mailText.replace("\r\n", "\n"));
-        assertTrue(m.find(), mailText);
-        return m.group(2);
-    }
-
-    /** The latest .eml file of the file mail mode for that recipient (delivered asynchronously after commit). */
-    private String awaitMail(String recipient) throws Exception {
-        return awaitMailContaining(recipient, "");
-    }
-
-    /** The text part of the latest mail to that recipient whose text holds {@code words}, once it is delivered. */
-    private String awaitMailContaining(String recipient, String words) throws Exception {
-        Path mails = config.dataDir().resolve("mails");
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (Files.isDirectory(mails)) {
-                try (Stream<Path> files = Files.list(mails)) {
-                    Optional<String> found = files.filter(f -> f.toString().endsWith(".eml"))
-                            .filter(AccountServicesIT::writtenByThisDeployment)
-                            .sorted(java.util.Comparator.reverseOrder())
-                            .map(AccountServicesIT::readQuietly)
-                            .filter(content -> content.contains("To: " + recipient) && textQuietly(content).contains(words))
-                            .findFirst();
-                    if (found.isPresent()) {
-                        return textPart(found.get());
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no mail to " + recipient + (words.isEmpty() ? "" : " saying « " + words + " »") + " in " + mails);
-    }
-
-    private static long countMails(Path folder, String recipient) throws Exception {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".eml")).filter(AccountServicesIT::writtenByThisDeployment)
-                    .map(AccountServicesIT::readQuietly)
-                    .filter(content -> content.contains("To: " + recipient)).count();
-        }
-    }
-
-    /** When this class was loaded in the server: the deployment's start. */
-    private static final long DEPLOYED_AT = System.currentTimeMillis();
-
-    /**
-     * A mail file of this deployment: mails are named by their outbox row's id, so a folder that an
-     * earlier deployment wrote into (same data dir, a fresh database) may keep higher-numbered,
-     * older files.
-     */
-    private static boolean writtenByThisDeployment(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis() >= DEPLOYED_AT - 2_000;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (Exception e) {
-            return "";
-        }
-    }
-
-    private static String textQuietly(String eml) {
-        try {
-            return textPart(eml);
-        } catch (Exception e) {
-            throw new IllegalStateException("unreadable mail", e);
-        }
-    }
-
-    private static String textPart(String eml) throws Exception {
-        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
-                jakarta.mail.Session.getInstance(new java.util.Properties()),
-                new java.io.ByteArrayInputStream(eml.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
-        Object content = message.getContent();
-        if (content instanceof jakarta.mail.Multipart multipart) {
-            return (String) multipart.getBodyPart(0).getContent();
-        }
-        return (String) content;
-    }
-
-    private void awaitBodyCleared(long accountId) throws Exception {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            Object[] row = (Object[]) em.createNativeQuery("select sent_at, body_text from outbound_mail where account_id = ?1")
-                    .setParameter(1, accountId).getSingleResult();
-            if (row[0] != null) {
-                assertEquals(null, row[1], "the sent mail's body (with its secret link) is cleared");
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("mail of account " + accountId + " not marked sent");
-    }
-
-    // README « Backups »: an online backup of embedded Derby, restored as the README says.
-    private static final Person FABRE = new Person("172028716495861", "Fabre", "14/02/1972", "87138", "3786666", "50087547517");
-    private static final Person XAVIER = new Person("138082844052135", "Xavier", "08/08/1938", "28876", "4900307", "29822290044");
-    private static final Person ZIMMER = new Person("152059036613242", "Zimmer", "18/05/1952", "90468", "9812791", "81762528070");
-
-    @Inject
-    fr.ameli.compte.infrastructure.persistence.DatabaseBackups backups;
-
-    @Test
-    void an_online_backup_restores_into_a_fresh_data_dir_with_exactly_the_accounts_of_its_time_and_the_last_ones_are_kept() throws Exception {
-        Nir fabre = activeAccount(FABRE, "fabre@example.fr");
-        Nir xavier = activeAccount(XAVIER, "xavier@example.fr");
-        String product;
-        try (java.sql.Connection c = dataSource.getConnection()) {
-            product = c.getMetaData().getDatabaseProductName();
-        }
-        if (!"Apache Derby".equals(product)) {
-            assertEquals(Optional.empty(), backups.backUpNow(), "on " + product + " the service takes no backup: pg_dump does");
-            return;
-        }
-        Set<String> atBackup = activeNirs(dataSource.getConnection());
-        Path backup = backups.backUpNow().orElseThrow();
-        Nir zimmer = activeAccount(ZIMMER, "zimmer@example.fr");
-        assertTrue(activeNirs(dataSource.getConnection()).contains(zimmer.fullForm()), "the service goes on after its backup");
-        assertEquals(config.backupDir().orElseThrow(), backup.getParent());
-        assertTrue(backup.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z"), backup.toString());
-
-        // The README's restore step, into a fresh data dir: restoreFrom=<backup>/derby.
-        Path freshDataDir = Files.createDirectories(config.dataDir().resolveSibling("services-restauration"));
-        String restored = "jdbc:derby:" + freshDataDir.resolve("derby");
-        Set<String> found;
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(restored + ";restoreFrom=" + backup.resolve("derby"), "ameli", "ameli")) {
-            found = activeNirs(c);
-        } finally {
-            try {
-                java.sql.DriverManager.getConnection(restored + ";shutdown=true");
-            } catch (java.sql.SQLException expected) {
-                assertEquals("08006", expected.getSQLState(), "Derby says it shut the restored database down");
-            }
-        }
-        assertTrue(found.containsAll(Set.of(fabre.fullForm(), xavier.fullForm())), found.toString());
-        assertFalse(found.contains(zimmer.fullForm()), "an account made after the backup is not in it");
-        assertEquals(atBackup, found, "exactly the accounts of the backup's time");
-
-        // ameli.backup.keep=2: two more, and the first one is gone.
-        Path second = backups.backUpNow().orElseThrow();
-        Path third = backups.backUpNow().orElseThrow();
-        try (Stream<Path> kept = Files.list(config.backupDir().orElseThrow())) {
-            assertEquals(Set.of(second, third), kept.collect(java.util.stream.Collectors.toSet()));
-        }
-    }
-
-    // ---- Only the owner gets in (issue 24): the attacks, each played
-
-    @Inject
-    CodeHasher codeHasher;
-    @Inject
-    FranceConnectLogin franceConnectLogin;
-
-    /**
-     * A person added to the register for one test (the register's files hold the others), with an IBAN
-     * and a Vitale serial made from the NIR: what the wizard's proof step would ask.
-     */
-    private Person inRegister(String nir, String familyName, String givenNames, String birthDate, String postalCode) throws Exception {
-        transaction.begin();
-        Person person = inRegisterInTransaction(nir, familyName, givenNames, birthDate, postalCode);
-        transaction.commit();
-        return person;
-    }
-
-    private Person inRegisterInTransaction(String nir, String familyName, String givenNames, String birthDate, String postalCode) {
-        Nir parsed = Nir.parse(nir);
-        String account = parsed.digits13().replaceAll("[AB]", "0").substring(2);
-        String bban = "30004" + "00001" + account + "00";
-        java.math.BigInteger rearranged = new java.math.BigInteger(bban + "152700");
-        String iban = "FR" + String.format("%02d", 98 - rearranged.mod(java.math.BigInteger.valueOf(97)).intValue()) + bban;
-        String serial = "8250" + parsed.digits13().replaceAll("[AB]", "0");
-        em.persist(new fr.ameli.compte.domain.person.InsuredPerson(parsed, new PersonName(familyName), givenNames,
-                BirthDate.parse(birthDate, Clock.systemUTC()).value(), new PostalCode(postalCode), "Commune", "1 rue des Essais",
-                pseudonyms.proofOf(new fr.ameli.compte.domain.person.Iban(iban), serial)));
-        return new Person(nir, familyName, birthDate, postalCode, iban.substring(iban.length() - 7), serial.substring(serial.length() - 11));
-    }
-
-    /** The provisional code of the letter {@code request} makes for the print run, read as the person would. */
-    private String codeOfNewLetter(java.util.function.Supplier<Optional<ProvisionalCodes.LetterSent>> request) throws Exception {
-        Matcher code = Pattern.compile("Votre code provisoire : (\\d{4})").matcher(textOfNewLetter(request));
-        assertTrue(code.find());
-        return code.group(1);
-    }
-
-    /** The text of the one new PDF file that {@code request} writes for the print run. */
-    private String textOfNewLetter(java.util.function.Supplier<Optional<ProvisionalCodes.LetterSent>> request) throws Exception {
-        Path folder = config.dataDir().resolve("courriers").resolve("a-imprimer");
-        Set<Path> before = Files.isDirectory(folder) ? pdfsIn(folder) : Set.of();
-        ProvisionalCodes.LetterSent sent = request.get().orElseThrow();
-        assertTrue(sent.sent() && !sent.alreadySent(), "a letter leaves");
-        Set<Path> after = new java.util.HashSet<>(pdfsIn(folder));
-        after.removeAll(before);
-        assertEquals(1, after.size(), "one new letter for the print run");
-        lastLetter = after.iterator().next();
-        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(lastLetter.toFile())) {
-            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
-        }
-    }
-
-    /** The file of the letter {@link #textOfNewLetter} read last. */
-    private Path lastLetter;
-
-    private static Set<Path> pdfsIn(Path folder) throws Exception {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".pdf")).collect(java.util.stream.Collectors.toSet());
-        }
-    }
-
-    private static String another(String code) {
-        return String.format("%04d", (Integer.parseInt(code) + 1) % 10_000);
-    }
-
-    /**
-     * PRODUCT §2.10: a provisional code (10,000 values) is spent after 5 wrong tries in all. The attack:
-     * wrong codes from five addresses (each address alone is far from its own lock), then the right code
-     * from a sixth — refused; a new letter replaces it, at most 3 letters in 90 days.
-     */
-    @Test
-    void a_provisional_code_is_spent_after_five_wrong_tries_from_any_addresses_and_letters_are_limited() throws Exception {
-        Person roche = inRegister("2 61 04 75 112 031", "ROCHE", "Anne", "12/04/1961", "75012");
-        Nir nir = Nir.parse(roche.nir());
-        String code = codeOfNewLetter(() -> provisionalCodes.requestLetter(roche.claim()));
-        for (int i = 1; i <= 5; i++) {
-            clientOrigin.setAddress("198.51.100." + i);
-            ProvisionalCodes.ProvisionalLogin wrong = provisionalCodes.login(nir, another(code));
-            assertEquals(null, wrong.claim());
-            assertEquals(null, wrong.lockedUntil(), "one wrong try locks no address");
-            assertEquals(i == 5, wrong.spent(), "try " + i);
-        }
-        clientOrigin.setAddress("198.51.100.6");
-        ProvisionalCodes.ProvisionalLogin right = provisionalCodes.login(nir, code);
-        assertEquals(null, right.claim(), "the right code no longer opens anything");
-        assertTrue(right.spent(), "the login page says so, and how to get a new letter");
-        assertEquals(1, auditCount(AuditEvent.Type.PROVISIONAL_CODE_SPENT, roche));
-
-        // A new letter replaces the spent code; its own code works, once.
-        String second = codeOfNewLetter(() -> provisionalCodes.requestLetter(roche.claim()));
-        assertEquals(null, provisionalCodes.login(nir, code).claim(), "the old code stays spent");
-        ProvisionalCodes.ProvisionalLogin secondLogin = provisionalCodes.login(nir, second);
-        assertEquals("ROCHE", secondLogin.claim().name().value());
-
-        // A third letter replaces the second (even used: the wizard that logged in with it can no longer create the account).
-        String third = codeOfNewLetter(() -> provisionalCodes.requestLetter(roche.claim()));
-        assertEquals(RegistrationRefused.Reason.NOT_PROVEN, assertThrows(RegistrationRefused.class, () -> registration.register(
-                new AccountRequest(secondLogin.claim(), null, secondLogin.codeId(), Instant.now(), CODE, CODE,
-                        request(roche, "anne.roche@example.fr").contact(), new EmailAddress("anne.roche@example.fr")))).reason());
-        assertEquals(null, provisionalCodes.login(nir, second).claim(), "replaced");
-        for (int i = 0; i < 5; i++) {
-            provisionalCodes.login(nir, another(third));
-        }
-        Instant before = Instant.now();
-        ProvisionalCodes.LetterSent fourth = provisionalCodes.requestLetter(roche.claim()).orElseThrow();
-        assertFalse(fourth.sent(), "three letters in 90 days: no fourth");
-        assertBetween(before.plus(java.time.Duration.ofDays(89)), before.plus(java.time.Duration.ofDays(90)), fourth.tooManyUntil(),
-                "until 90 days after the first");
-        assertEquals(3, auditCount(AuditEvent.Type.PROVISIONAL_CODE_SENT, roche));
-    }
-
-    /** PRODUCT §2.10: the registration consumes the very code the wizard's login used, never another code of the NIR. */
-    @Test
-    void a_registration_without_the_tails_needs_the_id_of_the_code_its_login_used() throws Exception {
-        Person brun = inRegister("1 72 08 69 123 045", "BRUN", "Marc", "30/08/1972", "69003");
-        Nir nir = Nir.parse(brun.nir());
-        String code = codeOfNewLetter(() -> provisionalCodes.requestLetter(brun.claim()));
-        ProvisionalCodes.ProvisionalLogin login = provisionalCodes.login(nir, code);
-        assertTrue(login.codeId() != null);
-        // A wizard that proved another identity and then claims this one, with no proof of its own: refused.
-        assertEquals(RegistrationRefused.Reason.NOT_PROVEN, assertThrows(RegistrationRefused.class, () -> registration.register(
-                new AccountRequest(brun.claim(), null, null, Instant.now(), CODE, CODE,
-                        request(brun, "intrus@example.fr").contact(), new EmailAddress("intrus@example.fr")))).reason());
-        assertEquals(RegistrationRefused.Reason.NOT_PROVEN, assertThrows(RegistrationRefused.class, () -> registration.register(
-                new AccountRequest(brun.claim(), null, login.codeId() + 1_000, Instant.now(), CODE, CODE,
-                        request(brun, "intrus@example.fr").contact(), new EmailAddress("intrus@example.fr")))).reason(),
-                "another code's id");
-        assertTrue(accounts.findByNir(nir).isEmpty());
-        registration.register(new AccountRequest(login.claim(), null, login.codeId(), Instant.now(), CODE, CODE,
-                request(brun, "marc.brun@example.fr").contact(), new EmailAddress("marc.brun@example.fr")));
-        assertTrue(accounts.findByNir(nir).isPresent(), "the code of the login proved the identity");
-    }
-
-    /** Runs {@code work} 20 times at the same instant, each on a thread of the server's executor, from this test's client address; their results. */
-    private <T> List<T> twentyAtOnce(java.util.function.IntFunction<T> work) throws Exception {
-        String address = clientOrigin.address();
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Callable<T>> tasks = new java.util.ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            int n = i;
-            tasks.add(() -> {
-                start.await();
-                // Each as its own request would: a request context of its own (the client's address, the login's outcome).
-                jakarta.enterprise.context.control.RequestContextController requestContext =
-                        jakarta.enterprise.inject.spi.CDI.current().select(jakarta.enterprise.context.control.RequestContextController.class).get();
-                requestContext.activate();
-                try {
-                    clientOrigin.setAddress(address);
-                    return work.apply(n);
-                } finally {
-                    requestContext.deactivate();
-                }
-            });
-        }
-        List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
-        for (java.util.concurrent.Callable<T> task : tasks) {
-            futures.add(executor.submit(task));
-        }
-        start.countDown();
-        List<T> results = new java.util.ArrayList<>();
-        for (java.util.concurrent.Future<T> f : futures) {
-            results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
-        }
-        return results;
-    }
-
-    /** The mails to this recipient whose text holds {@code words}. */
-    private long mailsSaying(String recipient, String words) throws Exception {
-        try (Stream<Path> files = Files.list(config.dataDir().resolve("mails"))) {
-            return files.filter(f -> f.toString().endsWith(".eml")).filter(AccountServicesIT::writtenByThisDeployment)
-                    .map(AccountServicesIT::readQuietly)
-                    .filter(content -> content.contains("To: " + recipient) && textQuietly(content).contains(words)).count();
-        }
-    }
-
-    /** A single-use link works once, even for 20 POSTs at the same instant: one new code, one « code modifié » mail. */
-    @Test
-    void twenty_choices_at_once_on_one_code_reset_link_set_one_code_and_send_one_mail() throws Exception {
-        Person cordier = inRegister("1 58 06 44 109 011", "CORDIER", "Luc", "03/06/1958", "44000");
-        createActive(cordier, "luc.cordier@example.fr");
-        codeReset.request(Nir.parse(cordier.nir()), java.time.LocalDate.of(1958, 6, 3));
-        String token = resetTokenFrom(awaitMailContaining("luc.cordier@example.fr", "nouveau-code"));
-        List<CodeReset.Outcome> outcomes = twentyAtOnce(i -> codeReset.choose(token, "Nouveau*Code_" + (10 + i), "Nouveau*Code_" + (10 + i)));
-        assertEquals(1, outcomes.stream().filter(CodeReset.Outcome.CHANGED::equals).count(), outcomes.toString());
-        assertEquals(19, outcomes.stream().filter(CodeReset.Outcome.LINK_UNUSABLE::equals).count(), outcomes.toString());
-        em.getEntityManagerFactory().getCache().evictAll();
-        String hash = accounts.findByNir(Nir.parse(cordier.nir())).orElseThrow().codeHash();
-        long working = java.util.stream.IntStream.range(0, 20)
-                .filter(i -> codeHasher.verify("Nouveau*Code_" + (10 + i), Optional.of(hash))).count();
-        assertEquals(1, working, "exactly one of the twenty codes works");
-        Thread.sleep(1_000);
-        assertEquals(1, mailsSaying("luc.cordier@example.fr", "a été modifié"), "one « code modifié » mail");
-        assertEquals(1, auditCount(AuditEvent.Type.CODE_CHANGED, cordier));
-    }
-
-    @Test
-    void twenty_clicks_at_once_on_one_activation_link_activate_once() throws Exception {
-        Person dumas = inRegister("2 66 09 13 201 022", "DUMAS", "Claire", "21/09/1966", "13001");
-        registration.register(request(dumas, "claire.dumas@example.fr"));
-        String token = tokenFrom(awaitMail("claire.dumas@example.fr"));
-        List<ActivationOutcome> outcomes = twentyAtOnce(i -> activation.activate(token));
-        assertEquals(1, outcomes.stream().filter(ActivationOutcome.ACTIVATED::equals).count(), outcomes.toString());
-        assertEquals(19, outcomes.stream().filter(ActivationOutcome.ALREADY_USED::equals).count(), outcomes.toString());
-        assertEquals(1, auditCount(AuditEvent.Type.ACCOUNT_ACTIVATED, dumas));
-    }
-
-    @Test
-    void twenty_logins_at_once_with_one_provisional_code_prove_the_identity_once() throws Exception {
-        Person etienne = inRegister("1 49 12 33 063 027", "ESTEVE", "Paul", "07/12/1949", "33000");
-        String code = codeOfNewLetter(() -> provisionalCodes.requestLetter(etienne.claim()));
-        List<ProvisionalCodes.ProvisionalLogin> logins = twentyAtOnce(i -> provisionalCodes.login(Nir.parse(etienne.nir()), code));
-        assertEquals(1, logins.stream().filter(l -> l.claim() != null).count(), logins.toString());
-        assertEquals(1, auditCount(AuditEvent.Type.PROVISIONAL_CODE_USED, etienne));
-    }
-
-    /** Who may lock whom (PRODUCT §5), at the same instant: 20 wrong logins from one address at once are not 20 guesses. */
-    @Test
-    void twenty_wrong_logins_at_once_from_one_address_check_five_codes_and_lock_it() throws Exception {
-        Person ferrand = inRegister("1 77 03 63 113 019", "FERRAND", "Yves", "15/03/1977", "63000");
-        createActive(ferrand, "yves.ferrand@example.fr");
-        List<CredentialValidationResult.Status> statuses = twentyAtOnce(i -> identityStore.checkCodePersonnel(
-                new UsernamePasswordCredential(ferrand.nir(), new Password("Mauvais*code_" + i))).getStatus());
-        assertTrue(statuses.stream().allMatch(CredentialValidationResult.Status.INVALID::equals));
-        assertEquals(5, auditCount(AuditEvent.Type.LOGIN_FAILURE, ferrand), "no more than 5 codes were checked");
-        assertEquals(1, auditCount(AuditEvent.Type.LOGIN_LOCKED, ferrand));
-        assertTrue(loginLocks.lockedUntil(Nir.parse(ferrand.nir())).isPresent(), "the address is locked");
-    }
-
-    /**
-     * PRODUCT §2.10: FranceConnect's identity is matched exactly, against every person of the register born
-     * that day — here 300, more than the old look-up read — so that a homonym is not logged into another's
-     * account: « Jean DUBOIS » is not « Jean-Michel DUBOIS », born the same day in the same commune.
-     */
-    @Test
-    void franceconnect_finds_the_one_person_among_three_hundred_born_the_same_day_and_never_a_homonym() throws Exception {
-        transaction.begin();
-        for (int order = 1; order <= 297; order++) {
-            inRegisterInTransaction(String.format("1 70 01 75 115 %03d", order), "PERSONNE" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ".charAt(order % 26),
-                    "Prénom", "01/01/1970", "75015");
-        }
-        Person jeanMichel = inRegisterInTransaction("1 70 01 75 115 298", "DUBOIS", "Jean-Michel", "01/01/1970", "75015");
-        Person jeanne = inRegisterInTransaction("2 70 01 75 115 299", "DUBOIS", "Jeanne", "01/01/1970", "75015");
-        Person jean = inRegisterInTransaction("1 70 01 75 115 300", "DUBOIS", "Jean", "01/01/1970", "75015");
-        transaction.commit();
-        createActive(jeanMichel, "jean-michel.dubois@example.fr");
-        createActive(jeanne, "jeanne.dubois@example.fr");
-        createActive(jean, "jean.dubois@example.fr");
-        java.time.LocalDate born = java.time.LocalDate.of(1970, 1, 1);
-        java.util.function.Function<fr.ameli.compte.domain.person.PivotIdentity, Optional<Nir>> login =
-                pivot -> franceConnectLogin.activeAccountOf(new FranceConnectIdentity(pivot, "eidas1"));
-        assertEquals(Optional.of(Nir.parse(jean.nir())),
-                login.apply(new fr.ameli.compte.domain.person.PivotIdentity("Jean Pierre", "Dubois", born, "male", "75115", "99100")), "the owner");
-        assertEquals(Optional.of(Nir.parse(jeanMichel.nir())),
-                login.apply(new fr.ameli.compte.domain.person.PivotIdentity("Jean-Michel", "DUBOIS", born, "male", "75115", "99100")));
-        assertEquals(Optional.of(Nir.parse(jeanne.nir())),
-                login.apply(new fr.ameli.compte.domain.person.PivotIdentity("Jeanne", "DUBOIS", born, "female", "75115", "99100")));
-        assertEquals(Optional.empty(),
-                login.apply(new fr.ameli.compte.domain.person.PivotIdentity("Jean", "DUBOIS", born, "male", "75116", "99100")),
-                "born in another arrondissement: nobody here, the account creation");
-        assertEquals(Optional.empty(),
-                login.apply(new fr.ameli.compte.domain.person.PivotIdentity(null, "DUBOIS", born, "male", "75115", "99100")),
-                "no given name: nobody, never « any »");
-    }
-
-    // ---- Safe as deployed (issue 25)
-
-    /**
-     * No proxy is trusted here (no ameli.trusted-proxies): a client that says it came over HTTPS, or from
-     * another address, through X-Forwarded-* or Forwarded, is not believed — no HSTS, no Secure cookie.
-     */
-    @Test
-    void forwarded_headers_from_a_peer_that_is_not_a_trusted_proxy_are_ignored(@ArquillianResource URL base) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        for (String path : List.of("", "creation/identite.xhtml")) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "198.51.100.9")
-                    .header("Forwarded", "for=198.51.100.9;proto=https").GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(Optional.empty(), response.headers().firstValue("Strict-Transport-Security"), path);
-            List<String> cookies = response.headers().allValues("Set-Cookie");
-            assertFalse(cookies.isEmpty(), path);
-            assertTrue(cookies.stream().noneMatch(c -> c.toLowerCase(java.util.Locale.ROOT).contains("; secure")), cookies.toString());
-        }
-    }
-
-    /**
-     * The expiry sweep keeps only what can still matter: a provisional code's row (a NIR in clear) goes once
-     * it expired unused, once its login is older than the registration's window, or once an account was
-     * created with it; a throttle counter goes once left alone longer than it can count (its window; a
-     * day for the locks' count), never while a lock holds.
-     */
-    @Test
-    void the_sweep_forgets_the_provisional_codes_and_counters_that_no_longer_matter() throws Exception {
-        Instant now = Instant.now();
-        Nir nir = Nir.parse("1 83 05 75 056 044");
-        transaction.begin();
-        fr.ameli.compte.domain.account.ProvisionalCode expired = new fr.ameli.compte.domain.account.ProvisionalCode(nir, "h", now.minus(java.time.Duration.ofDays(16)));
-        fr.ameli.compte.domain.account.ProvisionalCode loggedInLongAgo = new fr.ameli.compte.domain.account.ProvisionalCode(nir, "h", now.minus(java.time.Duration.ofHours(3)));
-        loggedInLongAgo.startTry(now.minus(java.time.Duration.ofHours(3)));
-        loggedInLongAgo.useAfterTry(now.minus(java.time.Duration.ofHours(3)));
-        fr.ameli.compte.domain.account.ProvisionalCode current = new fr.ameli.compte.domain.account.ProvisionalCode(nir, "h", now.minus(java.time.Duration.ofDays(2)));
-        for (Object row : List.of(expired, loggedInLongAgo, current)) {
-            em.persist(row);
-        }
-        java.util.function.BiFunction<fr.ameli.compte.domain.security.ThrottleCounter.Kind, java.time.Duration, fr.ameli.compte.domain.security.ThrottleCounter> counter =
-                (kind, idle) -> new fr.ameli.compte.domain.security.ThrottleCounter(kind, "a0a1a2:" + kind.name().length() + idle.toMinutes(), now.minus(idle));
-        fr.ameli.compte.domain.security.ThrottleCounter idleRate = counter.apply(fr.ameli.compte.domain.security.ThrottleCounter.Kind.IDENTITY_ADDRESS, java.time.Duration.ofMinutes(5));
-        fr.ameli.compte.domain.security.ThrottleCounter recentRate = counter.apply(fr.ameli.compte.domain.security.ThrottleCounter.Kind.CODE_RESET, java.time.Duration.ofMinutes(5));
-        fr.ameli.compte.domain.security.ThrottleCounter idleLogin = counter.apply(fr.ameli.compte.domain.security.ThrottleCounter.Kind.LOGIN, java.time.Duration.ofHours(25));
-        fr.ameli.compte.domain.security.ThrottleCounter recentLogin = counter.apply(fr.ameli.compte.domain.security.ThrottleCounter.Kind.LOGIN, java.time.Duration.ofHours(2));
-        fr.ameli.compte.domain.security.ThrottleCounter letters = counter.apply(fr.ameli.compte.domain.security.ThrottleCounter.Kind.PROVISIONAL_LETTER, java.time.Duration.ofDays(30));
-        for (fr.ameli.compte.domain.security.ThrottleCounter c : List.of(idleRate, recentRate, idleLogin, recentLogin, letters)) {
-            em.persist(c);
-        }
-        transaction.commit();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, idleLogin.id()) != null && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-            em.getEntityManagerFactory().getCache().evictAll();
-        }
-        em.getEntityManagerFactory().getCache().evictAll();
-        assertAll(
-                () -> assertEquals(null, em.find(fr.ameli.compte.domain.account.ProvisionalCode.class, expired.id()), "expired unused"),
-                () -> assertEquals(null, em.find(fr.ameli.compte.domain.account.ProvisionalCode.class, loggedInLongAgo.id()), "its login is 3 hours old"),
-                () -> assertNotNull(em.find(fr.ameli.compte.domain.account.ProvisionalCode.class, current.id()), "still usable"),
-                () -> assertEquals(null, em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, idleRate.id()), "past its minute"),
-                () -> assertNotNull(em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, recentRate.id()), "within its hour"),
-                () -> assertEquals(null, em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, idleLogin.id()), "failures a day old"),
-                () -> assertNotNull(em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, recentLogin.id()), "failures of 2 hours ago still count"),
-                () -> assertNotNull(em.find(fr.ameli.compte.domain.security.ThrottleCounter.class, letters.id()), "the letters of the 90 days"));
-    }
-
-    @Inject
-    AgentSessions agentSessions;
-    @Inject
-    AuditTrail audit;
-
     /**
      * PRODUCT §2.12: an agent's session lasts its absolute lifetime at most, however busy, and a
      * superviseur ends every session of an agent (a lost badge) — each checked on every request.
@@ -2312,15 +1629,124 @@ class AccountServicesIT {
                         .setParameter("type", AuditEvent.Type.AGENT_JOURNAL_READ).getResultList());
     }
 
-    /** The NIRs of the active accounts (the expiry timer removes pending ones meanwhile); closes the connection. */
-    private static Set<String> activeNirs(java.sql.Connection connection) throws java.sql.SQLException {
-        try (connection; java.sql.Statement s = connection.createStatement();
-             java.sql.ResultSet rows = s.executeQuery("SELECT nir FROM account WHERE status = 'ACTIVE'")) {
-            Set<String> nirs = new java.util.HashSet<>();
-            while (rows.next()) {
-                nirs.add(rows.getString(1).strip());
-            }
-            return nirs;
+    // ---- Mail, backups, forwarded requests and outages (README « Mail », « Backups », « Behind a load balancer »)
+
+    @Test
+    void a_mail_is_claimed_by_one_delivery_only() throws Exception {
+        transaction.begin();
+        outbox.enqueue(new MailMessage("claims@example.fr", "Test", "Bonjour", null), null);
+        Long id = ((Number) em.createNativeQuery("select max(id) from outbound_mail where recipient = 'claims@example.fr'")
+                .getSingleResult()).longValue();
+        // Claimed here first, before the commit lets the after-commit delivery try.
+        List<java.util.concurrent.Callable<Boolean>> claims = new java.util.ArrayList<>();
+        transaction.commit();
+        for (int i = 0; i < 10; i++) {
+            claims.add(() -> outboxStore.claim(id).isPresent());
         }
+        long won = 0;
+        for (java.util.concurrent.Future<Boolean> f : executor.invokeAll(claims)) {
+            won += f.get() ? 1 : 0;
+        }
+        assertTrue(won <= 1, won + " deliveries claimed the same mail");
+        if (won == 1) {
+            // The test holds the claim and sends nothing: the after-commit delivery must not have sent it either.
+            Thread.sleep(1500);
+            assertEquals(null, em.createNativeQuery("select sent_at from outbound_mail where id = ?1").setParameter(1, id).getSingleResult());
+        } else {
+            awaitMail("claims@example.fr");
+        }
+    }
+
+    @Test
+    void an_online_backup_restores_into_a_fresh_data_dir_with_exactly_the_accounts_of_its_time_and_the_last_ones_are_kept() throws Exception {
+        Nir fabre = activeAccount(FABRE, "fabre@example.fr");
+        Nir xavier = activeAccount(XAVIER, "xavier@example.fr");
+        String product;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        }
+        if (!"Apache Derby".equals(product)) {
+            assertEquals(Optional.empty(), backups.backUpNow(), "on " + product + " the service takes no backup: pg_dump does");
+            return;
+        }
+        Set<String> atBackup = activeNirs(dataSource.getConnection());
+        Path backup = backups.backUpNow().orElseThrow();
+        Nir zimmer = activeAccount(ZIMMER, "zimmer@example.fr");
+        assertTrue(activeNirs(dataSource.getConnection()).contains(zimmer.fullForm()), "the service goes on after its backup");
+        assertEquals(config.backupDir().orElseThrow(), backup.getParent());
+        assertTrue(backup.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z"), backup.toString());
+
+        // The README's restore step, into a fresh data dir: restoreFrom=<backup>/derby.
+        Path freshDataDir = Files.createDirectories(config.dataDir().resolveSibling("services-restauration"));
+        String restored = "jdbc:derby:" + freshDataDir.resolve("derby");
+        Set<String> found;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(restored + ";restoreFrom=" + backup.resolve("derby"), "ameli", "ameli")) {
+            found = activeNirs(c);
+        } finally {
+            try {
+                java.sql.DriverManager.getConnection(restored + ";shutdown=true");
+            } catch (java.sql.SQLException expected) {
+                assertEquals("08006", expected.getSQLState(), "Derby says it shut the restored database down");
+            }
+        }
+        assertTrue(found.containsAll(Set.of(fabre.fullForm(), xavier.fullForm())), found.toString());
+        assertFalse(found.contains(zimmer.fullForm()), "an account made after the backup is not in it");
+        assertEquals(atBackup, found, "exactly the accounts of the backup's time");
+
+        // ameli.backup.keep=2: two more, and the first one is gone.
+        Path second = backups.backUpNow().orElseThrow();
+        Path third = backups.backUpNow().orElseThrow();
+        try (Stream<Path> kept = Files.list(config.backupDir().orElseThrow())) {
+            assertEquals(Set.of(second, third), kept.collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    /**
+     * No proxy is trusted here (no ameli.trusted-proxies): a client that says it came over HTTPS, or from
+     * another address, through X-Forwarded-* or Forwarded, is not believed — no HSTS, no Secure cookie.
+     */
+    @Test
+    void forwarded_headers_from_a_peer_that_is_not_a_trusted_proxy_are_ignored(@ArquillianResource URL base) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("", "creation/identite.xhtml")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "198.51.100.9")
+                    .header("Forwarded", "for=198.51.100.9;proto=https").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(Optional.empty(), response.headers().firstValue("Strict-Transport-Security"), path);
+            List<String> cookies = response.headers().allValues("Set-Cookie");
+            assertFalse(cookies.isEmpty(), path);
+            assertTrue(cookies.stream().noneMatch(c -> c.toLowerCase(java.util.Locale.ROOT).contains("; secure")), cookies.toString());
+        }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void with_the_database_down_a_page_says_to_retry_later_with_a_503_and_the_service_recovers(@ArquillianResource URL base) throws Exception {
+        String product;
+        String url;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+            url = c.getMetaData().getURL();
+        }
+        DatabaseOutage outage = "PostgreSQL".equals(product) ? postgresqlOutage(url) : derbyOutage();
+        outage.begin();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest activation = HttpRequest.newBuilder(URI.create(base + "activation.xhtml?jeton=" + "A".repeat(43))).build();
+        try {
+            HttpResponse<String> down = http.send(activation, HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, down.statusCode(), down.body());
+            assertTrue(down.body().contains("Merci de réessayer dans quelques minutes."), down.body());
+            assertTrue(down.headers().firstValue("Retry-After").isPresent());
+            assertFalse(down.body().contains("Exception"), "no stack trace");
+            assertTrue(down.body().matches("(?s).*<strong id=\"incident\">[0-9a-f]{8}</strong>.*"),
+                    "an incident number, the one of the log line: " + down.body());
+        } finally {
+            outage.end();
+        }
+        int status = 0;
+        for (int i = 0; i < 10 && status != 200; i++) {
+            status = http.send(activation, HttpResponse.BodyHandlers.ofString()).statusCode();
+        }
+        assertEquals(200, status, "once the database is back, the pool gives working connections again");
     }
 }

@@ -56,7 +56,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * structure, no horizontal scrolling at 320 px and 200 % zoom, screenshots at 320 px and 1280 px in
  * target/screenshots; one journey is made with the keyboard only. The pages are driven through
  * the screens of {@code fr.ameli.compte.web.pages}. One deployment (one server) and one Chromium
- * serve every nested class.
+ * serve every nested class — the whole browser suite, one nested class per journey or page:
+ * {@code WholeJourneys} (PRODUCT §2.1–§2.9), {@code IdentityStep}, {@code ProofStep}, {@code TermsStep},
+ * {@code CodeStep}, {@code WizardNavigation} (§2.2–§2.6), {@code FranceConnect} (§2.1), {@code ForgottenCode}
+ * (README « Code oublié ? »), {@code MySpace} and {@code MySpaceContact} (§2.11), {@code EspaceAgent}
+ * (§2.12), {@code OtherPages}.
  */
 @ExtendWith(ArquillianExtension.class)
 class AccountCreationBrowserIT {
@@ -369,7 +373,7 @@ class AccountCreationBrowserIT {
 
             java.util.Set<String> codesBefore = MailLinks.securityCodeMailIds(smtp.getReceivedMessages());
             login.logIn("2 28 12 31 815 001", "Robert*123_A");
-            assertEquals("Saisissez le code de sécurité reçu par email", browser.h1(), "a right code personnel alone opens nothing");
+            assertEquals("Saisissez le code de sécurité reçu par email", browser.h1(), "a right code personnel alone opens nothing: " + browser.text());
             assertTrue(browser.find("envoi").getText().contains("t•••@example.fr"), browser.find("envoi").getText());
             assertEquals("one-time-code", browser.find("codeSecurite:code").getAttribute("autocomplete"));
             assertEquals("numeric", browser.find("codeSecurite:code").getAttribute("inputmode"));

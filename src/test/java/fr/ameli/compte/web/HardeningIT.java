@@ -34,10 +34,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The hardening issue at the HTTP level, against the real WAR: security headers and cookies, the
- * session id changing at wizard start and login, the same answer (text, status, time) whether a
- * NIR is unknown or another field is wrong, hostile input in every field, twenty clicks at once
- * on the last step, and the mail outbox riding out an SMTP outage.
+ * The service at the HTTP level, against the real WAR, as a browser or an attacker would send
+ * requests (docs/SECURITY.md names each test). One server for all; one section each:
+ * <ol>
+ * <li>Headers, cookies, sessions: security headers, the session id at wizard start and login, HSTS and
+ *     {@code Secure} behind a trusted proxy, FranceConnect and the espace agent without configuration;</li>
+ * <li>Operations: health and metrics;</li>
+ * <li>No enumeration: the same answer (text, status, time) whether a NIR is unknown or another field is wrong;</li>
+ * <li>Double submissions: twenty clicks at once on the wizard's last step;</li>
+ * <li>The mail outbox riding out an SMTP outage;</li>
+ * <li>Hostile input in every field of the wizard, « Mon espace » and the espace agent (PRODUCT §2);</li>
+ * <li>Links a mail scanner cannot spend (PRODUCT §2.8);</li>
+ * <li>« Modifier mon adresse email » over HTTP (PRODUCT §2.11);</li>
+ * <li>Client errors: their status, French page and single log line (docs/SECURITY.md « Client errors »).</li>
+ * </ol>
  */
 @ExtendWith(ArquillianExtension.class)
 class HardeningIT {

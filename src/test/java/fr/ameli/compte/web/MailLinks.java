@@ -1,6 +1,5 @@
 package fr.ameli.compte.web;
 
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import java.util.regex.Matcher;
@@ -79,7 +78,7 @@ final class MailLinks {
         while (System.currentTimeMillis() < deadline) {
             for (MimeMessage m : received.get()) {
                 if (SECURITY_CODE_SUBJECT.equals(m.getSubject()) && !before.contains(m.getMessageID())) {
-                    String text = (String) ((Multipart) m.getContent()).getBodyPart(0).getContent();
+                    String text = fr.ameli.compte.MailText.of(m);
                     Matcher code = SECURITY_CODE.matcher(text);
                     assertTrue(code.find(), text);
                     return code.group(1);
@@ -112,7 +111,7 @@ final class MailLinks {
     }
 
     private static String path(MimeMessage mail, Pattern link) throws Exception {
-        String text = (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
+        String text = fr.ameli.compte.MailText.of(mail);
         Matcher m = link.matcher(text);
         assertTrue(m.find(), text);
         return m.group(1);

@@ -60,7 +60,7 @@ final class Mailbox {
 
     /** The plain-text part of a mail. */
     static String text(MimeMessage message) throws Exception {
-        return (String) ((Multipart) message.getContent()).getBodyPart(0).getContent();
+        return fr.ameli.compte.MailText.of(message);
     }
 
     /** The link that stands on a line of its own in a mail's text. */

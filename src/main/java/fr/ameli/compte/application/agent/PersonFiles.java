@@ -1,5 +1,7 @@
 package fr.ameli.compte.application.agent;
 
+import fr.ameli.compte.domain.account.RememberedBrowserRepository;
+import fr.ameli.compte.domain.account.ProvisionalCodeRepository;
 import fr.ameli.compte.application.connexion.LockInForce;
 import fr.ameli.compte.application.connexion.LoginLocks;
 import fr.ameli.compte.application.mail.MailLine;
@@ -44,6 +46,10 @@ public class PersonFiles {
     @Inject
     AccountRepository accounts;
     @Inject
+    ProvisionalCodeRepository provisionalCodeRepository;
+    @Inject
+    RememberedBrowserRepository rememberedBrowserRepository;
+    @Inject
     SecurityRepository trail;
     @Inject
     MailOutbox outbox;
@@ -66,7 +72,7 @@ public class PersonFiles {
         RegisterEntry entry = new RegisterEntry(person.familyName().value(), person.givenNames(), person.birthDate(),
                 person.postalCode().value(), person.city());
         AccountState state = account.map(PersonFiles::state).orElse(new AccountState(AccountState.Status.NONE, null, null));
-        List<RememberedBrowser> browsers = account.map(a -> accounts.rememberedBrowsers(a.id())).orElse(List.of());
+        List<RememberedBrowser> browsers = account.map(a -> rememberedBrowserRepository.rememberedBrowsers(a.id())).orElse(List.of());
         // The counters keep only a pseudonym of the address; the trail of the lock's lifetime names it.
         Instant since = clock.instant().minus(ThrottleCounter.LONGEST_LOCK.multipliedBy(2));
         List<LockInForce> locks = loginLocks.inForce(nir, trail.clientAddressesOf(owner, since), browsers);
@@ -74,7 +80,7 @@ public class PersonFiles {
                 .map(e -> new EventLine(e.occurredAt(), e.event(), e.clientAddress(), e.agent(), e.reason())).toList();
         List<MailLine> mails = account.map(a -> outbox.mailsOf(a.id(), MAILS)).orElse(List.of());
         // A letter goes to the register's address: its postal code is the register's.
-        List<LetterLine> letters = accounts.provisionalCodes(nir).stream()
+        List<LetterLine> letters = provisionalCodeRepository.provisionalCodes(nir).stream()
                 .map(c -> new LetterLine(c.createdAt(), PROVISIONAL_CODE_LETTER, person.postalCode().value(), c.expiresAt())).toList();
         return Optional.of(new PersonFile(nir, entry, state, List.copyOf(locks), events, mails, letters));
     }

@@ -80,7 +80,7 @@ public class AccountIdentityStore implements IdentityStore {
 
     /** A login proven on the server (both steps, a remembered browser, or FranceConnect): the active account of {@code nir} logs in. */
     private CredentialValidationResult loggedIn(Nir nir) {
-        if (accounts.findByNir(nir).filter(Account::isActive).isEmpty()) {
+        if (accounts.findActive(nir).isEmpty()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
         audit.record(AuditEvent.Type.LOGIN_SUCCESS, nir);
@@ -98,7 +98,7 @@ public class AccountIdentityStore implements IdentityStore {
     public CurrentCode checkCurrentCode(Nir nir, String typed) {
         CredentialValidationResult proven = checkCodePersonnel(new UsernamePasswordCredential(nir.digits13(), new Password(typed)));
         if (proven.getStatus() == CredentialValidationResult.Status.VALID) {
-            return new CurrentCode(accounts.findByNir(nir).filter(Account::isActive), null);
+            return new CurrentCode(accounts.findActive(nir), null);
         }
         return new CurrentCode(Optional.empty(), switch (outcome.refusal()) {
             case LOCKED, SLOWED -> outcome.lockedUntil();

@@ -1,5 +1,7 @@
 package fr.ameli.compte.application.connexion;
 
+import fr.ameli.compte.domain.account.CodeResetTokenRepository;
+import fr.ameli.compte.application.mail.MailedLink;
 import fr.ameli.compte.application.security.AuditTrail;
 import fr.ameli.compte.application.shared.ClientOrigin;
 import fr.ameli.compte.application.security.CodeHasher;
@@ -38,14 +40,13 @@ import java.util.Optional;
  * single-use link valid {@code ameli.code-reset.validity} (30 minutes by default) goes to the
  * account's address, and lets them choose a new code under the same rules as at creation. The
  * answer on screen never says whether an account matched, nor does its time: the look-up and the
- * mail are done after the answer ({@link #request}); at most {@value #PER_HOUR} links per hour for a NIR.
+ * mail are done after the answer ({@link #request}); at most {@code ameli.mail.per-hour} (3) links per hour for a NIR.
  * The link works once, even for two clicks at the same instant: the new code is hashed first,
  * outside any transaction, then the link is read locked and spent with it ({@link #choose}).
  */
 @Stateless
 public class CodeReset {
 
-    public static final int PER_HOUR = 3;
     /** How long after a request its look-up and mail begin: once the answer has left, whatever its work. */
     static final java.time.Duration AFTER_THE_ANSWER = java.time.Duration.ofMillis(100);
 
@@ -63,6 +64,8 @@ public class CodeReset {
 
     @Inject
     AccountRepository accounts;
+    @Inject
+    CodeResetTokenRepository codeResetTokenRepository;
     @Inject
     InsuredPersonRepository register;
     @Inject
@@ -82,7 +85,7 @@ public class CodeReset {
     @Inject
     Clock clock;
     @Inject
-    CodeChanges codeChanges;
+    AfterNewCode afterNewCode;
     @Inject
     CodePolicy codePolicy;
     @Inject
@@ -111,12 +114,12 @@ public class CodeReset {
      */
     public void sendLink(Nir nir, LocalDate birthDate, String clientAddress) {
         origin.setAddress(clientAddress);
-        Optional<Account> account = accounts.findByNir(nir).filter(Account::isActive)
+        Optional<Account> account = accounts.findActive(nir)
                 .filter(a -> register.find(nir).map(InsuredPerson::birthDate).filter(birthDate::equals).isPresent());
         if (account.isEmpty()) {
             return;
         }
-        if (throttling.attempt(Kind.CODE_RESET, pseudonyms.of(nir), PER_HOUR).isPresent()) {
+        if (throttling.attempt(Kind.CODE_RESET, pseudonyms.of(nir), settings.mailsPerHour()).isPresent()) {
             return;
         }
         Instant now = clock.instant();
@@ -124,9 +127,9 @@ public class CodeReset {
         CodeResetToken token = new CodeResetToken(SecretTokens.hash(secret), account.get(), now, settings.codeResetValidity(),
                 settings.codeResetLongestLife());
         Instant expiresAt = token.expiresAt();
-        accounts.replaceResetToken(token);
+        codeResetTokenRepository.replaceResetToken(token);
         String email = account.get().contact().email().value();
-        outbox.enqueue(CodeResetMail.compose(mails, email, CodeResetMail.link(settings.baseUrl(), secret),
+        outbox.enqueue(MailedLink.CODE_RESET.compose(mails, email, MailedLink.CODE_RESET.link(settings.baseUrl(), secret),
                 settings.codeResetValidity(), expiresAt)
                 .carryingUntil(now.plus(settings.codeResetLongestLife())), account.get().id());
         audit.record(AuditEvent.Type.CODE_RESET_REQUESTED, nir);
@@ -134,7 +137,7 @@ public class CodeReset {
 
     /** Opens a link: valid, used, expired or unknown. */
     public Link check(String token) {
-        return find(token).map(t -> new Link(t.stateAt(clock.instant()), codeChanges.personalData(t.account()).orElse(null), t.expiresAt()))
+        return find(token).map(t -> new Link(t.stateAt(clock.instant()), afterNewCode.personalData(t.account()).orElse(null), t.expiresAt()))
                 .orElse(Link.UNKNOWN);
     }
 
@@ -158,11 +161,10 @@ public class CodeReset {
         if (found.isEmpty()) {
             return Outcome.LINK_UNUSABLE;
         }
-        if (code == null || !codePolicy.isSatisfied(code, codeChanges.personalData(found.get().account()).orElse(null))) {
-            return Outcome.CODE_REJECTED;
-        }
-        if (!codePolicy.confirms(code, confirmation)) {
-            return Outcome.CODE_NOT_CONFIRMED;
+        switch (codePolicy.check(code, confirmation, afterNewCode.personalData(found.get().account()).orElse(null))) {
+            case REJECTED -> { return Outcome.CODE_REJECTED; }
+            case NOT_CONFIRMED -> { return Outcome.CODE_NOT_CONFIRMED; }
+            case ACCEPTED -> { }
         }
         String codeHash = codeHasher.hash(code);
         return context.getBusinessObject(CodeReset.class).spend(SecretTokens.hash(token), codeHash);
@@ -182,12 +184,12 @@ public class CodeReset {
         }
         link.get().use(codeHash, now);
         // Whoever reads the account's mail may log in again; whoever had the old code is shut out.
-        codeChanges.changed(link.get().account(), null);
+        afterNewCode.changed(link.get().account(), null);
         return Outcome.CHANGED;
     }
 
     private Optional<CodeResetToken> find(String token) {
-        return SecretTokens.looksLikeToken(token) ? accounts.findResetToken(SecretTokens.hash(token)) : Optional.empty();
+        return SecretTokens.looksLikeToken(token) ? codeResetTokenRepository.findResetToken(SecretTokens.hash(token)) : Optional.empty();
     }
 
 }

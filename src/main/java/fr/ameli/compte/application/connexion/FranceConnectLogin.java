@@ -42,6 +42,6 @@ public class FranceConnectLogin {
             return Optional.empty();
         }
         Nir nir = matching.get(0).nir();
-        return accounts.findByNir(nir).filter(Account::isActive).map(Account::nir);
+        return accounts.findActive(nir).map(Account::nir);
     }
 }

@@ -105,13 +105,19 @@ public class LoginLocks {
     }
 
 
-    /** A new code personnel (« Code oublié ? »): every lock and count of the NIR's logins is forgotten. */
+    /**
+     * A new code personnel (« Code oublié ? », « Mon espace »), or the account closed: every lock and
+     * count of the NIR's logins is forgotten, in the caller's transaction (it goes with the new code).
+     */
     public void forget(Nir nir) {
+        loginCounters(nir).forEach(throttling::remove);
+    }
+
+    /** The counters of a NIR's logins: per address or browser (by prefix), its security codes, its daily ceiling and pace. */
+    private List<Map.Entry<Kind, String>> loginCounters(Nir nir) {
         String owner = pseudonyms.of(nir);
-        throttling.forget(Kind.LOGIN, owner + ":");
-        throttling.forget(Kind.SECURITY_CODE, securityCodeOwner(nir) + ":");
-        throttling.success(Kind.LOGIN_CEILING, owner);
-        throttling.success(Kind.LOGIN_PACE, owner);
+        return List.of(Map.entry(Kind.LOGIN, owner + ":"), Map.entry(Kind.SECURITY_CODE, securityCodeOwner(nir) + ":"),
+                Map.entry(Kind.LOGIN_CEILING, owner), Map.entry(Kind.LOGIN_PACE, owner));
     }
 
     /**
@@ -151,12 +157,8 @@ public class LoginLocks {
 
     /** An agent lifts every lock and count of the NIR's logins, security codes and proofs, in the caller's transaction (PRODUCT §2.12). */
     public void liftAll(Nir nir) {
-        String owner = pseudonyms.of(nir);
-        throttling.lift(Kind.LOGIN, owner + ":");
-        throttling.lift(Kind.SECURITY_CODE, securityCodeOwner(nir) + ":");
-        throttling.lift(Kind.LOGIN_CEILING, owner);
-        throttling.lift(Kind.LOGIN_PACE, owner);
-        throttling.lift(Kind.PROOF, owner);
+        forget(nir);
+        throttling.remove(Map.entry(Kind.PROOF, pseudonyms.of(nir)));
     }
 
     private String securityCodeOwner(Nir nir) {

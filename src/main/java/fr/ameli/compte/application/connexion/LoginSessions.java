@@ -1,5 +1,6 @@
 package fr.ameli.compte.application.connexion;
 
+import fr.ameli.compte.domain.account.LoginSessionRepository;
 import fr.ameli.compte.application.security.AuditTrail;
 import fr.ameli.compte.application.shared.ClientOrigin;
 import fr.ameli.compte.application.shared.Contention;
@@ -35,6 +36,8 @@ public class LoginSessions {
     @Inject
     AccountRepository accounts;
     @Inject
+    LoginSessionRepository loginSessionRepository;
+    @Inject
     ClientOrigin origin;
     @Inject
     AuditTrail audit;
@@ -60,31 +63,31 @@ public class LoginSessions {
     /** The writes of {@link #opened}, in one transaction (a business method only so that the container gives it one). */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Optional<String> open(Nir nir, LoginSession.Method method) {
-        Optional<Account> account = accounts.findByNir(nir).filter(Account::isActive);
+        Optional<Account> account = accounts.findActive(nir);
         if (account.isEmpty()) {
             return Optional.empty();
         }
         String key = SecretTokens.newToken();
-        accounts.addLoginSession(new LoginSession(account.get().id(), SecretTokens.hash(key), method,
+        loginSessionRepository.addLoginSession(new LoginSession(account.get().id(), SecretTokens.hash(key), method,
                 BrowserNames.of(origin.userAgent()), clock.instant()));
         return Optional.of(key);
     }
 
     /** Whether the session holding {@code key} is still logged in (its last request is noted, at most once a minute). */
     public boolean stillOpen(String key) {
-        return key != null && accounts.findLoginSession(SecretTokens.hash(key)).map(s -> s.seen(clock.instant())).orElse(false);
+        return key != null && loginSessionRepository.findLoginSession(SecretTokens.hash(key)).map(s -> s.seen(clock.instant())).orElse(false);
     }
 
     /** « Me déconnecter »: this session ends. */
     public void ended(String key) {
         if (key != null) {
-            accounts.findLoginSession(SecretTokens.hash(key)).ifPresent(s -> s.end(clock.instant()));
+            loginSessionRepository.findLoginSession(SecretTokens.hash(key)).ifPresent(s -> s.end(clock.instant()));
         }
     }
 
     /** Every session of the account but the one holding {@code keptKey} (null: all) is logged out at its next request. */
     public int endOthers(Account account, String keptKey) {
-        return accounts.endLoginSessions(account.id(), keptKey == null ? null : SecretTokens.hash(keptKey), clock.instant());
+        return loginSessionRepository.endLoginSessions(account.id(), keptKey == null ? null : SecretTokens.hash(keptKey), clock.instant());
     }
 
     /**
@@ -105,7 +108,7 @@ public class LoginSessions {
 
     /** The account's logins; a session is open now when not ended and seen within {@code idle} (the HTTP session's timeout). */
     public Listing of(Nir nir, Duration idle) {
-        List<LoginSession> logins = accounts.findByNir(nir).map(a -> accounts.loginSessions(a.id())).orElse(List.of());
+        List<LoginSession> logins = accounts.findByNir(nir).map(a -> loginSessionRepository.loginSessions(a.id())).orElse(List.of());
         return new Listing(logins, logins.stream().filter(s -> s.openAt(clock.instant(), idle)).toList());
     }
 

@@ -1,5 +1,6 @@
 package fr.ameli.compte.application.connexion;
 
+import fr.ameli.compte.domain.account.RememberedBrowserRepository;
 import fr.ameli.compte.application.security.AuditTrail;
 import fr.ameli.compte.application.shared.ClientOrigin;
 import fr.ameli.compte.application.security.Pseudonyms;
@@ -44,6 +45,8 @@ public class RememberedBrowsers {
     @Inject
     AccountRepository accounts;
     @Inject
+    RememberedBrowserRepository rememberedBrowserRepository;
+    @Inject
     Pseudonyms pseudonyms;
     @Inject
     ClientOrigin origin;
@@ -56,14 +59,14 @@ public class RememberedBrowsers {
 
     /** Remembers this browser (its User-Agent named « Firefox sous Windows ») for the active account of {@code nir}; the owner is told by mail. */
     public Optional<BrowserCookie> remember(Nir nir) {
-        Optional<Account> found = accounts.findByNir(nir).filter(Account::isActive);
+        Optional<Account> found = accounts.findActive(nir);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         String token = SecretTokens.newToken();
         RememberedBrowser browser = new RememberedBrowser(found.get().id(), SecretTokens.hash(token),
                 BrowserNames.of(origin.userAgent()), clock.instant());
-        accounts.addRememberedBrowser(browser);
+        rememberedBrowserRepository.addRememberedBrowser(browser);
         audit.record(AuditEvent.Type.BROWSER_REMEMBERED, nir);
         notices.browserRemembered(found.get(), browser);
         return Optional.of(new BrowserCookie(cookieName(nir), token + "." + pseudonyms.ofRememberedBrowser(nir, token),
@@ -78,7 +81,7 @@ public class RememberedBrowsers {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return accounts.findByNir(nir).filter(Account::isActive).flatMap(account -> accounts.findRememberedBrowser(SecretTokens.hash(token.get()))
+        return accounts.findActive(nir).flatMap(account -> rememberedBrowserRepository.findRememberedBrowser(SecretTokens.hash(token.get()))
                 .filter(browser -> browser.recognises(account.id(), now)));
     }
 
@@ -114,13 +117,13 @@ public class RememberedBrowsers {
     /** The browsers remembered for the account of {@code nir} whose 30 days are not over, the latest first. */
     public List<RememberedBrowser> of(Nir nir) {
         Instant now = clock.instant();
-        return accounts.findByNir(nir).map(a -> accounts.rememberedBrowsers(a.id())).orElse(List.of()).stream()
+        return accounts.findByNir(nir).map(a -> rememberedBrowserRepository.rememberedBrowsers(a.id())).orElse(List.of()).stream()
                 .filter(b -> now.isBefore(b.expiresAt())).toList();
     }
 
     /** A new code personnel: every remembered browser of the account must give the security code again. */
     public void forgetAll(Account account) {
-        if (accounts.forgetRememberedBrowsers(account.id()) > 0) {
+        if (rememberedBrowserRepository.forgetRememberedBrowsers(account.id()) > 0) {
             audit.record(AuditEvent.Type.BROWSERS_FORGOTTEN, account.nir());
         }
     }

@@ -1,5 +1,6 @@
 package fr.ameli.compte.application.connexion;
 
+import fr.ameli.compte.domain.account.SecurityCodeRepository;
 import fr.ameli.compte.application.security.AuditTrail;
 import fr.ameli.compte.application.shared.FrenchTime;
 import fr.ameli.compte.application.mail.MailOutbox;
@@ -29,13 +30,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * code personnel, a 6-digit code from a CSPRNG goes to the account's address through the outbox
  * (« Votre code de sécurité ameli », never a link); it is kept only as a keyed hash, works once,
  * for {@code ameli.security-code.validity} (10 minutes), and three wrong tries spend it. At most
- * {@value #PER_HOUR} codes an hour; wrong codes count apart from the codes personnels, per
+ * {@code ameli.mail.per-hour} (3) codes an hour; wrong codes count apart from the codes personnels, per
  * client address ({@link LoginLocks}).
  */
 @Stateless
 public class SecurityCodes {
 
-    public static final int PER_HOUR = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Where the code went (the address masked, m•••@exemple.fr), and until when it works; or until when no new one can be sent. */
@@ -51,6 +51,8 @@ public class SecurityCodes {
 
     @Inject
     AccountRepository accounts;
+    @Inject
+    SecurityCodeRepository securityCodeRepository;
     @Inject
     Pseudonyms pseudonyms;
     @Inject
@@ -70,19 +72,19 @@ public class SecurityCodes {
 
     /** A new code for the active account of {@code nir} (an older one stops working); empty without such an account. */
     public Optional<Sent> send(Nir nir) {
-        Optional<Account> found = accounts.findByNir(nir).filter(Account::isActive);
+        Optional<Account> found = accounts.findActive(nir);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Account account = found.get();
         String email = account.contact().email().value();
-        Optional<Instant> tooMany = throttling.attempt(Kind.SECURITY_CODE_MAIL, pseudonyms.of(nir), PER_HOUR);
+        Optional<Instant> tooMany = throttling.attempt(Kind.SECURITY_CODE_MAIL, pseudonyms.of(nir), settings.mailsPerHour());
         if (tooMany.isPresent()) {
             return Optional.of(new Sent(account.contact().email().masked(), null, tooMany.get()));
         }
         String code = SecurityCode.newCode(RANDOM);
         Instant expiresAt = clock.instant().plus(settings.securityCodeValidity());
-        accounts.replaceSecurityCode(new SecurityCode(account.id(), pseudonyms.ofSecurityCode(account.id(), code), expiresAt));
+        securityCodeRepository.replaceSecurityCode(new SecurityCode(account.id(), pseudonyms.ofSecurityCode(account.id(), code), expiresAt));
         outbox.enqueue(mails.compose("code-securite", email, Map.of("code", code,
                 "validite", FrenchTime.duration(settings.securityCodeValidity()), "echeance", FrenchTime.when(expiresAt))).carryingUntil(expiresAt),
                 account.id());
@@ -97,7 +99,7 @@ public class SecurityCodes {
      * started the lock).
      */
     public Outcome verify(Nir nir, String typed) {
-        Optional<Account> account = accounts.findByNir(nir).filter(Account::isActive);
+        Optional<Account> account = accounts.findActive(nir);
         Optional<SecurityCode> code = account.flatMap(a -> accounts.findToSpend(SecurityCode.class, a.id()));
         AtomicReference<SecurityCode.Try> tried = new AtomicReference<>(SecurityCode.Try.SPENT);
         Throttled<SecurityCode> checked = loginLocks.guardSecurityCode(nir, () -> {

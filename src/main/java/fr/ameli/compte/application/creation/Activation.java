@@ -1,5 +1,6 @@
 package fr.ameli.compte.application.creation;
 
+import fr.ameli.compte.domain.account.ActivationTokenRepository;
 import fr.ameli.compte.application.security.AuditTrail;
 import fr.ameli.compte.application.security.SecretTokens;
 import fr.ameli.compte.domain.account.AccountRepository;
@@ -29,6 +30,8 @@ public class Activation {
 
     @Inject
     AccountRepository accounts;
+    @Inject
+    ActivationTokenRepository activationTokenRepository;
     @Inject
     Clock clock;
     @Inject
@@ -69,11 +72,11 @@ public class Activation {
 
     /** A token we do not hold: the expiry timer may have removed its account, but remembers a while that it existed. */
     private ActivationOutcome withoutToken(String token) {
-        return SecretTokens.looksLikeToken(token) && accounts.isExpiredLink(SecretTokens.hash(token))
+        return SecretTokens.looksLikeToken(token) && activationTokenRepository.isExpiredLink(SecretTokens.hash(token))
                 ? ActivationOutcome.EXPIRED : ActivationOutcome.UNKNOWN;
     }
 
     private Optional<ActivationToken> find(String token) {
-        return SecretTokens.looksLikeToken(token) ? accounts.findToken(SecretTokens.hash(token)) : Optional.empty();
+        return SecretTokens.looksLikeToken(token) ? activationTokenRepository.findToken(SecretTokens.hash(token)) : Optional.empty();
     }
 }

@@ -1,5 +1,8 @@
 package fr.ameli.compte.application.creation;
 
+import fr.ameli.compte.domain.account.RememberedBrowserRepository;
+import fr.ameli.compte.domain.account.ActivationTokenRepository;
+import fr.ameli.compte.domain.account.ProvisionalCodeRepository;
 import fr.ameli.compte.application.shared.JobLeases;
 import fr.ameli.compte.application.shared.ServiceSettings;
 import fr.ameli.compte.domain.account.AccountRepository;
@@ -46,6 +49,12 @@ public class ActivationExpiry {
     TimerService timerService;
     @Inject
     AccountRepository accounts;
+    @Inject
+    ActivationTokenRepository activationTokenRepository;
+    @Inject
+    ProvisionalCodeRepository provisionalCodeRepository;
+    @Inject
+    RememberedBrowserRepository rememberedBrowserRepository;
     @Inject
     ServiceSettings settings;
     @Inject
@@ -123,13 +132,13 @@ public class ActivationExpiry {
      */
     public int sweep() {
         Instant now = clock.instant();
-        accounts.forgetExpiredLinks(now);
-        accounts.forgetUselessProvisionalCodes(now);
+        activationTokenRepository.forgetExpiredLinks(now);
+        provisionalCodeRepository.forgetUselessProvisionalCodes(now);
         for (fr.ameli.compte.domain.security.ThrottleCounter.Kind kind : fr.ameli.compte.domain.security.ThrottleCounter.Kind.values()) {
             security.removeIdleCounters(kind, now.minus(fr.ameli.compte.domain.security.ThrottleCounter.keptIdle(kind)), now);
         }
         // Remembered browsers whose 30 days are over are refused already; their rows go too.
-        accounts.forgetExpiredBrowsers(now);
+        rememberedBrowserRepository.forgetExpiredBrowsers(now);
         // A closed account's last mail, once sent: its address was the last trace of the person.
         accounts.forgetSentMailsWithoutAccount();
         Duration validity = settings.activationValidity();

@@ -1,5 +1,6 @@
 package fr.ameli.compte.application.creation;
 
+import fr.ameli.compte.application.mail.MailedLink;
 import fr.ameli.compte.application.mail.MailOutbox;
 import fr.ameli.compte.application.mail.MailTemplates;
 import fr.ameli.compte.application.security.SecretTokens;
@@ -41,7 +42,7 @@ public class ActivationLinks {
     public PendingAccount mail(Account account, Issued issued) {
         Duration validity = settings.activationValidity();
         String email = account.contact().email().value();
-        outbox.enqueue(ActivationMail.compose(mails, email, ActivationMail.link(settings.baseUrl(), issued.secret()), validity,
+        outbox.enqueue(MailedLink.ACTIVATION.compose(mails, email, MailedLink.ACTIVATION.link(settings.baseUrl(), issued.secret()), validity,
                 issued.expiresAt()), account.id());
         return new PendingAccount(email, validity, issued.expiresAt());
     }

@@ -1,5 +1,7 @@
 package fr.ameli.compte.application.creation;
 
+import fr.ameli.compte.domain.account.ActivationTokenRepository;
+import fr.ameli.compte.application.shared.ServiceSettings;
 import fr.ameli.compte.application.security.AuditTrail;
 import fr.ameli.compte.application.security.Pseudonyms;
 import fr.ameli.compte.application.security.Throttling;
@@ -18,19 +20,22 @@ import java.util.Optional;
 /**
  * A new activation mail for a pending account whose owner has shown who they are (a correct
  * code at login): the old link stops working, the new one is valid a full period, and at most
- * {@value #PER_HOUR} are sent per hour for a NIR, so that nobody can flood a mailbox.
+ * {@code ameli.mail.per-hour} (3) are sent per hour for a NIR, so that nobody can flood a mailbox.
  */
 @Stateless
 public class ActivationResend {
 
-    public static final int PER_HOUR = 3;
 
     /** The new mail's address and validity, or until when no new mail can be asked for. */
     public record Outcome(PendingAccount pending, Instant tooManyUntil) {
     }
 
     @Inject
+    ServiceSettings settings;
+    @Inject
     AccountRepository accounts;
+    @Inject
+    ActivationTokenRepository activationTokenRepository;
     @Inject
     ActivationLinks links;
     @Inject
@@ -53,7 +58,7 @@ public class ActivationResend {
         if (pending.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Instant> tooMany = throttling.attempt(Kind.ACTIVATION_RESEND, pseudonyms.of(nir), PER_HOUR);
+        Optional<Instant> tooMany = throttling.attempt(Kind.ACTIVATION_RESEND, pseudonyms.of(nir), settings.mailsPerHour());
         if (tooMany.isPresent()) {
             return Optional.of(new Outcome(null, tooMany.get()));
         }
@@ -61,7 +66,7 @@ public class ActivationResend {
         Instant now = clock.instant();
         account.linkResent(now);
         ActivationLinks.Issued link = links.issue(account, now);
-        accounts.replaceToken(account, link.token());
+        activationTokenRepository.replaceToken(account, link.token());
         audit.record(AuditEvent.Type.ACTIVATION_RESENT, nir);
         return Optional.of(new Outcome(links.mail(account, link), null));
     }

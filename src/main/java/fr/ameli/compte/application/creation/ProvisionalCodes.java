@@ -1,5 +1,6 @@
 package fr.ameli.compte.application.creation;
 
+import fr.ameli.compte.domain.account.ProvisionalCodeRepository;
 import fr.ameli.compte.application.security.AuditTrail;
 import fr.ameli.compte.application.security.CodeHasher;
 import fr.ameli.compte.application.connexion.LoginLocks;
@@ -63,6 +64,8 @@ public class ProvisionalCodes {
     @Inject
     AccountRepository accounts;
     @Inject
+    ProvisionalCodeRepository provisionalCodeRepository;
+    @Inject
     InsuredPersonRepository register;
     @Inject
     CodeHasher codeHasher;
@@ -91,7 +94,7 @@ public class ProvisionalCodes {
         }
         InsuredPerson person = found.get();
         Instant now = clock.instant();
-        Optional<ProvisionalCode> recent = accounts.provisionalCodes(claim.nir()).stream()
+        Optional<ProvisionalCode> recent = provisionalCodeRepository.provisionalCodes(claim.nir()).stream()
                 .filter(c -> c.isUsableAt(now) && c.createdAt().isAfter(now.minus(ONE_LETTER_PER)))
                 .findFirst();
         if (recent.isPresent()) {
@@ -103,7 +106,7 @@ public class ProvisionalCodes {
         }
         String code = ProvisionalCode.newCode(RANDOM);
         ProvisionalCode provisional = new ProvisionalCode(claim.nir(), codeHasher.hash(code), now);
-        accounts.replaceProvisionalCode(provisional);
+        provisionalCodeRepository.replaceProvisionalCode(provisional);
         List<String> address = new ArrayList<>();
         address.add(((person.givenNames() == null ? "" : person.givenNames() + " ") + person.familyName().value()).strip());
         if (person.address() != null) {
@@ -174,7 +177,7 @@ public class ProvisionalCodes {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<ProvisionalCode> startTry(Nir nir) {
         Instant now = clock.instant();
-        return accounts.provisionalCodes(nir).stream().filter(c -> c.isUsableAt(now)).findFirst()
+        return provisionalCodeRepository.provisionalCodes(nir).stream().filter(c -> c.isUsableAt(now)).findFirst()
                 .flatMap(c -> accounts.findToSpend(ProvisionalCode.class, c.id()))
                 .filter(c -> c.startTry(now));
     }
@@ -182,7 +185,7 @@ public class ProvisionalCodes {
     /** Whether the NIR's latest code was spent by wrong tries (the login page then says to ask for a new letter). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean latestSpentByTries(Nir nir) {
-        return accounts.provisionalCodes(nir).stream().findFirst().map(ProvisionalCode::isSpentByTries).orElse(false);
+        return provisionalCodeRepository.provisionalCodes(nir).stream().findFirst().map(ProvisionalCode::isSpentByTries).orElse(false);
     }
 
     /**

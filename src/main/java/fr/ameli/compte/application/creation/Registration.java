@@ -121,11 +121,10 @@ public class Registration {
     }
 
     private void checkCode(AccountRequest request, PersonalData personalData) throws RegistrationRefused {
-        if (request.code() == null || !codePolicy.isSatisfied(request.code(), personalData)) {
-            throw new RegistrationRefused(CODE_REJECTED);
-        }
-        if (!codePolicy.confirms(request.code(), request.codeConfirmation())) {
-            throw new RegistrationRefused(CODE_NOT_CONFIRMED);
+        switch (codePolicy.check(request.code(), request.codeConfirmation(), personalData)) {
+            case REJECTED -> throw new RegistrationRefused(CODE_REJECTED);
+            case NOT_CONFIRMED -> throw new RegistrationRefused(CODE_NOT_CONFIRMED);
+            case ACCEPTED -> { }
         }
     }
 }

@@ -23,11 +23,11 @@ public class AccountQueries {
 
     /** The contact choices of the active account, with the dates of its consents (« Mon espace », PRODUCT §2.11). */
     public Optional<ContactChoices> contact(Nir nir) {
-        return accounts.findByNir(nir).filter(Account::isActive).map(Account::contact);
+        return accounts.findActive(nir).map(Account::contact);
     }
 
     public Optional<AccountOverview> overview(Nir nir) {
-        Optional<Account> account = accounts.findByNir(nir).filter(Account::isActive);
+        Optional<Account> account = accounts.findActive(nir);
         Optional<InsuredPerson> person = register.find(nir);
         if (account.isEmpty() || person.isEmpty()) {
             return Optional.empty();

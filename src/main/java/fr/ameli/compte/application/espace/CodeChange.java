@@ -1,7 +1,7 @@
 package fr.ameli.compte.application.espace;
 
 import fr.ameli.compte.application.connexion.AccountIdentityStore;
-import fr.ameli.compte.application.connexion.CodeChanges;
+import fr.ameli.compte.application.connexion.AfterNewCode;
 import fr.ameli.compte.application.security.CodeHasher;
 import fr.ameli.compte.domain.account.Account;
 import fr.ameli.compte.domain.account.AccountRepository;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * « Modifier mon code personnel » (PRODUCT §2.11): the current code, checked like a login (wrong
  * ones count towards the same lock, so an open session left on a shared computer does not let
  * anyone guess it), then the new one under the rules of §2.5, typed twice, different from the
- * current one. Then {@link CodeChanges}: every other session logged out, every remembered browser
+ * current one. Then {@link AfterNewCode}: every other session logged out, every remembered browser
  * forgotten, a mail to the owner.
  */
 @Stateless
@@ -39,11 +39,11 @@ public class CodeChange {
     @Inject
     CodePolicy codePolicy;
     @Inject
-    CodeChanges codeChanges;
+    AfterNewCode afterNewCode;
 
     /** Whose code it is (for the live check marks of the page). */
     public Optional<PersonalData> personalData(Nir nir) {
-        return accounts.findByNir(nir).filter(Account::isActive).flatMap(codeChanges::personalData);
+        return accounts.findActive(nir).flatMap(afterNewCode::personalData);
     }
 
     /** Changes the code of the active account of {@code nir}; the session holding {@code keptSessionKey} stays logged in. */
@@ -53,17 +53,16 @@ public class CodeChange {
             return proven.lockedUntil() != null ? new Result(Outcome.LOCKED, proven.lockedUntil()) : new Result(Outcome.CURRENT_WRONG, null);
         }
         Account account = proven.account().get();
-        if (code == null || !codePolicy.isSatisfied(code, codeChanges.personalData(account).orElse(null))) {
-            return new Result(Outcome.CODE_REJECTED, null);
-        }
-        if (!codePolicy.confirms(code, confirmation)) {
-            return new Result(Outcome.CODE_NOT_CONFIRMED, null);
+        switch (codePolicy.check(code, confirmation, afterNewCode.personalData(account).orElse(null))) {
+            case REJECTED -> { return new Result(Outcome.CODE_REJECTED, null); }
+            case NOT_CONFIRMED -> { return new Result(Outcome.CODE_NOT_CONFIRMED, null); }
+            case ACCEPTED -> { }
         }
         if (code.equals(current)) {
             return new Result(Outcome.SAME_AS_CURRENT, null);
         }
         account.changeCode(codeHasher.hash(code));
-        codeChanges.changed(account, keptSessionKey);
+        afterNewCode.changed(account, keptSessionKey);
         return new Result(Outcome.CHANGED, null);
     }
 }

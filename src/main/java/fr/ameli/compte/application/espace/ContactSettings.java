@@ -76,6 +76,6 @@ public class ContactSettings {
     }
 
     private Optional<Account> active(Nir nir) {
-        return accounts.findByNir(nir).filter(Account::isActive);
+        return accounts.findActive(nir);
     }
 }

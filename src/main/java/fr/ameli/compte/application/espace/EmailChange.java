@@ -1,5 +1,7 @@
 package fr.ameli.compte.application.espace;
 
+import fr.ameli.compte.domain.account.EmailChangeTokenRepository;
+import fr.ameli.compte.application.mail.MailedLink;
 import fr.ameli.compte.application.security.AuditTrail;
 import fr.ameli.compte.application.mail.MailOutbox;
 import fr.ameli.compte.application.mail.MailTemplates;
@@ -33,12 +35,11 @@ import java.util.Optional;
  * <p>An address another account already has is accepted, as at the account's creation (PRODUCT §3:
  * a household, a helper's mailbox): one rule for both, and nothing is ever looked up or listed by
  * address alone — so the page tells nobody which addresses have an account. Asking again makes the
- * earlier pending request stop working, and at most {@value #PER_HOUR} requests an hour count for an account.
+ * earlier pending request stop working, and at most {@code ameli.mail.per-hour} (3) requests an hour count for an account.
  */
 @Stateless
 public class EmailChange {
 
-    public static final int PER_HOUR = 3;
 
     /** The answer to a request: SENT (a mail left, whatever it says), SAME_ADDRESS (already the account's), TOO_MANY (until {@code tooManyUntil}). */
     public record Requested(Status status, Instant tooManyUntil) {
@@ -55,6 +56,8 @@ public class EmailChange {
 
     @Inject
     AccountRepository accounts;
+    @Inject
+    EmailChangeTokenRepository emailChangeTokenRepository;
     @Inject
     MailOutbox outbox;
     @Inject
@@ -83,23 +86,23 @@ public class EmailChange {
      * address says that a conseiller gave it.
      */
     public Requested request(Nir nir, EmailAddress newEmail, boolean byAgent) {
-        Account account = accounts.findByNir(nir).filter(Account::isActive)
+        Account account = accounts.findActive(nir)
                 .orElseThrow(() -> new IllegalStateException("An email change needs an active account"));
         if (sameAddress(account.contact().email(), newEmail)) {
             return new Requested(Requested.Status.SAME_ADDRESS, null);
         }
-        Optional<Instant> tooMany = throttling.attempt(Kind.EMAIL_CHANGE, pseudonyms.of(nir), PER_HOUR);
+        Optional<Instant> tooMany = throttling.attempt(Kind.EMAIL_CHANGE, pseudonyms.of(nir), settings.mailsPerHour());
         if (tooMany.isPresent()) {
             return new Requested(Requested.Status.TOO_MANY, tooMany.get());
         }
         Instant now = clock.instant();
-        accounts.cancelEmailChanges(account);
+        emailChangeTokenRepository.cancelEmailChanges(account);
         audit.record(AuditEvent.Type.EMAIL_CHANGE_REQUESTED, nir);
         String secret = SecretTokens.newToken();
         Instant expiresAt = now.plus(settings.emailChangeValidity());
-        accounts.addEmailChange(new EmailChangeToken(SecretTokens.hash(secret), account, newEmail, expiresAt));
-        outbox.enqueue(EmailChangeMail.toConfirm(mails, newEmail.value(), EmailChangeMail.link(settings.baseUrl(), secret),
-                settings.emailChangeValidity(), expiresAt, byAgent), account.id());
+        emailChangeTokenRepository.addEmailChange(new EmailChangeToken(SecretTokens.hash(secret), account, newEmail, expiresAt));
+        outbox.enqueue(MailedLink.EMAIL_CHANGE.compose(mails, newEmail.value(), MailedLink.EMAIL_CHANGE.link(settings.baseUrl(), secret),
+                settings.emailChangeValidity(), expiresAt, java.util.Map.of("conseiller", byAgent)), account.id());
         return new Requested(Requested.Status.SENT, null);
     }
 
@@ -144,6 +147,6 @@ public class EmailChange {
     }
 
     private Optional<EmailChangeToken> find(String token) {
-        return SecretTokens.looksLikeToken(token) ? accounts.findEmailChange(SecretTokens.hash(token)) : Optional.empty();
+        return SecretTokens.looksLikeToken(token) ? emailChangeTokenRepository.findEmailChange(SecretTokens.hash(token)) : Optional.empty();
     }
 }

@@ -1,5 +1,8 @@
 package fr.ameli.compte.application.espace;
 
+import fr.ameli.compte.domain.account.RememberedBrowserRepository;
+import fr.ameli.compte.domain.account.LoginSessionRepository;
+import fr.ameli.compte.application.shared.Words;
 import fr.ameli.compte.application.security.AuditTrail;
 import fr.ameli.compte.application.shared.FrenchTime;
 import fr.ameli.compte.application.mail.Templates;
@@ -41,25 +44,21 @@ import java.util.function.Function;
 @Stateless
 public class PersonalDataExport {
 
-    /** The consents' names, as the page « Modifier mes numéros de téléphone et mes consentements » says them. */
-    private static final Map<Consent, String> CONSENTS = Map.of(
-            Consent.EMAIL_PROMOTIONS, "Informations promotionnelles par email",
-            Consent.MOBILE_CALLS, "Appels sur le téléphone portable",
-            Consent.MOBILE_SMS, "SMS sur le téléphone portable",
-            Consent.LANDLINE_CALLS, "Appels sur le téléphone fixe");
-    private static final Map<LoginSession.Method, String> METHODS = Map.of(
-            LoginSession.Method.SECURITY_CODE, "Code personnel et code de sécurité reçu par email",
-            LoginSession.Method.REMEMBERED_BROWSER, "Code personnel, sur un appareil mémorisé",
-            LoginSession.Method.FRANCECONNECT, "FranceConnect");
-
     private static final java.time.format.DateTimeFormatter BIRTH_DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @Inject
     AccountRepository accounts;
     @Inject
+    LoginSessionRepository loginSessionRepository;
+    @Inject
+    RememberedBrowserRepository rememberedBrowserRepository;
+    @Inject
     InsuredPersonRepository register;
     @Inject
     Templates templates;
+    /** The consents and login methods named with the pages' own words ({@code consent.*.title}, {@code logins.method.*}). */
+    @Inject
+    Words words;
     @Inject
     AuditTrail audit;
     @Inject
@@ -86,15 +85,15 @@ public class PersonalDataExport {
     }
 
     private Optional<Holdings> read(Nir nir) {
-        Optional<Account> account = accounts.findByNir(nir).filter(Account::isActive);
+        Optional<Account> account = accounts.findActive(nir);
         Optional<InsuredPerson> person = register.find(nir);
         if (account.isEmpty() || person.isEmpty()) {
             return Optional.empty();
         }
         audit.record(AuditEvent.Type.DATA_EXPORTED, nir);
         Instant now = clock.instant();
-        return Optional.of(new Holdings(account.get(), person.get(), accounts.loginSessions(account.get().id()),
-                accounts.rememberedBrowsers(account.get().id()).stream().filter(b -> now.isBefore(b.expiresAt())).toList()));
+        return Optional.of(new Holdings(account.get(), person.get(), loginSessionRepository.loginSessions(account.get().id()),
+                rememberedBrowserRepository.rememberedBrowsers(account.get().id()).stream().filter(b -> now.isBefore(b.expiresAt())).toList()));
     }
 
     /**
@@ -128,14 +127,14 @@ public class PersonalDataExport {
             Boolean answer = c.answer(consent);
             if (answer != null) {
                 Instant at = c.answeredAt(consent);
-                consents.add(ordered("consentement", CONSENTS.get(consent), "reponse", answer ? "oui" : "non",
+                consents.add(ordered("consentement", words.of("consent." + ConsentNames.of(consent) + ".title"), "reponse", answer ? "oui" : "non",
                         "depuis_le", at == null ? "" : date.apply(at)));
             }
         }
         all.put("consentements", consents);
         all.put("connexions", h.logins().stream().map(l -> ordered(
                 "le", date.apply(l.loggedInAt()),
-                "mode", METHODS.get(l.method()),
+                "mode", words.of("logins.method." + l.method().name()),
                 "navigateur", l.browser(),
                 "terminee_le", l.endedAt() == null ? "" : date.apply(l.endedAt()))).toList());
         all.put("appareils_memorises", h.browsers().stream().map(b -> ordered(

@@ -56,7 +56,7 @@ public class SecurityNotices {
 
     /** « Connexion à votre compte ameli bloquée sur un appareil », for an active account only. */
     public void loginLocked(Nir nir, Instant until) {
-        accounts.findByNir(nir).filter(Account::isActive).ifPresent(account -> {
+        accounts.findActive(nir).ifPresent(account -> {
             if (throttling.attempt(Kind.LOCK_MAIL, pseudonyms.of(nir), LOCK_MAILS_PER_HOUR).isEmpty()) {
                 send(account, "connexion-bloquee", Map.of("jusqua", FrenchTime.when(until)));
             }

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -119,18 +120,14 @@ public class Throttling {
         return counter.failures();
     }
 
-    /** Forgets every counter whose id starts with this kind and subject prefix (a reset of the code). */
-    public void forget(Kind kind, String subjectPrefix) {
-        repository.removeCounters(ThrottleCounter.id(kind, subjectPrefix));
-    }
-
     /**
-     * Forgets every counter whose id starts with this kind and subject prefix, in the caller's
-     * transaction: an agent who lifts a NIR's locks does it in one transaction with its audit event.
+     * Removes every counter whose id starts with this kind and subject prefix, in the caller's
+     * transaction: a new code, a closure, an agent's lifting of the locks — each commits or rolls back
+     * with what it forgets.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public void lift(Kind kind, String subjectPrefix) {
-        repository.removeCounters(ThrottleCounter.id(kind, subjectPrefix));
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void remove(Map.Entry<Kind, String> kindAndSubjectPrefix) {
+        repository.removeCounters(ThrottleCounter.id(kindAndSubjectPrefix.getKey(), kindAndSubjectPrefix.getValue()));
     }
 
     /** The counters of this kind whose subject starts with this prefix, as they are now. */

@@ -65,6 +65,12 @@ public interface ServiceSettings {
     int agentLookUpsPerHour();
 
     /**
+     * How many mails of one kind that a person asks for — activation, « Code oublié ? », a new address
+     * to confirm, a security code — one NIR gets in an hour, so that nobody can flood a mailbox.
+     */
+    int mailsPerHour();
+
+    /**
      * The reverse proxies in front of the service ({@code ameli.trusted-proxies}, addresses and CIDR
      * ranges): for their requests the client's address and scheme are what they forward. None by default.
      */

@@ -61,4 +61,15 @@ public final class CodePolicy implements Serializable {
     public boolean confirms(String code, String confirmation) {
         return code != null && !code.isEmpty() && code.equals(confirmation);
     }
+
+    /** What a page that sets a code (the wizard, « Code oublié ? », « Mon espace ») says of it. */
+    public enum Verdict { ACCEPTED, REJECTED, NOT_CONFIRMED }
+
+    /** A new code and its confirmation, checked the one way: the six rules first, then the confirmation. */
+    public Verdict check(String code, String confirmation, PersonalData data) {
+        if (code == null || !isSatisfied(code, data)) {
+            return Verdict.REJECTED;
+        }
+        return confirms(code, confirmation) ? Verdict.ACCEPTED : Verdict.NOT_CONFIRMED;
+    }
 }

@@ -6,7 +6,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
@@ -94,16 +93,25 @@ public class AmeliConfig implements ServiceSettings {
     Duration emailChangeValidity;
     @Inject @ConfigProperty(name = "ameli.space.reauthentication-after")
     Duration reauthenticationAfter;
-    @Inject @ConfigProperties
-    FranceConnectSettings franceConnect;
-    @Inject @ConfigProperties
-    AgentOidcSettings agentOidc;
+    /** Read in {@link #check} ({@link OpenIdSettings#read}): empty until issuer, client id and secret are set. */
+    Optional<OpenIdSettings> franceConnect = Optional.empty();
+    Optional<OpenIdSettings> agentOidc = Optional.empty();
+    /** The level asked of FranceConnect: {@code eidas1} (the security code follows) or {@code eidas2} (FranceConnect+). */
+    @Inject @ConfigProperty(name = "ameli.franceconnect.acr-values", defaultValue = "eidas1")
+    String franceConnectAcrValues;
+    /** The agents' token's claims holding their roles ({@code agent}, {@code superviseur}) and their name. */
+    @Inject @ConfigProperty(name = "ameli.agent.oidc.roles-claim", defaultValue = "roles")
+    String agentRolesClaim;
+    @Inject @ConfigProperty(name = "ameli.agent.oidc.name-claim", defaultValue = "name")
+    String agentNameClaim;
     @Inject @ConfigProperty(name = "ameli.agent.session-timeout")
     Duration agentSessionTimeout;
     @Inject @ConfigProperty(name = "ameli.agent.session-lifetime")
     Duration agentSessionLifetime;
     @Inject @ConfigProperty(name = "ameli.agent.look-ups-per-hour")
     int agentLookUpsPerHour;
+    @Inject @ConfigProperty(name = "ameli.mail.per-hour")
+    int mailsPerHour;
     @Inject @ConfigProperty(name = "ameli.backup.dir")
     Optional<String> backupDir;
     @Inject @ConfigProperty(name = "ameli.backup.interval")
@@ -151,6 +159,9 @@ public class AmeliConfig implements ServiceSettings {
         if (agentLookUpsPerHour < 1) {
             throw invalid("ameli.agent.look-ups-per-hour", String.valueOf(agentLookUpsPerHour), "a positive number");
         }
+        if (mailsPerHour < 1) {
+            throw invalid("ameli.mail.per-hour", String.valueOf(mailsPerHour), "a positive number");
+        }
         if (smtpPort < 1 || smtpPort > 65535) {
             throw invalid("ameli.smtp.port", String.valueOf(smtpPort), "a TCP port between 1 and 65535");
         }
@@ -160,6 +171,8 @@ public class AmeliConfig implements ServiceSettings {
         checkBackups();
         givenSecretKey();
         trustedProxies = trustedProxies(mpConfig.getOptionalValues("ameli.trusted-proxies", String.class).orElse(List.of()));
+        franceConnect = OpenIdSettings.read("ameli.franceconnect", key -> mpConfig.getOptionalValue(key, String.class));
+        agentOidc = OpenIdSettings.read("ameli.agent.oidc", key -> mpConfig.getOptionalValue(key, String.class));
         if (trustedProxies.isEmpty() && "https".equalsIgnoreCase(baseUrl().getScheme())) {
             LOG.warning("ameli.base-url is https but ameli.trusted-proxies names no proxy: behind a proxy that ends TLS, the "
                     + "service cannot tell that its requests came over HTTPS (cookies without Secure, no HSTS). List the proxies' addresses.");
@@ -359,6 +372,11 @@ public class AmeliConfig implements ServiceSettings {
         return agentLookUpsPerHour;
     }
 
+    @Override
+    public int mailsPerHour() {
+        return mailsPerHour;
+    }
+
     /** README « Backups »: the folder outside the data dir, a positive interval only with it, at least one backup kept. */
     void checkBackups() {
         if (backupKeep < 1) {
@@ -397,13 +415,28 @@ public class AmeliConfig implements ServiceSettings {
     }
 
     /** FranceConnect's settings; empty (and no FranceConnect button) until issuer, client id and secret are set. */
-    public Optional<FranceConnectSettings> franceConnect() {
-        return franceConnect.complete() ? Optional.of(franceConnect) : Optional.empty();
+    public Optional<OpenIdSettings> franceConnect() {
+        return franceConnect;
+    }
+
+    /** The level asked of FranceConnect, as the {@code acr_values} of the authorization request. */
+    public String franceConnectAcrValues() {
+        return franceConnectAcrValues.strip();
     }
 
     /** The agents' provider's settings; empty (and {@code /agent/} not set up) until issuer, client id and secret are set. */
-    public Optional<AgentOidcSettings> agentOidc() {
-        return agentOidc.complete() ? Optional.of(agentOidc) : Optional.empty();
+    public Optional<OpenIdSettings> agentOidc() {
+        return agentOidc;
+    }
+
+    /** The claim of the agents' token holding their roles. */
+    public String agentRolesClaim() {
+        return agentRolesClaim.strip();
+    }
+
+    /** The claim of the agents' token holding the name the pages show. */
+    public String agentNameClaim() {
+        return agentNameClaim.strip();
     }
 
     @Override

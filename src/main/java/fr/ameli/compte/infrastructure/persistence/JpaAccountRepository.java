@@ -71,81 +71,8 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
-    public Optional<ActivationToken> findToken(String tokenHash) {
-        return Optional.ofNullable(em.find(ActivationToken.class, tokenHash));
-    }
-
-    @Override
-    public void replaceToken(Account account, ActivationToken token) {
-        em.createQuery("delete from ActivationToken t where t.account = :account and t.usedAt is null")
-                .setParameter("account", account).executeUpdate();
-        em.persist(token);
-    }
-
-    @Override
     public <T> Optional<T> findToSpend(Class<T> secretType, Object id) {
         return Optional.ofNullable(em.find(secretType, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
-    }
-
-    @Override
-    public List<ProvisionalCode> provisionalCodes(Nir nir) {
-        return em.createQuery("select p from ProvisionalCode p where p.nir = :nir order by p.createdAt desc", ProvisionalCode.class)
-                .setParameter("nir", nir.fullForm()).getResultList();
-    }
-
-    @Override
-    public int forgetUselessProvisionalCodes(Instant now) {
-        return em.createQuery("delete from ProvisionalCode p where (p.usedAt is null and p.expiresAt < :now)"
-                        + " or (p.usedAt is not null and p.usedAt < :registrationCut) or p.registeredAt is not null")
-                .setParameter("now", now).setParameter("registrationCut", now.minus(ProvisionalCode.REGISTRATION_WINDOW))
-                .executeUpdate();
-    }
-
-    @Override
-    public void replaceProvisionalCode(ProvisionalCode code) {
-        em.createQuery("delete from ProvisionalCode p where p.nir = :nir and p.registeredAt is null")
-                .setParameter("nir", code.nir().fullForm()).executeUpdate();
-        em.persist(code);
-    }
-
-    @Override
-    public void replaceResetToken(CodeResetToken token) {
-        em.createQuery("delete from CodeResetToken t where t.account = :account and t.usedAt is null")
-                .setParameter("account", token.account()).executeUpdate();
-        em.persist(token);
-    }
-
-    @Override
-    public void replaceSecurityCode(SecurityCode code) {
-        SecurityCode old = em.find(SecurityCode.class, code.accountId());
-        if (old != null) {
-            em.remove(old);
-            em.flush();
-        }
-        em.persist(code);
-    }
-
-    @Override
-    public void addRememberedBrowser(RememberedBrowser browser) {
-        em.persist(browser);
-    }
-
-    @Override
-    public Optional<RememberedBrowser> findRememberedBrowser(String tokenHash) {
-        return em.createQuery("select b from RememberedBrowser b where b.tokenHash = :hash", RememberedBrowser.class)
-                .setParameter("hash", tokenHash).getResultStream().findFirst();
-    }
-
-    @Override
-    public List<RememberedBrowser> rememberedBrowsers(long accountId) {
-        return em.createQuery("select b from RememberedBrowser b where b.accountId = :account order by b.rememberedAt desc, b.id desc",
-                RememberedBrowser.class).setParameter("account", accountId).getResultList();
-    }
-
-    @Override
-    public int forgetRememberedBrowsers(long accountId) {
-        return em.createQuery("delete from RememberedBrowser b where b.accountId = :account")
-                .setParameter("account", accountId).executeUpdate();
     }
 
     /** The tables that hold rows of an account, removed before it (foreign keys). */
@@ -163,66 +90,8 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
-    public void addLoginSession(LoginSession login) {
-        em.persist(login);
-        em.flush();
-        List<Long> older = em.createQuery("select s.id from LoginSession s where s.accountId = :account order by s.id desc", Long.class)
-                .setParameter("account", login.accountId()).setFirstResult(LoginSession.KEPT).setMaxResults(1).getResultList();
-        if (!older.isEmpty()) {
-            em.createQuery("delete from LoginSession s where s.accountId = :account and s.id <= :oldest")
-                    .setParameter("account", login.accountId()).setParameter("oldest", older.get(0)).executeUpdate();
-        }
-    }
-
-    @Override
-    public Optional<LoginSession> findLoginSession(String sessionKeyHash) {
-        return em.createQuery("select s from LoginSession s where s.sessionKey = :key", LoginSession.class)
-                .setParameter("key", sessionKeyHash).getResultStream().findFirst();
-    }
-
-    @Override
-    public List<LoginSession> loginSessions(long accountId) {
-        return em.createQuery("select s from LoginSession s where s.accountId = :account order by s.id desc", LoginSession.class)
-                .setParameter("account", accountId).getResultList();
-    }
-
-    @Override
-    public int endLoginSessions(long accountId, String keptKeyHash, Instant now) {
-        return em.createQuery("update LoginSession s set s.endedAt = :now where s.accountId = :account and s.endedAt is null"
-                        + " and s.sessionKey <> :kept")
-                .setParameter("now", now).setParameter("account", accountId)
-                .setParameter("kept", keptKeyHash == null ? "" : keptKeyHash).executeUpdate();
-    }
-
-    @Override
     public int forgetSentMailsWithoutAccount() {
         return em.createNativeQuery("DELETE FROM outbound_mail WHERE account_id IS NULL AND sent_at IS NOT NULL").executeUpdate();
-    }
-
-    @Override
-    public int forgetExpiredBrowsers(Instant now) {
-        return em.createQuery("delete from RememberedBrowser b where b.expiresAt < :now").setParameter("now", now).executeUpdate();
-    }
-
-    @Override
-    public Optional<CodeResetToken> findResetToken(String tokenHash) {
-        return Optional.ofNullable(em.find(CodeResetToken.class, tokenHash));
-    }
-
-    @Override
-    public void cancelEmailChanges(Account account) {
-        em.createQuery("delete from EmailChangeToken t where t.account = :account and t.usedAt is null")
-                .setParameter("account", account).executeUpdate();
-    }
-
-    @Override
-    public void addEmailChange(EmailChangeToken token) {
-        em.persist(token);
-    }
-
-    @Override
-    public Optional<EmailChangeToken> findEmailChange(String tokenHash) {
-        return Optional.ofNullable(em.find(EmailChangeToken.class, tokenHash));
     }
 
     @Override
@@ -254,17 +123,5 @@ public class JpaAccountRepository implements AccountRepository {
                 .setParameter(1, before).executeUpdate();
         metrics.event(AuditEvent.Type.ACCOUNT_EXPIRED, removed);
         return removed;
-    }
-
-    @Override
-    public boolean isExpiredLink(String tokenHash) {
-        return !em.createNativeQuery("SELECT 1 FROM expired_activation_link WHERE token_hash = ?1")
-                .setParameter(1, tokenHash).getResultList().isEmpty();
-    }
-
-    @Override
-    public int forgetExpiredLinks(Instant now) {
-        return em.createNativeQuery("DELETE FROM expired_activation_link WHERE kept_until < ?1")
-                .setParameter(1, Timestamp.from(now)).executeUpdate();
     }
 }

@@ -1,6 +1,6 @@
 package fr.ameli.compte.application.agent;
 
-import fr.ameli.compte.application.espace.EmailChangeMail;
+import fr.ameli.compte.application.mail.MailedLink;
 import fr.ameli.compte.application.mail.MailMessage;
 import fr.ameli.compte.application.mail.MailTemplates;
 import fr.ameli.compte.application.mail.MailTemplatesTest;
@@ -52,10 +52,10 @@ class AgentMailsTest {
 
     @Test
     void the_new_address_given_at_the_counter_is_told_a_conseiller_gave_it_and_gets_the_only_link() {
-        URI link = EmailChangeMail.link(URI.create("https://compte.ameli.fr/"), "abc");
+        URI link = MailedLink.EMAIL_CHANGE.link(URI.create("https://compte.ameli.fr/"), "abc");
         Instant expiresAt = Instant.parse("2026-11-29T09:30:00Z");
-        MailMessage byAgent = EmailChangeMail.toConfirm(MAILS, "marie@exemple.fr", link, Duration.ofHours(24), expiresAt, true);
-        MailMessage byOwner = EmailChangeMail.toConfirm(MAILS, "marie@exemple.fr", link, Duration.ofHours(24), expiresAt);
+        MailMessage byAgent = MailedLink.EMAIL_CHANGE.compose(MAILS, "marie@exemple.fr", link, Duration.ofHours(24), expiresAt, java.util.Map.of("conseiller", true));
+        MailMessage byOwner = MailedLink.EMAIL_CHANGE.compose(MAILS, "marie@exemple.fr", link, Duration.ofHours(24), expiresAt);
         for (String part : List.of(byAgent.text().replace("\r\n", " "), byAgent.html())) {
             assertTrue(part.contains("À votre demande, un conseiller de votre caisse d'Assurance Maladie a indiqué cette adresse pour votre compte ameli."), part);
             assertFalse(part.contains("Vous avez demandé"), part);

@@ -1,5 +1,6 @@
 package fr.ameli.compte.application.connexion;
 
+import fr.ameli.compte.application.mail.MailedLink;
 import fr.ameli.compte.application.mail.MailMessage;
 import fr.ameli.compte.application.mail.MailTemplates;
 import fr.ameli.compte.application.mail.MailTemplatesTest;
@@ -15,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The « Code oublié ? » mail's words and link, as its templates render them. */
 class CodeResetMailTest {
 
-    private static final URI LINK = CodeResetMail.link(URI.create("https://compte.ameli.fr/"), "abc");
-    private static final MailMessage MAIL = CodeResetMail.compose(new MailTemplates(new MustacheTemplates()),
+    private static final URI LINK = MailedLink.CODE_RESET.link(URI.create("https://compte.ameli.fr/"), "abc");
+    private static final MailMessage MAIL = MailedLink.CODE_RESET.compose(new MailTemplates(new MustacheTemplates()),
             "toto@example.fr", LINK, Duration.ofMinutes(30), Instant.parse("2026-11-29T09:30:00Z"));
 
     @Test

@@ -1,5 +1,6 @@
 package fr.ameli.compte.application.creation;
 
+import fr.ameli.compte.application.mail.MailedLink;
 import fr.ameli.compte.application.mail.MailMessage;
 import fr.ameli.compte.application.mail.MailTemplates;
 import fr.ameli.compte.application.mail.MailTemplatesTest;
@@ -18,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The activation mail's words and link, as its templates render them, and the tokens behind the link. */
 class ActivationMailTest {
 
-    private static final URI LINK = ActivationMail.link(URI.create("https://compte.ameli.fr/"), "abc");
-    private static final MailMessage MAIL = ActivationMail.compose(new MailTemplates(new MustacheTemplates()),
+    private static final URI LINK = MailedLink.ACTIVATION.link(URI.create("https://compte.ameli.fr/"), "abc");
+    private static final MailMessage MAIL = MailedLink.ACTIVATION.compose(new MailTemplates(new MustacheTemplates()),
             "toto@example.fr", LINK, Duration.ofHours(48), Instant.parse("2026-11-29T09:30:00Z"));
 
     @Test

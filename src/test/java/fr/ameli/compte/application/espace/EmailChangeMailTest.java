@@ -1,5 +1,6 @@
 package fr.ameli.compte.application.espace;
 
+import fr.ameli.compte.application.mail.MailedLink;
 import fr.ameli.compte.application.mail.MailMessage;
 import fr.ameli.compte.application.mail.MailTemplates;
 import fr.ameli.compte.application.mail.MailTemplatesTest;
@@ -21,11 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EmailChangeMailTest {
 
     private static final MailTemplates MAILS = new MailTemplates(new MustacheTemplates());
-    private static final URI LINK = EmailChangeMail.link(URI.create("https://compte.ameli.fr/"), "abc");
+    private static final URI LINK = MailedLink.EMAIL_CHANGE.link(URI.create("https://compte.ameli.fr/"), "abc");
 
     @Test
     void the_new_address_gets_the_link_on_a_line_of_its_own_and_no_other() {
-        MailMessage mail = EmailChangeMail.toConfirm(MAILS, "marie@exemple.fr", LINK, Duration.ofHours(24),
+        MailMessage mail = MailedLink.EMAIL_CHANGE.compose(MAILS, "marie@exemple.fr", LINK, Duration.ofHours(24),
                 Instant.parse("2026-11-29T09:30:00Z"));
         assertEquals("https://compte.ameli.fr/confirmation-email.xhtml?jeton=abc", LINK.toString());
         assertEquals("Confirmez votre nouvelle adresse email ameli", mail.subject());

@@ -341,4 +341,17 @@ public class CodePolicyTest {
     private List<Boolean> satisfiedFlags(String code, PersonalData data) {
         return policy.evaluate(code, data).stream().map(RuleCheck::satisfied).toList();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(nullValues = "NULL", value = {
+            "no code typed,                 NULL,          NULL,          REJECTED",
+            "a rule broken,                 Toto2024!,     Toto2024!,     REJECTED",
+            "a rule broken and unconfirmed, Toto2024!,     autre,         REJECTED",
+            "not the same twice,            Robert*123_A,  Robert*123_B,  NOT_CONFIRMED",
+            "not typed twice,               Robert*123_A,  NULL,          NOT_CONFIRMED",
+            "accepted,                      Robert*123_A,  Robert*123_A,  ACCEPTED"})
+    void a_new_code_is_checked_by_its_rules_first_then_by_its_confirmation(String what, String code, String confirmation,
+                                                                             CodePolicy.Verdict verdict) {
+        assertEquals(verdict, new CodePolicy(COMMON).check(code, confirmation, TOTO), what);
+    }
 }

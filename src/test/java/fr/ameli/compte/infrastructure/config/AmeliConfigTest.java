@@ -1,5 +1,7 @@
 package fr.ameli.compte.infrastructure.config;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -52,6 +54,7 @@ class AmeliConfigTest {
         config.identityAttemptsPerMinute = 20;
         config.loginFailuresPerDay = 50;
         config.agentLookUpsPerHour = 60;
+        config.mailsPerHour = 3;
         config.backupDir = Optional.empty();
         config.backupInterval = Optional.empty();
         config.backupKeep = 7;
@@ -98,6 +101,7 @@ class AmeliConfigTest {
                 wrong(c -> c.identityAttemptsPerMinute = 0,
                         "ameli.throttle.identity-attempts-per-minute=0", "a positive number"),
                 wrong(c -> c.agentLookUpsPerHour = 0, "ameli.agent.look-ups-per-hour=0", "a positive number"),
+                wrong(c -> c.mailsPerHour = 0, "ameli.mail.per-hour=0", "a positive number"),
                 wrong(c -> c.smtpPort = 65536, "ameli.smtp.port=65536", "a TCP port between 1 and 65535"),
                 wrong(c -> c.smtpPort = 0, "ameli.smtp.port=0", "a TCP port between 1 and 65535"),
                 wrong(c -> c.codeHashIterations = 0, "ameli.code.hash-iterations=0", "a positive number"),
@@ -214,51 +218,30 @@ class AmeliConfigTest {
         assertEquals("Configuration value 48h is invalid: expected an ISO-8601 duration such as PT48H or PT5M", e.getMessage());
     }
 
-    @Test
-    void franceconnect_is_on_only_once_issuer_client_id_and_secret_are_set() {
-        assertTrue(franceConnect("ameli-recette", "secret").complete());
-        assertFalse(franceConnect("", "secret").complete());
-        assertFalse(franceConnect("  ", "secret").complete());
-        assertFalse(franceConnect("ameli-recette", " ").complete());
-        FranceConnectSettings noIssuer = franceConnect("ameli-recette", "secret");
-        noIssuer.issuer = Optional.empty();
-        assertFalse(noIssuer.complete());
-        AmeliConfig config = defaults();
-        config.franceConnect = noIssuer;
-        assertEquals(Optional.empty(), config.franceConnect());
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "all three set                 | https://fcp.integ01.dev-franceconnect.fr/api/v1 | ameli-recette   | secret | true",
+            "the client id's spaces cut    | https://fcp.integ01.dev-franceconnect.fr/api/v1 | ' ameli-recette ' | secret | true",
+            "no client id                  | https://fcp.integ01.dev-franceconnect.fr/api/v1 | ''              | secret | false",
+            "a blank client id             | https://fcp.integ01.dev-franceconnect.fr/api/v1 | '  '            | secret | false",
+            "a blank secret                | https://fcp.integ01.dev-franceconnect.fr/api/v1 | ameli-recette   | ' '    | false",
+            "no issuer                     | ''                                             | ameli-recette   | secret | false"})
+    void an_openid_connect_provider_is_on_only_once_issuer_client_id_and_secret_are_set(String what, String issuer, String clientId,
+                                                                                          String secret, boolean on) {
+        for (String prefix : List.of("ameli.franceconnect", "ameli.agent.oidc")) {
+            Map<String, String> keys = Map.of(prefix + ".issuer", issuer, prefix + ".client-id", clientId, prefix + ".client-secret", secret);
+            Optional<OpenIdSettings> read = OpenIdSettings.read(prefix, key -> Optional.ofNullable(keys.get(key)));
+            assertEquals(on, read.isPresent(), prefix + ": " + what);
+            read.ifPresent(settings -> assertEquals("ameli-recette", settings.clientId(), "read without the spaces around it"));
+        }
     }
 
     @Test
-    void the_franceconnect_client_id_is_read_without_the_spaces_around_it() {
-        assertEquals("ameli-recette", franceConnect(" ameli-recette ", "secret").clientId());
-    }
-
-    @Test
-    void the_espace_agent_is_set_up_only_once_issuer_client_id_and_secret_are_set() {
-        AgentOidcSettings agents = new AgentOidcSettings();
-        agents.issuer = Optional.of(URI.create("https://sso.caisse.example/realms/agents"));
-        agents.clientId = Optional.of(" compte-ameli-agents ");
-        agents.clientSecret = Optional.of("secret");
-        agents.redirectUrl = Optional.empty();
-        agents.rolesClaim = " groups ";
-        agents.nameClaim = "name";
-        AmeliConfig config = defaults();
-        config.agentOidc = agents;
-        assertEquals("compte-ameli-agents", config.agentOidc().orElseThrow().clientId());
-        assertEquals("groups", agents.rolesClaim());
-        agents.clientSecret = Optional.of("  ");
-        assertEquals(Optional.empty(), config.agentOidc(), "no secret: not set up");
-        agents.clientSecret = Optional.of("secret");
-        agents.issuer = Optional.empty();
-        assertEquals(Optional.empty(), config.agentOidc(), "no issuer: not set up");
-    }
-
-    private static FranceConnectSettings franceConnect(String clientId, String clientSecret) {
-        FranceConnectSettings settings = new FranceConnectSettings();
-        settings.issuer = Optional.of(URI.create("https://fcp.integ01.dev-franceconnect.fr/api/v1"));
-        settings.clientId = Optional.of(clientId);
-        settings.clientSecret = Optional.of(clientSecret);
-        settings.redirectUrl = Optional.empty();
-        return settings;
+    void a_provider_url_that_is_not_one_stops_the_deployment_naming_its_key() {
+        Map<String, String> keys = Map.of("ameli.agent.oidc.issuer", "sso.caisse.example", "ameli.agent.oidc.client-id", "ameli",
+                "ameli.agent.oidc.client-secret", "secret");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> OpenIdSettings.read("ameli.agent.oidc", key -> Optional.ofNullable(keys.get(key))));
+        assertEquals("Configuration ameli.agent.oidc.issuer=sso.caisse.example is invalid: expected an absolute URL (https://…)", e.getMessage());
     }
 }

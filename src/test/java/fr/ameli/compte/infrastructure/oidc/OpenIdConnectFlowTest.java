@@ -94,12 +94,7 @@ class OpenIdConnectFlowTest {
 
     /** A login sent to the provider and back with a code; the token endpoint answers {@link #idToken}. */
     private Map<String, Object> logIn() throws Refused {
-        OpenIdSettings settings = new OpenIdSettings() {
-            @Override public URI issuer() { return issuer; }
-            @Override public String clientId() { return CLIENT_ID; }
-            @Override public String clientSecret() { return CLIENT_SECRET; }
-            @Override public Optional<URI> redirectUrl() { return Optional.empty(); }
-        };
+        OpenIdSettings settings = new OpenIdSettings(issuer, CLIENT_ID, CLIENT_SECRET, Optional.empty());
         URI redirect = URI.create("https://compte.ameli.test/franceconnect/retour");
         Pending pending = flow.start(settings, new Scope("openid"), redirect).getValue();
         server.createContext("/fc/token", exchange -> answer(exchange, "{\"access_token\":\"at\",\"token_type\":\"Bearer\","

@@ -1,0 +1,4 @@
+/**
+ * What every aggregate's values share: the refusal of a value, with its French message.
+ */
+package fr.ameli.compte.domain.shared;

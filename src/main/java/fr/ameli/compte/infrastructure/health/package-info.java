@@ -1,0 +1,4 @@
+/**
+ * MicroProfile Health checks and metrics.
+ */
+package fr.ameli.compte.infrastructure.health;

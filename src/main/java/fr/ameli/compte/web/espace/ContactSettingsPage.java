@@ -1,0 +1,128 @@
+package fr.ameli.compte.web.espace;
+
+import fr.ameli.compte.web.shared.FieldReader;
+import fr.ameli.compte.web.shared.FlashData;
+import fr.ameli.compte.web.shared.PageMessages;
+import fr.ameli.compte.web.shared.PhoneFields;
+import fr.ameli.compte.web.shared.Texts;
+import fr.ameli.compte.application.espace.AccountQueries;
+import fr.ameli.compte.application.espace.ContactSettings;
+import fr.ameli.compte.domain.account.Consent;
+import fr.ameli.compte.domain.account.ContactChoices;
+import fr.ameli.compte.domain.person.Nir;
+import fr.ameli.compte.domain.account.PhoneNumber;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * « Mes numéros de téléphone et mes consentements » (PRODUCT §2.11; {@code espace/coordonnees.xhtml},
+ * {@code #{contactSettingsPage}}), for the logged-in person.
+ *
+ * <p>Two forms. {@code telephones}: the two numbers, read as the wizard reads them ({@link PhoneFields}),
+ * saved together; a removed number's consents go with it. {@code consentements}: one button per
+ * consent, which gives or withdraws it in one action — withdrawing is as easy as giving (RGPD
+ * art. 7(3)) and asks for no code. Each button says which way it turns: a page shown before a
+ * change made elsewhere never turns a consent the wrong way. After a change the page is shown
+ * again (POST, redirect, GET) with what was done in its confirmation, which takes the focus.
+ */
+@Named
+@RequestScoped
+public class ContactSettingsPage {
+
+    static final String PHONES_FORM = "telephones";
+    static final String SELF = "/espace/coordonnees?faces-redirect=true";
+    static final String MY_SPACE = "/espace/index?faces-redirect=true";
+
+    @Inject
+    LoggedInPerson loggedIn;
+    @Inject
+    AccountQueries queries;
+    @Inject
+    ContactSettings settings;
+    @Inject
+    PageMessages messages;
+    @Inject
+    FlashData flash;
+
+    private final PhoneFields phones = new PhoneFields();
+    private Optional<ContactChoices> contact;
+
+    /** On GET: the numbers the account holds, in their fields; without an active account, « Mon espace ». */
+    public String open() {
+        Optional<ContactChoices> held = contact();
+        if (held.isEmpty()) {
+            return MY_SPACE;
+        }
+        phones.show(held.get());
+        return null;
+    }
+
+    /** « Enregistrer mes numéros »: both numbers as typed (blank: removed), or a message at each refused one. */
+    public String savePhones() {
+        FieldReader fields = new FieldReader(messages, PHONES_FORM);
+        Optional<PhoneNumber> mobile = phones.readMobile(fields);
+        Optional<PhoneNumber> landline = phones.readLandline(fields);
+        Nir nir = caller();
+        if (messages.hasErrors() || nir == null) {
+            return nir == null ? MY_SPACE : null;
+        }
+        return switch (settings.changePhones(nir, mobile.orElse(null), landline.orElse(null))) {
+            case CHANGED -> done(Texts.text("contactSettings.phonesSaved"));
+            case UNCHANGED -> done(Texts.text("contactSettings.phonesUnchanged"));
+            case NO_NUMBER, NO_ACCOUNT -> MY_SPACE;
+        };
+    }
+
+    /** « Accepter … »: gives the consent. */
+    public String give(Consent consent) {
+        return answer(consent, true);
+    }
+
+    /** « Ne plus … »: withdraws the consent, in one action as well. */
+    public String withdraw(Consent consent) {
+        return answer(consent, false);
+    }
+
+    private String answer(Consent consent, boolean given) {
+        Nir nir = caller();
+        if (nir == null || consent == null) {
+            return MY_SPACE;
+        }
+        return switch (settings.answer(nir, consent, given)) {
+            case CHANGED, UNCHANGED -> done(ConsentLine.done(consent, given));
+            case NO_NUMBER -> done(Texts.text("contactSettings.noNumber"));
+            case NO_ACCOUNT -> MY_SPACE;
+        };
+    }
+
+    private String done(String confirmation) {
+        flash.contactSaved(confirmation);
+        return SELF;
+    }
+
+    private Nir caller() {
+        return loggedIn.nir().orElse(null);
+    }
+
+    private Optional<ContactChoices> contact() {
+        if (contact == null) {
+            Nir nir = caller();
+            contact = nir == null ? Optional.empty() : queries.contact(nir);
+        }
+        return contact;
+    }
+
+    // ---- What the page shows
+
+    public PhoneFields getPhones() { return phones; }
+
+    /** The four consents, each shown only while it applies. */
+    public List<ConsentLine> getConsents() { return ConsentLine.of(contact().orElse(null)); }
+
+    /** What the last change did, said once after it (empty otherwise). */
+    public String getConfirmation() { return flash.contactSaved().orElse(null); }
+}

@@ -1,0 +1,128 @@
+package fr.ameli.compte.web.http;
+
+import jakarta.enterprise.context.BusyConversationException;
+import jakarta.enterprise.context.NonexistentConversationException;
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * No stack trace ever reaches a person. An expired wizard (its conversation or its view gone
+ * after 20 minutes without activity: {@code CreationWizard}'s conversation timeout and
+ * {@code web.xml}'s session timeout; or a stale link) leads to a page that restarts it; a wizard
+ * already busy with the same click to a page that says so; the database out of reach to a 503
+ * page that says to retry later; any other failure of ours to a friendly page showing an
+ * incident number, which is also in the log line.
+ */
+@WebFilter(filterName = "friendlyErrors", urlPatterns = "/*")
+public class FriendlyErrorFilter extends HttpFilter {
+
+    private static final Logger LOG = Logger.getLogger(FriendlyErrorFilter.class.getName());
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (isBusy(e)) {
+                if (!response.isCommitted()) {
+                    response.reset();
+                    SecurityHeadersFilter.apply(request, response);
+                    response.sendRedirect(request.getContextPath() + "/demande-en-cours.xhtml");
+                }
+                return;
+            }
+            if (isExpiry(e)) {
+                if (!response.isCommitted()) {
+                    response.reset();
+                    SecurityHeadersFilter.apply(request, response);
+                    response.sendRedirect(request.getContextPath() + "/session-expiree.xhtml");
+                }
+                return;
+            }
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            boolean databaseDown = isDatabaseDown(e);
+            LOG.log(Level.SEVERE, "Incident " + id + " on " + request.getMethod() + " " + request.getRequestURI()
+                    + (databaseDown ? ": the database cannot be reached" : ""), e);
+            if (response.isCommitted()) {
+                return;
+            }
+            response.reset();
+            if (databaseDown) {
+                unavailable(request, response, id, getServletContext());
+                return;
+            }
+            SecurityHeadersFilter.apply(request, response);
+            response.sendRedirect(request.getContextPath() + "/erreur.xhtml?incident=" + id);
+        }
+    }
+
+    /**
+     * The database down (or its pool exhausted), or the service overloaded: a 503 page that says
+     * to retry later, written here without Faces or the database, with Retry-After for browsers
+     * and load balancers.
+     */
+    static void unavailable(HttpServletRequest request, HttpServletResponse response, String id, ServletContext context)
+            throws IOException {
+        SecurityHeadersFilter.apply(request, response);
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "120");
+        response.setContentType("text/html;charset=UTF-8");
+        try (var in = context.getResourceAsStream("/WEB-INF/indisponible.html")) {
+            String page = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("CONTEXT", request.getContextPath())
+                    .replace("INCIDENT", id);
+            response.getWriter().write(page);
+        }
+    }
+
+    /** A connection that failed (SQLState class 08) or could not be had from the pool. */
+    static boolean isDatabaseDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t.getClass().getName().startsWith("jakarta.resource.") || t.getClass().getName().endsWith("PoolingException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same wizard asked twice at once (a double click): the first request goes on. */
+    private static boolean isBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BusyConversationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isExpiry(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NonexistentConversationException || t instanceof ViewExpiredException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,46 @@
+package fr.ameli.compte.web.shared;
+
+import fr.ameli.compte.application.shared.ServiceSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Conversation;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * The time limits a person meets while typing ({@code #{delais}} in the pages), and how long
+ * before one the page warns with a dialog that offers « Prolonger » (RGAA 13.1, WCAG 2.2.1; the
+ * dialog is in {@code WEB-INF/templates/page.xhtml}, run by {@code resources/js/delai.js}). A page
+ * with a time limit gives its seconds left as the template's {@code delai} parameter.
+ */
+@Named("delais")
+@ApplicationScoped
+public class TimeLimits {
+
+    @Inject
+    ServiceSettings settings;
+
+    /** A new wizard's conversation lives {@code ameli.wizard.timeout}; its session at least as long. */
+    public void forWizard(Conversation conversation, HttpSession session) {
+        long seconds = settings.wizardTimeout().toSeconds();
+        conversation.setTimeout(seconds * 1000);
+        if (session.getMaxInactiveInterval() > 0 && session.getMaxInactiveInterval() < seconds) {
+            session.setMaxInactiveInterval((int) seconds);
+        }
+    }
+
+    /** Seconds a wizard page stays usable without a request (each request starts the count again). */
+    public long getWizardSeconds() {
+        return settings.wizardTimeout().toSeconds();
+    }
+
+    /** Seconds a « Code oublié ? » link works after « Prolonger » on its page. */
+    public long getCodeResetSeconds() {
+        return settings.codeResetValidity().toSeconds();
+    }
+
+    /** Seconds before a limit that the dialog appears. */
+    public long getWarningSeconds() {
+        return settings.timeLimitWarning().toSeconds();
+    }
+}
