@@ -164,7 +164,8 @@ class AccountServicesIT extends ServicesFixture {
                 // Online backups (README « Backups »): beside the data dir, the last two kept.
                 Map.entry("ameli.backup.dir", TestDeployments.dataDir("services-sauvegardes").toString()),
                 Map.entry("ameli.backup.keep", "2")))
-                .addClasses(ServicesFixture.class, fr.ameli.compte.MailText.class);
+                .addClasses(ServicesFixture.class, fr.ameli.compte.MailText.class,
+                        fr.ameli.compte.infrastructure.webauthn.TestAuthenticator.class);
     }
 
     // ---- Creating an account: identity, registration, activation (PRODUCT §2.2–§2.8)
@@ -1748,5 +1749,50 @@ class AccountServicesIT extends ServicesFixture {
             status = http.send(activation, HttpResponse.BodyHandlers.ofString()).statusCode();
         }
         assertEquals(200, status, "once the database is back, the pool gives working connections again");
+    }
+
+    // ---- Passkeys (PRODUCT §2.11 « Mes clés d'accès », §2.1)
+
+    @Test
+    void a_passkey_added_is_mailed_and_audited_logs_in_alone_and_an_agent_s_removal_is_mailed_and_audited() throws Exception {
+        Nir nir = activeAccount(QUINTIN, "quitterie@example.fr");
+        fr.ameli.compte.infrastructure.webauthn.TestAuthenticator phone = new fr.ameli.compte.infrastructure.webauthn.TestAuthenticator("localhost", ORIGIN);
+        byte[] challenge = fr.ameli.compte.application.security.PasskeyOptions.newChallenge();
+        String options = passkeyManagement.creationOptions(nir, challenge).orElseThrow();
+        assertTrue(options.contains("\"displayName\":\"Quitterie QUINTIN\"") && options.contains("\"residentKey\":\"required\"")
+                && options.contains("\"userVerification\":\"required\"") && options.contains("\"attestation\":\"none\""), options);
+        assertFalse(options.contains(QUINTIN.nir()) || options.contains("quitterie@example.fr"), "never the NIR nor the email: " + options);
+        assertEquals(fr.ameli.compte.application.espace.PasskeyManagement.Added.ADDED, passkeyManagement.add(nir, phone.register(challenge), challenge));
+        String added = awaitMailContaining("quitterie@example.fr", "une clé d'accès a été créée");
+        assertFalse(added.contains("http"), "no link: " + added);
+        assertEquals(1, auditCount(AuditEvent.Type.PASSKEY_ADDED, QUINTIN));
+        assertEquals(1, passkeyManagement.list(nir).size());
+
+        em.getEntityManagerFactory().getCache().evictAll();
+        String handle = accounts.findByNir(nir).orElseThrow().userHandle().orElseThrow();
+        byte[] login = fr.ameli.compte.application.security.PasskeyOptions.newChallenge();
+        assertEquals(Optional.of(nir), passkeyLogin.logIn(phone.assert_(login, handle), login), "the passkey alone logs in");
+
+        ActionResult removed = desk.removePasskeys(agent("agent-cles-quintin"), nir, REASON);
+        assertEquals(ActionOutcome.DONE, removed.outcome());
+        assertEquals(0, removed.file().orElseThrow().passkeys());
+        assertTrue(awaitMailContaining("quitterie@example.fr", "toutes les clés d'accès").contains("par un conseiller"));
+        assertEquals(List.of(List.of("agent-cles-quintin", REASON.text())), agentEvents(AuditEvent.Type.AGENT_PASSKEYS_REMOVED, QUINTIN));
+        byte[] after = fr.ameli.compte.application.security.PasskeyOptions.newChallenge();
+        assertEquals(Optional.empty(), passkeyLogin.logIn(phone.assert_(after, handle), after), "a removed passkey no longer works");
+        assertEquals(ActionOutcome.NO_PASSKEY, desk.removePasskeys(agent("agent-cles-quintin"), nir, REASON).outcome());
+    }
+
+    @Test
+    void closing_the_account_deletes_its_passkeys() throws Exception {
+        Nir nir = activeAccount(RIVIERE, "raoul@example.fr");
+        byte[] challenge = fr.ameli.compte.application.security.PasskeyOptions.newChallenge();
+        passkeyManagement.creationOptions(nir, challenge).orElseThrow();
+        fr.ameli.compte.infrastructure.webauthn.TestAuthenticator key = new fr.ameli.compte.infrastructure.webauthn.TestAuthenticator("localhost", ORIGIN);
+        assertEquals(fr.ameli.compte.application.espace.PasskeyManagement.Added.ADDED, passkeyManagement.add(nir, key.register(challenge), challenge));
+        long accountId = accounts.findByNir(nir).orElseThrow().id();
+        assertEquals(1, passkeyRows(accountId));
+        assertEquals(AccountClosure.Outcome.CLOSED, closure.close(nir, CODE).outcome());
+        assertEquals(0, passkeyRows(accountId), "the rows go with the account");
     }
 }

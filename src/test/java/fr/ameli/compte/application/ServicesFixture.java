@@ -709,4 +709,20 @@ abstract class ServicesFixture {
             return nirs;
         }
     }
+
+    // Passkeys (PRODUCT §2.11, §2.1)
+    static final Person QUINTIN = new Person("282047505612372", "Quintin", "17/04/1982", "75004", "5056123", "04750561239");
+    static final Person RIVIERE = new Person("169116912345648", "Riviere", "02/11/1969", "69001", "9123456", "11691234569");
+    /** The test deployment's origin (ameli.base-url), as a browser on it would give it. */
+    static final String ORIGIN = "http://localhost:8080";
+
+    @Inject
+    fr.ameli.compte.application.espace.PasskeyManagement passkeyManagement;
+    @Inject
+    fr.ameli.compte.application.connexion.PasskeyLogin passkeyLogin;
+
+    long passkeyRows(long accountId) {
+        return ((Number) em.createNativeQuery("select count(*) from passkey where account_id = ?1").setParameter(1, accountId)
+                .getSingleResult()).longValue();
+    }
 }

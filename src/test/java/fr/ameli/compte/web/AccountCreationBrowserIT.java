@@ -66,7 +66,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccountCreationBrowserIT {
 
     /** Links in mails start with this (ameli.base-url); the test follows them on the test server. */
-    private static final String BASE_URL = "https://compte.ameli.test/";
+    private static final String BASE_URL = "http://localhost:8080/";
     private static final int SMTP_PORT = TestDeployments.freePort();
     private static GreenMail smtp;
     private static Mailbox mailbox;
@@ -1200,6 +1200,100 @@ class AccountCreationBrowserIT {
     }
 
     /** The pages and error states met on no other journey. */
+    /**
+     * Passkeys (PRODUCT §2.11 « Mes clés d'accès », §2.1), with Chromium's virtual authenticator (a
+     * platform authenticator that verifies the user). WebAuthn needs a secure context: this journey runs
+     * on {@code http://localhost}, which the service's RP ID {@code localhost} covers (ameli.base-url).
+     */
+    @Nested
+    class Passkeys {
+
+        private String local(String path) {
+            return url(path).replaceFirst("^http://[^:/]+", "http://localhost");
+        }
+
+        @Test
+        void a_person_creates_a_passkey_with_the_keyboard_logs_in_with_it_alone_then_deletes_it_and_it_no_longer_works() throws Exception {
+            org.openqa.selenium.virtualauthenticator.VirtualAuthenticator device = ((org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator) browser.driver)
+                    .addVirtualAuthenticator(new org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions()
+                            .setProtocol(org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions.Protocol.CTAP2)
+                            .setTransport(org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions.Transport.INTERNAL)
+                            .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+            try {
+                createAndActivate("Müller", "1 65 35 99 109 668", "09/07/1965", "67100", "1882025", "88351607921", "hans.muller@example.fr",
+                        "Strasbourg*Rhin_67");
+                browser.open(local("/"));
+                logInWithTheSecurityCode("1 65 35 99 109 668", "Strasbourg*Rhin_67");
+                assertEquals("Mon espace", browser.h1());
+                browser.clickLink("Mes clés d'accès");
+                assertEquals("Mes clés d'accès", browser.h1());
+                assertEquals("Vous n'avez pas encore de clé d'accès.", browser.find("aucune").getText());
+                browser.waitUntil(d -> browser.find("creation-cle").isDisplayed());
+                audit("80-cles-acces");
+
+                // Without the code personnel, nothing is made: the message at the field.
+                browser.submit("creation:creer");
+                assertEquals("Saisissez votre code personnel actuel.", browser.fieldError("creation:codeActuel"));
+                audit("80a-cles-acces-erreurs");
+
+                // The code typed, then « Créer une clé d'accès sur cet appareil », keyboard only: the device makes it.
+                browser.waitUntil(d -> browser.find("creation-cle").isDisplayed());
+                keyboard.fill("creation:codeActuel", "Strasbourg*Rhin_67");
+                keyboard.tabTo("creation:creer");
+                browser.pressAndWait(Keys.ENTER);
+                assertTrue(browser.find("fait").getText().startsWith("Votre clé d'accès est créée"), browser.find("fait").getText());
+                assertEquals("Chrome sous Linux", browser.find("cles-0-titre").getText(), "named after the browser and system");
+                assertTrue(browser.text().contains("Dernière utilisation : jamais"), browser.text());
+                assertTrue(Mailbox.text(mailbox.firstTo("hans.muller@example.fr", "Une clé d'accès a été ajoutée à votre compte ameli"))
+                        .contains("« Chrome sous Linux »"));
+                audit("80b-cle-creee");
+
+                // Logged out, the passkey alone opens « Mon espace »: no NIR, no code, no mailed code. (The page
+                // also asks the browser for its suggestions, which this device would answer at once: it does
+                // not verify the person until the button is pressed.)
+                browser.open(local("/espace/index.xhtml"));
+                browser.submit("espace:deconnecter");
+                device.setUserVerified(false);
+                browser.open(local("/"));
+                browser.waitUntil(d -> browser.find("cle-acces").isDisplayed());
+                assertEquals("username webauthn", browser.find("connexion:nir").getAttribute("autocomplete"), "the browser may suggest its passkeys");
+                audit("81-connexion-avec-cle");
+                device.setUserVerified(true);
+                browser.find("cle-acces-bouton").click();
+                browser.waitUntil(d -> {
+                    try {
+                        return "Mon espace".equals(browser.h1());
+                    } catch (org.openqa.selenium.WebDriverException navigating) {
+                        return false;
+                    }
+                });
+                browser.open(local("/espace/connexions.xhtml"));
+                assertTrue(browser.find("connexions").getText().contains("Clé d'accès (sans code)"), browser.find("connexions").getText());
+
+                // Deleted, it stops working at once.
+                browser.open(local("/espace/cles-acces.xhtml"));
+                browser.submit("cles:liste:0:supprimer");
+                assertTrue(browser.find("fait").getText().startsWith("La clé d'accès est supprimée"), browser.find("fait").getText());
+                assertEquals("Vous n'avez pas encore de clé d'accès.", browser.find("aucune").getText());
+                assertTrue(Mailbox.text(mailbox.firstTo("hans.muller@example.fr", "Une clé d'accès a été supprimée de votre compte ameli"))
+                        .contains("« Chrome sous Linux »"));
+                browser.open(local("/espace/index.xhtml"));
+                browser.submit("espace:deconnecter");
+                device.setUserVerified(false);
+                browser.open(local("/"));
+                browser.waitUntil(d -> browser.find("cle-acces").isDisplayed());
+                device.setUserVerified(true);
+                browser.find("cle-acces-bouton").click();
+                browser.waitUntil(d -> !browser.driver.findElements(By.id("cle-acces-echec")).isEmpty());
+                assertEquals("J'accède à mon compte ameli", browser.h1());
+                assertTrue(browser.find("cle-acces-echec").getText().startsWith("La connexion avec cette clé d'accès n'a pas abouti."));
+                audit("81a-connexion-cle-refusee");
+            } finally {
+                ((org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator) browser.driver).removeVirtualAuthenticator(device);
+            }
+        }
+    }
+
     @Nested
     class OtherPages {
 

@@ -512,6 +512,34 @@ class HardeningIT {
         assertTrue(MailLinks.activate(client(), newLink).text().contains("Votre compte ameli est activé."));
     }
 
+    /**
+     * The passkey login's door (PRODUCT §2.1): only POST; its options carry a challenge of this session and
+     * ask for user verification; an answer that is garbage, or comes without the session that got the
+     * challenge, goes back to the login page saying it failed — never an error page.
+     */
+    @Test
+    void the_passkey_door_gives_a_challenge_by_post_only_and_sends_any_bad_answer_back_to_the_login_page() throws Exception {
+        FormClient c = client();
+        HttpRequest.Builder door = HttpRequest.newBuilder(URI.create(base + "connexion/cle-acces"))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        assertEquals(405, c.send(HttpRequest.newBuilder(URI.create(base + "connexion/cle-acces")).GET().build()).statusCode());
+        HttpResponse<String> options = c.send(door.copy().POST(HttpRequest.BodyPublishers.ofString("etape=options")).build());
+        assertEquals(200, options.statusCode());
+        assertTrue(options.body().matches("\\{\"challenge\":\"[A-Za-z0-9_-]{43}\",\"rpId\":\"[^\"]+\",\"timeout\":300000,"
+                + "\"userVerification\":\"required\",\"allowCredentials\":\\[]}"), options.body());
+        assertEquals("no-store", options.headers().firstValue("Cache-Control").orElse(""));
+        for (String answer : List.of("reponse=", "reponse=%7B%7D", "reponse=" + "x".repeat(30_000), "reponse=%7B%22id%22%3A%22AAAA%22%7D")) {
+            HttpResponse<String> refused = c.send(door.copy().POST(HttpRequest.BodyPublishers.ofString(answer)).build());
+            assertEquals(302, refused.statusCode(), answer);
+            assertTrue(refused.headers().firstValue("Location").orElse("").endsWith("/index.xhtml?cle-acces=echec"), answer);
+        }
+        FormClient stranger = client();
+        HttpResponse<String> withoutSession = stranger.send(door.copy().POST(HttpRequest.BodyPublishers.ofString("reponse=%7B%7D")).build());
+        assertTrue(withoutSession.headers().firstValue("Location").orElse("").endsWith("/index.xhtml?cle-acces=echec"));
+        FormClient.Page page = stranger.get("index.xhtml?cle-acces=echec");
+        assertTrue(page.text().contains("La connexion avec cette clé d'accès n'a pas abouti."), page.text());
+    }
+
     // ---- Hostile input
 
     record Hostile(String step, String field, String value) {

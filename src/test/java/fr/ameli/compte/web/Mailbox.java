@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What the service's mails brought to a test SMTP server (GreenMail), as a person reads them. */
 final class Mailbox {
 
-    private static final Pattern LINK_LINE = Pattern.compile("^(https://\\S+)$", Pattern.MULTILINE);
+    private static final Pattern LINK_LINE = Pattern.compile("^(https?://\\S+)$", Pattern.MULTILINE);
 
     private final GreenMail smtp;
 

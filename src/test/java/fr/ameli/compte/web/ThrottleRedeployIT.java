@@ -48,7 +48,8 @@ class ThrottleRedeployIT {
     @TargetsContainer("payara-micro-without-pre-boot")
     static WebArchive deployment() {
         // The lock does not depend on the cost of the hash: a cheap one keeps the test quick.
-        return TestDeployments.war(APP, Map.of("ameli.code.hash-iterations", "1024"));
+        // Passkeys off here: the login page says nothing of them, and their door answers 404.
+        return TestDeployments.war(APP, Map.of("ameli.code.hash-iterations", "1024", "ameli.passkeys.enabled", "false"));
     }
 
     @ArquillianResource
@@ -102,6 +103,10 @@ class ThrottleRedeployIT {
         HttpResponse<String> login = c.send(HttpRequest.newBuilder(URI.create(base.toString())).GET().build());
         HttpResponse<String> wizard = c.send(HttpRequest.newBuilder(URI.create(base + "creation/identite.xhtml")).GET().build());
         HardeningIT.assertCookie(cookie(login, "ameli-connexion="), "SameSite=Lax");
+        assertTrue(!login.body().contains("cle-acces") && login.body().contains("autocomplete=\"username\""),
+                "without passkeys, no button and no suggestion of them");
+        assertEquals(404, c.send(HttpRequest.newBuilder(URI.create(base + "connexion/cle-acces"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("etape=options")).build()).statusCode());
         HardeningIT.assertCookie(cookie(wizard, "JSESSIONID="), "SameSite=Lax");
     }
 

@@ -10,6 +10,8 @@ public enum ActionOutcome {
     NOT_PENDING,
     /** The action needs an active account (new email address). */
     NOT_ACTIVE,
+    /** The account has no passkey. */
+    NO_PASSKEY,
     /** No lock in force. */
     NOTHING_TO_LIFT,
     /** The post rules: one letter a day, already sent. */

@@ -63,6 +63,10 @@ public class AgentDesk {
     Supervision supervision;
     @Inject
     AgentSessions agentSessions;
+    @Inject
+    fr.ameli.compte.domain.account.PasskeyRepository passkeys;
+    @Inject
+    java.time.Clock clock;
 
     /** The person's file, audited {@code AGENT_LOOKED_UP}; or, past the agent's look-ups of the hour, when it may be asked again ({@link AgentLookUps}). */
     public LookUp lookUp(Agent agent, Nir nir, AgentReason reason) {
@@ -83,6 +87,26 @@ public class AgentDesk {
             }
             loginLocks.liftAll(nir);
             notices.locksLifted(nir);
+            return ActionOutcome.DONE;
+        });
+    }
+
+    /**
+     * Removes every passkey of the account (a lost or stolen phone, PRODUCT §2.12): they stop working at
+     * once; the person is told by mail. The code personnel still logs in.
+     */
+    public ActionResult removePasskeys(Agent agent, Nir nir, AgentReason reason) {
+        return act(agent, AgentAction.REMOVE_PASSKEYS, nir, reason, AuditEvent.Type.AGENT_PASSKEYS_REMOVED, file -> {
+            if (file.account().status() == AccountState.Status.NONE) {
+                return ActionOutcome.NO_ACCOUNT;
+            }
+            if (file.passkeys() == 0) {
+                return ActionOutcome.NO_PASSKEY;
+            }
+            accounts.findActive(nir).ifPresent(account -> {
+                passkeys.removeAll(account.id());
+                notices.passkeysRemoved(account, null, true, clock.instant());
+            });
             return ActionOutcome.DONE;
         });
     }

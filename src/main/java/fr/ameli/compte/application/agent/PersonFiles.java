@@ -59,6 +59,8 @@ public class PersonFiles {
     Pseudonyms pseudonyms;
     @Inject
     Clock clock;
+    @Inject
+    fr.ameli.compte.domain.account.PasskeyRepository passkeys;
 
     /** The file of the person the register has for {@code nir}; empty when it has none. */
     public Optional<PersonFile> of(Nir nir) {
@@ -82,7 +84,8 @@ public class PersonFiles {
         // A letter goes to the register's address: its postal code is the register's.
         List<LetterLine> letters = provisionalCodeRepository.provisionalCodes(nir).stream()
                 .map(c -> new LetterLine(c.createdAt(), PROVISIONAL_CODE_LETTER, person.postalCode().value(), c.expiresAt())).toList();
-        return Optional.of(new PersonFile(nir, entry, state, List.copyOf(locks), events, mails, letters));
+        int passkeyCount = account.map(a -> passkeys.ofAccount(a.id()).size()).orElse(0);
+        return Optional.of(new PersonFile(nir, entry, state, List.copyOf(locks), events, mails, letters, passkeyCount));
     }
 
     private static AccountState state(Account account) {

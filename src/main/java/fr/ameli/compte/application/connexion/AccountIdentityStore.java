@@ -63,6 +63,9 @@ public class AccountIdentityStore implements IdentityStore {
         if (credential instanceof RememberedBrowserCredential fromOwnBrowser) {
             return loggedIn(fromOwnBrowser.nir());
         }
+        if (credential instanceof PasskeyCredential passkey) {
+            return loggedIn(passkey.nir());
+        }
         // A code personnel alone never logs in (PRODUCT §2.10): it is checked by checkCodePersonnel.
         return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
@@ -71,6 +74,9 @@ public class AccountIdentityStore implements IdentityStore {
     public static LoginSession.Method methodOf(Credential credential) {
         if (credential instanceof FranceConnectCredential) {
             return LoginSession.Method.FRANCECONNECT;
+        }
+        if (credential instanceof PasskeyCredential) {
+            return LoginSession.Method.PASSKEY;
         }
         if (credential instanceof SecurityCodeCredential twoSteps && twoSteps.afterFranceConnect()) {
             return LoginSession.Method.FRANCECONNECT_SECURITY_CODE;

@@ -7,6 +7,7 @@ import fr.ameli.compte.application.security.AuditTrail;
 import fr.ameli.compte.application.shared.FrenchTime;
 import fr.ameli.compte.application.mail.Templates;
 import fr.ameli.compte.domain.account.Account;
+import fr.ameli.compte.domain.account.Passkey;
 import fr.ameli.compte.domain.account.AccountRepository;
 import fr.ameli.compte.domain.security.AuditEvent;
 import fr.ameli.compte.domain.account.Consent;
@@ -39,7 +40,7 @@ import java.util.function.Function;
  * register gives it and the service shows it (names, birth date, postal code and commune — never
  * the bank details nor the Vitale serial, which the service only compares), the account's dates,
  * email and phones, each consent with the date of its answer, the logins kept, the remembered
- * browsers. Never the code's hash, nor a token or a key. Each download is an audit event.
+ * browsers, the passkeys (their names and dates, never the key). Never the code's hash, nor a token or a key. Each download is an audit event.
  */
 @Stateless
 public class PersonalDataExport {
@@ -56,6 +57,8 @@ public class PersonalDataExport {
     InsuredPersonRepository register;
     @Inject
     Templates templates;
+    @Inject
+    fr.ameli.compte.domain.account.PasskeyRepository passkeys;
     /** The consents and login methods named with the pages' own words ({@code consent.*.title}, {@code logins.method.*}). */
     @Inject
     Words words;
@@ -65,7 +68,8 @@ public class PersonalDataExport {
     Clock clock;
 
     /** What is read once for both forms. */
-    private record Holdings(Account account, InsuredPerson person, List<LoginSession> logins, List<RememberedBrowser> browsers) {
+    private record Holdings(Account account, InsuredPerson person, List<LoginSession> logins, List<RememberedBrowser> browsers,
+                            List<Passkey> passkeys) {
     }
 
     /** The JSON file; empty without an active account. */
@@ -93,7 +97,8 @@ public class PersonalDataExport {
         audit.record(AuditEvent.Type.DATA_EXPORTED, nir);
         Instant now = clock.instant();
         return Optional.of(new Holdings(account.get(), person.get(), loginSessionRepository.loginSessions(account.get().id()),
-                rememberedBrowserRepository.rememberedBrowsers(account.get().id()).stream().filter(b -> now.isBefore(b.expiresAt())).toList()));
+                rememberedBrowserRepository.rememberedBrowsers(account.get().id()).stream().filter(b -> now.isBefore(b.expiresAt())).toList(),
+                passkeys.ofAccount(account.get().id())));
     }
 
     /**
@@ -141,6 +146,11 @@ public class PersonalDataExport {
                 "navigateur", b.description(),
                 "memorise_le", date.apply(b.rememberedAt()),
                 "jusqu_au", date.apply(b.expiresAt()))).toList());
+        all.put("cles_d_acces", h.passkeys().stream().map(p -> ordered(
+                "nom", p.name(),
+                "creee_le", date.apply(p.createdAt()),
+                "derniere_utilisation", p.lastUsedAt() == null ? "" : date.apply(p.lastUsedAt()),
+                "synchronisee", p.backedUp() ? "oui" : "non")).toList());
         return all;
     }
 

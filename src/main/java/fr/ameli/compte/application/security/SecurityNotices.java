@@ -74,6 +74,25 @@ public class SecurityNotices {
                 "appareil", browser.description(), "jusqua", FrenchTime.when(browser.expiresAt())));
     }
 
+    /** « Une clé d'accès a été ajoutée à votre compte ameli »: which device, when (PRODUCT §2.11). */
+    public void passkeyAdded(Account account, String name, Instant at) {
+        send(account, "cle-acces-ajoutee", Map.of("quand", FrenchTime.when(at), "cle", name));
+    }
+
+    /** « Une clé d'accès a été supprimée de votre compte ameli »: which ({@code null}: all), when, by whom. */
+    public void passkeysRemoved(Account account, String name, boolean byAgent, Instant at) {
+        send(account, "cle-acces-supprimee", Map.of("quand", FrenchTime.when(at), "cle", name == null ? "" : name,
+                "toutes", name == null, "conseiller", byAgent));
+    }
+
+    /**
+     * « Une clé d'accès de votre compte ameli a été refusée »: its signature counter went backwards,
+     * a sign that it was copied; it is refused until the person removes it (PRODUCT §2.11).
+     */
+    public void passkeyCloneSuspected(Account account, String name, Instant at) {
+        send(account, "cle-acces-refusee", Map.of("quand", FrenchTime.when(at), "cle", name));
+    }
+
     private void send(Account account, String template, Map<String, ?> values) {
         outbox.enqueue(mails.compose(template, account.contact().email().value(), values), account.id());
     }

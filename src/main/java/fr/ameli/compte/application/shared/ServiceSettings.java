@@ -71,6 +71,12 @@ public interface ServiceSettings {
     int mailsPerHour();
 
     /**
+     * Whether passkeys are offered (PRODUCT §2.11 « Mes clés d'accès », §2.1): the login button and the
+     * section of « Mon espace »; without them everything else works as before.
+     */
+    boolean passkeysEnabled();
+
+    /**
      * The reverse proxies in front of the service ({@code ameli.trusted-proxies}, addresses and CIDR
      * ranges): for their requests the client's address and scheme are what they forward. None by default.
      */

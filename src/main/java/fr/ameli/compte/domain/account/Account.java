@@ -57,6 +57,10 @@ public class Account {
     @Column(name = "link_sent_at")
     private Instant linkSentAt;
 
+    /** The handle authenticators know the account by (passkeys, PRODUCT §2.11): random, never the NIR; given at the first passkey. */
+    @Column(name = "user_handle", length = 64)
+    private String userHandle;
+
     /** For JPA only. */
     protected Account() {
     }
@@ -125,6 +129,20 @@ public class Account {
     public boolean answer(Consent consent, boolean given, Instant now) {
         requireActive();
         return contact.answer(consent, given, now);
+    }
+
+    /** The handle passkeys name the account by (Base64url of random bytes); given once, at the first passkey. */
+    public String userHandle(java.util.function.Supplier<String> newHandle) {
+        requireActive();
+        if (userHandle == null) {
+            userHandle = Objects.requireNonNull(newHandle.get(), "newHandle");
+        }
+        return userHandle;
+    }
+
+    /** The handle, if the account was ever given one. */
+    public java.util.Optional<String> userHandle() {
+        return java.util.Optional.ofNullable(userHandle);
     }
 
     private void requireActive() {

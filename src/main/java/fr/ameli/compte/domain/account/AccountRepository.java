@@ -9,6 +9,9 @@ public interface AccountRepository {
 
     Optional<Account> findByNir(Nir nir);
 
+    /** The account of that id (a passkey names its account so). */
+    Optional<Account> findById(long id);
+
     /** The NIR's account when it is active (what a login, « Mon espace » and its mails need). */
     default Optional<Account> findActive(Nir nir) {
         return findByNir(nir).filter(Account::isActive);

@@ -38,7 +38,9 @@ public class LoginSession {
         /** FranceConnect+ (level eidas2 or above): no security code. */
         FRANCECONNECT,
         /** FranceConnect at its standard level (eidas1), then the security code mailed. */
-        FRANCECONNECT_SECURITY_CODE
+        FRANCECONNECT_SECURITY_CODE,
+        /** A passkey, verified by the device (its unlocking): no code at all (PRODUCT §2.1). */
+        PASSKEY
     }
 
     @Id

@@ -67,7 +67,13 @@ public class AuditEvent {
         AGENT_REGISTER_PERSON_CHANGED,
         AGENT_ACTION_REFUSED,
         AGENT_SESSIONS_ENDED,
-        AGENT_JOURNAL_READ
+        AGENT_JOURNAL_READ,
+        PASSKEY_ADDED,
+        PASSKEY_RENAMED,
+        PASSKEY_REMOVED,
+        PASSKEY_FAILURE,
+        PASSKEY_CLONE_SUSPECTED,
+        AGENT_PASSKEYS_REMOVED
     }
 
     /** The longest reason kept (column {@code reason}); an agent's reason is at most as long. */

@@ -112,6 +112,10 @@ public class AmeliConfig implements ServiceSettings {
     int agentLookUpsPerHour;
     @Inject @ConfigProperty(name = "ameli.mail.per-hour")
     int mailsPerHour;
+    @Inject @ConfigProperty(name = "ameli.passkeys.enabled", defaultValue = "true")
+    boolean passkeysEnabled;
+    @Inject @ConfigProperty(name = "ameli.passkeys.rp-id")
+    Optional<String> passkeysRpId;
     @Inject @ConfigProperty(name = "ameli.backup.dir")
     Optional<String> backupDir;
     @Inject @ConfigProperty(name = "ameli.backup.interval")
@@ -162,6 +166,7 @@ public class AmeliConfig implements ServiceSettings {
         if (mailsPerHour < 1) {
             throw invalid("ameli.mail.per-hour", String.valueOf(mailsPerHour), "a positive number");
         }
+        passkeysRpId();
         if (smtpPort < 1 || smtpPort > 65535) {
             throw invalid("ameli.smtp.port", String.valueOf(smtpPort), "a TCP port between 1 and 65535");
         }
@@ -375,6 +380,25 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public int mailsPerHour() {
         return mailsPerHour;
+    }
+
+    @Override
+    public boolean passkeysEnabled() {
+        return passkeysEnabled;
+    }
+
+    /**
+     * The passkeys' RP ID: {@code ameli.passkeys.rp-id}, else the host of {@code ameli.base-url}. It must
+     * be that host or a domain it belongs to (browsers refuse any other); passkeys made under one RP
+     * ID do not work under another.
+     */
+    public String passkeysRpId() {
+        String host = baseUrl().getHost();
+        String rpId = passkeysRpId.map(String::strip).filter(v -> !v.isEmpty()).orElse(host);
+        if (!host.equals(rpId) && !host.endsWith("." + rpId)) {
+            throw invalid("ameli.passkeys.rp-id", rpId, "the host of ameli.base-url (" + host + ") or a domain it belongs to");
+        }
+        return rpId;
     }
 
     /** README « Backups »: the folder outside the data dir, a positive interval only with it, at least one backup kept. */

@@ -40,6 +40,11 @@ public class JpaAccountRepository implements AccountRepository {
     ServiceMetrics metrics;
 
     @Override
+    public Optional<Account> findById(long id) {
+        return Optional.ofNullable(em.find(Account.class, id));
+    }
+
+    @Override
     public Optional<Account> findByNir(Nir nir) {
         List<Account> found = em.createQuery("select a from Account a where a.nir = :nir", Account.class)
                 .setParameter("nir", nir.fullForm())
@@ -76,7 +81,7 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     /** The tables that hold rows of an account, removed before it (foreign keys). */
-    private static final List<String> ACCOUNT_ROWS = List.of("security_code", "remembered_browser", "login_session",
+    private static final List<String> ACCOUNT_ROWS = List.of("passkey", "security_code", "remembered_browser", "login_session",
             "code_reset_token", "activation_token", "outbound_mail");
 
     @Override

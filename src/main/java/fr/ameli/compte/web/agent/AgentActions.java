@@ -57,6 +57,11 @@ public class AgentActions {
         return act("deblocage", "agent.done.liftLocks", (agent, nir, r) -> desk.liftLocks(agent, nir, r));
     }
 
+    /** « Supprimer les clés d'accès » (a lost phone): every passkey of the account stops working. */
+    public String removePasskeys() {
+        return act("cles", "agent.done.removePasskeys", (agent, nir, r) -> desk.removePasskeys(agent, nir, r));
+    }
+
     public String resendActivation() {
         return act("activation", "agent.done.resendActivation", (agent, nir, r) -> desk.resendActivation(agent, nir, r));
     }

@@ -122,6 +122,12 @@ public class AgentConsole implements Serializable {
         return file != null && file.account().status() == AccountState.Status.NONE;
     }
 
+    /** « 2 clés d'accès », « Aucune clé d'accès ». */
+    public String getPasskeys() {
+        int count = file == null ? 0 : file.passkeys();
+        return count == 0 ? Texts.text("agent.file.noPasskeys") : Texts.format("agent.file.passkeysCount", count);
+    }
+
     public boolean isPending() {
         return file != null && file.account().status() == AccountState.Status.PENDING;
     }

@@ -61,6 +61,8 @@ public class LoginPage {
     @Inject
     FranceConnectProvider franceConnect;
     @Inject
+    fr.ameli.compte.application.shared.ServiceSettings settings;
+    @Inject
     Clock clock;
     @Inject
     LoginFormToken formToken;
@@ -122,6 +124,11 @@ public class LoginPage {
             }
             case WRONG_CREDENTIALS -> messages.errorKey(null, "login.failed");
         }
+    }
+
+    /** « Me connecter avec une clé d'accès » shows only when passkeys are offered (and, by its script, where WebAuthn works). */
+    public boolean isPasskeys() {
+        return settings.passkeysEnabled();
     }
 
     /** The FranceConnect button shows only once FranceConnect is configured. */

@@ -20,6 +20,7 @@ public class FlashData {
     static final String PENDING_ACCOUNT = "pendingAccount";
     static final String LETTER_SENT = "letterSent";
     static final String CONTACT_SAVED = "contactSaved";
+    static final String PASSKEYS_DONE = "passkeysDone";
 
     @Inject
     Flash flash;
@@ -46,5 +47,14 @@ public class FlashData {
 
     public Optional<String> contactSaved() {
         return Optional.ofNullable((String) flash.get(CONTACT_SAVED));
+    }
+
+    /** « Mes clés d'accès »: what was just done (added, renamed, removed), for the page shown again. */
+    public void passkeysDone(String confirmation) {
+        flash.put(PASSKEYS_DONE, confirmation);
+    }
+
+    public Optional<String> passkeysDone() {
+        return Optional.ofNullable((String) flash.get(PASSKEYS_DONE));
     }
 }

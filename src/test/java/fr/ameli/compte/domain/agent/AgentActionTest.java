@@ -27,6 +27,7 @@ class AgentActionTest {
                 Arguments.of(AgentAction.RESEND_ACTIVATION, false, true, true, true),
                 Arguments.of(AgentAction.SEND_PROVISIONAL_CODE, false, true, true, true),
                 Arguments.of(AgentAction.REPLACE_EMAIL, false, true, true, true),
+                Arguments.of(AgentAction.REMOVE_PASSKEYS, false, true, true, true),
                 Arguments.of(AgentAction.CLOSE_ACCOUNT, false, false, true, true),
                 Arguments.of(AgentAction.LOAD_REGISTER, false, false, true, true),
                 Arguments.of(AgentAction.READ_JOURNAL, false, false, true, true),

@@ -55,6 +55,8 @@ class AmeliConfigTest {
         config.loginFailuresPerDay = 50;
         config.agentLookUpsPerHour = 60;
         config.mailsPerHour = 3;
+        config.passkeysEnabled = true;
+        config.passkeysRpId = Optional.empty();
         config.backupDir = Optional.empty();
         config.backupInterval = Optional.empty();
         config.backupKeep = 7;
@@ -102,6 +104,8 @@ class AmeliConfigTest {
                         "ameli.throttle.identity-attempts-per-minute=0", "a positive number"),
                 wrong(c -> c.agentLookUpsPerHour = 0, "ameli.agent.look-ups-per-hour=0", "a positive number"),
                 wrong(c -> c.mailsPerHour = 0, "ameli.mail.per-hour=0", "a positive number"),
+                wrong(c -> c.passkeysRpId = Optional.of("ameli.fr"), "ameli.passkeys.rp-id=ameli.fr",
+                        "the host of ameli.base-url (localhost) or a domain it belongs to"),
                 wrong(c -> c.smtpPort = 65536, "ameli.smtp.port=65536", "a TCP port between 1 and 65535"),
                 wrong(c -> c.smtpPort = 0, "ameli.smtp.port=0", "a TCP port between 1 and 65535"),
                 wrong(c -> c.codeHashIterations = 0, "ameli.code.hash-iterations=0", "a positive number"),

@@ -42,7 +42,7 @@ class AgentPagesTest {
     private static final PersonFile TOTO_FILE = new PersonFile(TOTO,
             new RegisterEntry("TOTO", "Marie", LocalDate.of(1928, 12, 3), "31470", "Saint-Thomas"),
             new AccountState(AccountState.Status.ACTIVE, Instant.parse("2026-11-02T09:00:00Z"), "marie@example.fr"),
-            List.of(), List.of(), List.of(), List.of());
+            List.of(), List.of(), List.of(), List.of(), 0);
 
     /** The desk answering what the test sets; records what it was asked. */
     static class Desk extends AgentDesk {
