@@ -245,7 +245,7 @@ class HardeningIT {
         List<String> resources = login.document().select("[href*=/jakarta.faces.resource/], [src*=/jakarta.faces.resource/]").stream()
                 .map(element -> element.hasAttr("href") ? element.attr("href") : element.attr("src")).toList();
         HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        assertEquals(2, resources.size(), "the style sheet and the script: " + resources);
+        assertEquals(3, resources.size(), "the style sheet and the scripts (the pages' and the passkeys'): " + resources);
         for (String resource : resources) {
             assertTrue(resource.matches(".*[?&]v=[0-9a-f]{8}$"), resource);
             HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(resource)).GET().build());
