@@ -53,8 +53,11 @@
     function announce(text) {
         if (!status) {
             status = document.createElement("p");
+            status.id = "annonce";
             status.className = "sr-only";
+            status.setAttribute("role", "status");
             status.setAttribute("aria-live", "polite");
+            status.setAttribute("aria-atomic", "true");
             document.body.appendChild(status);
         }
         status.textContent = text;

@@ -345,6 +345,14 @@ class AccountCreationBrowserIT {
             browser.find("coordonnees:mobileAppels:1").click();
             browser.find("coordonnees:mobileSms:0").click();
             audit("06-coordonnees");
+            // RGAA 11.7: each phone's questions are grouped under the consent sentence; 5.3: no layout table.
+            WebElement calls = browser.find("coordonnees:mobileAppels:1");
+            assertEquals("J'autorise l'Assurance Maladie à me communiquer des informations promotionnelles sur ses services : (Téléphone portable)",
+                    calls.findElement(By.xpath("ancestor::fieldset[@class='groupe']/legend")).getAttribute("textContent").strip().replaceAll("\\s+", " "));
+            assertTrue(browser.driver.findElements(By.cssSelector("main table")).isEmpty(), "the oui/non answers are a list, not a layout table");
+            WebElement group = calls.findElement(By.xpath("ancestor::fieldset[@class='groupe']"));
+            assertEquals("group", group.getAriaRole(), "Chromium's accessibility tree");
+            assertTrue(group.getAccessibleName().startsWith("J'autorise l'Assurance Maladie"), group.getAccessibleName());
             contact.submit();
 
             assertEquals("Un courriel vous a été envoyé", browser.h1());
@@ -963,7 +971,7 @@ class AccountCreationBrowserIT {
 
             emailChange.fill("josette.jb@example", "josette.jb@example.fr");
             emailChange.submit();
-            assertEquals("L'adresse email n'est pas valide.", browser.fieldError("adresseEmail:email"));
+            assertEquals("L'adresse email n'est pas valide : elle doit être de la forme nom@domaine.fr, par exemple josette.dupont@exemple.fr.", browser.fieldError("adresseEmail:email"));
             assertEquals("Saisissez votre code personnel actuel.", browser.fieldError("adresseEmail:codeActuel"));
             assertEquals("true", browser.find("adresseEmail:codeActuel").getAttribute("aria-invalid"));
             audit("50b-adresse-email-erreurs");
@@ -1048,7 +1056,7 @@ class AccountCreationBrowserIT {
 
             browser.type("telephones:mobile", "01 23");
             browser.submit("telephones:enregistrer");
-            assertEquals("Le numéro de téléphone portable n'est pas valide.", browser.fieldError("telephones:mobile"), "the wizard's message");
+            assertEquals("Le numéro de téléphone portable n'est pas valide : saisissez 10 chiffres commençant par 06 ou 07, par exemple 06 12 34 56 78.", browser.fieldError("telephones:mobile"), "the wizard's message");
             assertEquals("true", browser.find("telephones:mobile").getAttribute("aria-invalid"));
             assertEquals("telephones:resume-erreurs", browser.focusedId(), "the error summary has the focus");
             assertTrue(browser.driver.findElements(By.id("confirmation")).isEmpty(), "nothing said saved");
@@ -1056,6 +1064,15 @@ class AccountCreationBrowserIT {
 
             browser.type("telephones:mobile", "");
             browser.submit("telephones:enregistrer");
+            // RGAA 11.12: erasing a number takes its consents with it, so the page first says so.
+            assertEquals("Vous allez supprimer le numéro 06 98 76 54 32 : vos accords pour ce numéro seront retirés avec lui. Confirmez-vous ?",
+                    browser.find("suppression-texte").getText());
+            assertEquals("alert", browser.find("telephones:confirmer-suppression").getAriaRole());
+            assertTrue(browser.driver.findElements(By.id("telephones:enregistrer")).isEmpty(), "one way on: confirm or cancel");
+            assertTrue(browser.driver.findElements(By.id("confirmation")).isEmpty(), "nothing removed yet");
+            audit("52a-espace-coordonnees-suppression");
+            keyboard.tabTo("telephones:confirmer");
+            browser.pressAndWait(Keys.ENTER);
             assertEquals("Vos numéros de téléphone sont enregistrés.", browser.find("confirmation").getText());
             assertTrue(browser.driver.findElements(By.id("consentements:mobileAppels")).isEmpty(), "the number's consents went with it");
             browser.clickLink("Retour à Mon espace");
@@ -1093,6 +1110,12 @@ class AccountCreationBrowserIT {
             audit("70-agent-connexion");
             agentLogsIn("claire.martin", "Claire Martin", List.of("agent"));
             assertTrue(browser.driver.findElements(By.id("menu-journal")).isEmpty(), "an agent has no journal in the menu");
+            // RGAA 13.1: the session's limits are told before they come, the idle one and the 8-hour end.
+            WebElement limit = browser.find("delai");
+            assertEquals("600", limit.getAttribute("data-secondes"), "the agent's idle limit, 10 minutes");
+            long end = Long.parseLong(limit.getAttribute("data-fin-dans"));
+            assertTrue(end > 8 * 3600 - 120 && end <= 8 * 3600, "the session's end, counted from the login: " + end);
+            assertTrue(browser.find("delai-texte").getAttribute("textContent").startsWith("Sans action de votre part, vous serez déconnecté dans"));
             audit("71-agent-recherche");
             browser.submit("recherche:rechercher");
             assertEquals("Ce champ est obligatoire.", browser.fieldError("recherche:nir"));
@@ -1187,6 +1210,7 @@ class AccountCreationBrowserIT {
             browser.submit("registre:charger");
             assertEquals("Choisissez le fichier de l'extrait à charger.", browser.fieldError("registre:fichier"));
             assertEquals("Ce champ est obligatoire.", browser.fieldError("registre:motif"));
+            assertEquals("Cochez la case pour confirmer le chargement de l'extrait.", browser.fieldError("registre:confirmation"), "RGAA 11.12: a change to the register is confirmed");
             audit("78-agent-registre-erreurs");
             java.nio.file.Path extract = java.nio.file.Files.createTempFile("extrait", ".csv");
             java.nio.file.Files.writeString(extract, "nir;nom;prenom;date_naissance;code_postal;commune;adresse;iban;serie_vitale\n"
@@ -1194,6 +1218,7 @@ class AccountCreationBrowserIT {
                     + "pas-un-nir;DURAND;Jean;01/01/1950;75001;Paris;;FR7630006000011234567890189;8250123456789013\n");
             browser.find("registre:fichier").sendKeys(extract.toString());
             browser.type("registre:motif", "Extrait mensuel de la caisse");
+            browser.find("registre:confirmation").click();
             browser.submit("registre:charger");
             assertTrue(browser.find("rapport").getText().contains("Personnes ajoutées : 1 ;") && browser.find("rapport").getText().contains("lignes refusées : 1."), browser.find("rapport").getText());
             assertTrue(browser.find("refusees").getText().contains("3"), browser.find("refusees").getText());
@@ -1278,7 +1303,17 @@ class AccountCreationBrowserIT {
                 browser.submit("cles:liste:0:renommer");
                 assertEquals("Le nom de la clé d'accès est enregistré.", browser.find("fait").getText());
                 assertEquals("Ordinateur du bureau", browser.find("cles-0-titre").getText());
+                // What a screen reader gets, from Chromium's accessibility tree: each key's field and section say which key.
+                assertEquals("Nom de cette clé (Ordinateur du bureau)", browser.find("cles:liste:0:nom").getAccessibleName());
+                assertEquals("region", browser.find("cles-0-titre").findElement(By.xpath("..")).getAriaRole());
+                assertEquals("Ordinateur du bureau", browser.find("cles-0-titre").findElement(By.xpath("..")).getAccessibleName());
                 browser.submit("cles:liste:0:supprimer");
+                // RGAA 11.12: the removal cannot be undone, so it is confirmed first.
+                assertEquals("Vous allez supprimer la clé « Ordinateur du bureau » : elle ne permettra plus de vous connecter, et cela ne peut pas être annulé. Confirmez-vous ?",
+                        browser.find("suppression-texte").getText());
+                assertEquals("Ordinateur du bureau", browser.find("cles-0-titre").getText(), "not removed yet");
+                audit("80c-cle-suppression");
+                browser.submit("suppression:confirmer");
                 assertTrue(browser.find("fait").getText().startsWith("La clé d'accès est supprimée"), browser.find("fait").getText());
                 assertEquals("Vous n'avez pas encore de clé d'accès.", browser.find("aucune").getText());
                 assertTrue(Mailbox.text(mailbox.firstTo("hans.muller@example.fr", "Une clé d'accès a été supprimée de votre compte ameli"))
@@ -1363,8 +1398,15 @@ class AccountCreationBrowserIT {
             browser.open(url("/"));
             browser.clickLink("Déclaration d'accessibilité");
             assertEquals("Déclaration d'accessibilité", browser.h1());
-            assertTrue(browser.find("etat-conformite").getText().contains("RGAA"));
-            assertTrue(browser.find("resultat-audit").getText().startsWith("Résultat : aucune anomalie grave ou critique"));
+            // The rate and the level come from the audit grid; the footer says the same level as the declaration.
+            String level = browser.find("etat-accessibilite").getText().replace("Accessibilité : ", "");
+            assertTrue(level.matches("(totalement|partiellement|non) conforme"), level);
+            assertTrue(browser.find("etat-conformite").getText().startsWith("Le service du compte ameli est " + level
+                    + " avec le référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1.2"), browser.find("etat-conformite").getText());
+            assertTrue(browser.find("resultat-audit").getText().matches("\\d+(,\\d)? % des critères du RGAA version 4\\.1\\.2 sont respectés : \\d+ critères conformes sur \\d+ applicables .*"),
+                    browser.find("resultat-audit").getText());
+            assertEquals(31, browser.driver.findElements(By.cssSelector("#echantillon li")).size(), "the sample's pages");
+            assertTrue(browser.find("echantillon").getText().contains("« Mes clés d'accès »"));
             audit("45-declaration-accessibilite");
 
             // The audit sees what it must: a field without a label is a critical violation.

@@ -286,7 +286,7 @@ class HardeningIT {
     }
 
     @Test
-    void an_anonymous_visit_of_the_login_page_creates_no_session_and_a_forged_login_is_refused() throws Exception {
+    void an_anonymous_visit_of_the_login_or_code_oublie_page_creates_no_session_and_a_forged_post_is_refused() throws Exception {
         ensureActiveAccount();
         FormClient c = client();
         for (int i = 0; i < 3; i++) {
@@ -306,6 +306,20 @@ class HardeningIT {
         assertEquals("J'accède à mon compte ameli", refused.h1(), refused.body());
         assertTrue(refused.globalErrors("connexion").startsWith("La page de connexion a expiré."), refused.body());
         assertEquals(null, forger.sessionId(), "nobody logged in");
+
+        // « Code oublié ? » is a stateless page too (no time limit runs out on it): no session for a
+        // visit, and a form posted from another site is refused before anything is looked up or mailed.
+        HttpResponse<String> forgottenVisit = c.send(HttpRequest.newBuilder(URI.create(base + "code-oublie.xhtml")).GET().build());
+        assertEquals(200, forgottenVisit.statusCode());
+        assertTrue(forgottenVisit.headers().allValues("Set-Cookie").stream().noneMatch(h -> h.startsWith("JSESSIONID=")),
+                "a visit of « Code oublié ? »: " + forgottenVisit.headers().allValues("Set-Cookie"));
+        FormClient.Page forgotten = c.get("code-oublie.xhtml");
+        FormClient.Page forgedReset = forger.follow(forger.send(client().post(forgotten, "oubli", "oubli:envoyer",
+                Map.of("oubli:nir", GARCIA.nir(), "oubli:naissance", GARCIA.birthDate()))));
+        assertEquals("Code oublié ?", forgedReset.h1(), forgedReset.body());
+        assertTrue(forgedReset.globalErrors("oubli").startsWith("La page a expiré."), forgedReset.body());
+        assertFalse(forgedReset.body().contains("un courriel vient d'être envoyé"), "nothing was asked for");
+        assertEquals(null, c.sessionId(), "no session kept on the server for « Code oublié ? »");
 
         // The same form from this browser passes the first step: the security code comes next.
         java.util.Set<String> codesBefore = MailLinks.securityCodeMailIds(smtp.getReceivedMessages());
@@ -813,7 +827,7 @@ class HardeningIT {
                     problems.add(shown + ": status " + answer.status());
                 } else if (!answer.hasForm("telephones") || answer.document().getElementById("confirmation") != null) {
                     problems.add(shown + ": accepted, " + answer.uri());
-                } else if (!error.matches("Le numéro de téléphone (portable|fixe) n'est pas valide\\.")) {
+                } else if (!error.matches("Le numéro de téléphone (portable|fixe) n'est pas valide : saisissez 10 chiffres .*, par exemple 0\\d( \\d\\d){4}\\.")) {
                     problems.add(shown + ": not the wizard's message at the field, got « " + error + " »");
                 } else if (answer.body().contains("<script>alert")) {
                     problems.add(shown + ": markup reflected");

@@ -3,6 +3,7 @@ package fr.ameli.compte.web;
 import fr.ameli.compte.TestDeployments;
 import fr.ameli.compte.web.pages.AccessibilityAudit;
 import fr.ameli.compte.web.pages.Browser;
+import fr.ameli.compte.web.pages.LoginScreen;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -29,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lives 14 seconds and warns 9 seconds before: the dialog appears, takes the focus, passes the
  * axe audit, and « Prolonger » (pressed with the keyboard) keeps the wizard alive past its first
  * limit; on the page of a « Code oublié ? » link (valid 14 seconds, never past 16 after it was
- * sent), « Prolonger » gives only the time the link has left and says it. A class of its own
+ * sent), « Prolonger » gives only the time the link has left and says it; in Mon espace (a session
+ * idle 14 seconds at most), « Prolonger » keeps the person logged in. A class of its own
  * because the rest of the browser tests need the 20-minute default.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -45,6 +47,7 @@ class TimeLimitBrowserIT {
                 "ameli.time-limit.warning", "PT9S",
                 "ameli.code-reset.validity", "PT14S",
                 "ameli.code-reset.longest-life", "PT16S",
+                "ameli.space.session-timeout", "PT14S",
                 "ameli.mail.mode", "smtp",
                 "ameli.smtp.host", "127.0.0.1",
                 "ameli.smtp.port", String.valueOf(SMTP_PORT),
@@ -160,5 +163,51 @@ class TimeLimitBrowserIT {
         new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
                 browser.find("delai-titre").getText().equals("Votre session a expiré"));
         assertTrue(dialog.getAttribute("open") != null);
+    }
+
+    /**
+     * Mon espace logs out after {@code ameli.space.session-timeout} without a request: the dialog says
+     * so before, and « Prolonger » keeps the person logged in past that first limit.
+     */
+    @Test
+    void mon_espace_warns_before_the_logout_and_prolonger_keeps_the_person_logged_in() throws Exception {
+        FormClient c = new FormClient(java.net.URI.create(base.toString()));
+        Mailbox mailbox = new Mailbox(smtp);
+        FormClient.Page page = c.submit(c.get("creation/identite.xhtml"), "identite", "identite:continuer", Map.of(
+                "identite:nom", "Le Goff", "identite:nir", "1 62 11 29 019 150", "identite:naissance", "30/11/1962",
+                "identite:codePostal", "29200"));
+        page = c.submit(page, "verification", "verification:valider", Map.of("verification:iban", "0558774", "verification:vitale", "61722217863"));
+        page = c.submit(page, "conditions", "conditions:continuer", Map.of("conditions:choix", "oui"));
+        page = c.submit(page, "codePersonnel", "codePersonnel:continuer", Map.of("codePersonnel:code", "Brest*Iroise_29",
+                "codePersonnel:confirmation", "Brest*Iroise_29"));
+        c.submit(page, "coordonnees", "coordonnees:continuer", Map.of("coordonnees:email", "yann@example.fr",
+                "coordonnees:emailConfirmation", "yann@example.fr", "coordonnees:promotions", "non"));
+        MailLinks.activate(c, mailbox.firstTo("yann@example.fr", "Activez votre compte ameli"));
+
+        browser.open(base.toString().replaceAll("/$", "") + "/index.xhtml");
+        java.util.Set<String> before = MailLinks.securityCodeMailIds(smtp.getReceivedMessages());
+        new LoginScreen(browser).logIn("1 62 11 29 019 150", "Brest*Iroise_29");
+        browser.type("codeSecurite:code", MailLinks.awaitSecurityCode(smtp::getReceivedMessages, before));
+        browser.submit("codeSecurite:valider");
+        long start = System.nanoTime();
+        assertEquals("Mon espace", browser.h1());
+        WebElement dialog = browser.find("delai");
+        assertEquals("14", dialog.getAttribute("data-secondes"), "the session's idle limit");
+
+        awaitDialog();
+        assertEquals("delai-prolonger", browser.focusedId());
+        assertTrue(browser.find("delai-texte").getText().startsWith("Sans action de votre part, vous serez déconnecté dans"),
+                browser.find("delai-texte").getText());
+        while (true) {
+            browser.press(Keys.ENTER);
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> dialog.getAttribute("open") == null);
+            if (Duration.ofNanos(System.nanoTime() - start).compareTo(LIMIT.plusSeconds(3)) >= 0) {
+                break;
+            }
+            awaitDialog();
+        }
+        assertEquals("Le délai a été prolongé.", browser.find("delai-statut").getAttribute("textContent"), "said to screen readers");
+        browser.clickLink("Télécharger mes données");
+        assertEquals("Télécharger mes données", browser.h1(), "past the first limit, still logged in");
     }
 }

@@ -55,6 +55,9 @@ public interface ServiceSettings {
     /** How many identity attempts (the wizard's identity step) one client address may make per minute. */
     int identityAttemptsPerMinute();
 
+    /** How long a logged-in person's session left alone lasts (PRODUCT §2.11). */
+    Duration spaceSessionTimeout();
+
     /** How long an agent's session left alone lasts: shorter than a person's (PRODUCT §2.12). */
     Duration agentSessionTimeout();
 

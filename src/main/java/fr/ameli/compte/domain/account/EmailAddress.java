@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public record EmailAddress(String value) implements java.io.Serializable {
 
     public static final int MAX_LENGTH = 254;
-    static final String INVALID_MESSAGE = "L'adresse email n'est pas valide.";
+    static final String INVALID_MESSAGE = "L'adresse email n'est pas valide : elle doit être de la forme nom@domaine.fr, par exemple josette.dupont@exemple.fr.";
 
     /** Dot-separated atoms of the usual characters: no leading, trailing or double dot. */
     private static final Pattern LOCAL_PART =

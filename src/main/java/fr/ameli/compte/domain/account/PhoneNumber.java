@@ -13,9 +13,9 @@ public record PhoneNumber(Kind kind, String national) implements java.io.Seriali
 
     public enum Kind {
         /** 06 or 07. */
-        MOBILE(Pattern.compile("0[67]\\d{8}"), "Le numéro de téléphone portable n'est pas valide."),
+        MOBILE(Pattern.compile("0[67]\\d{8}"), "Le numéro de téléphone portable n'est pas valide : saisissez 10 chiffres commençant par 06 ou 07, par exemple 06 12 34 56 78."),
         /** 01 to 05, or 09. */
-        LANDLINE(Pattern.compile("0[1-59]\\d{8}"), "Le numéro de téléphone fixe n'est pas valide.");
+        LANDLINE(Pattern.compile("0[1-59]\\d{8}"), "Le numéro de téléphone fixe n'est pas valide : saisissez 10 chiffres commençant par 01 à 05 ou 09, par exemple 01 23 45 67 89.");
 
         private final Pattern nationalForm;
         private final String invalidMessage;

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -104,6 +105,8 @@ public class AmeliConfig implements ServiceSettings {
     String agentRolesClaim;
     @Inject @ConfigProperty(name = "ameli.agent.oidc.name-claim", defaultValue = "name")
     String agentNameClaim;
+    @Inject @ConfigProperty(name = "ameli.space.session-timeout")
+    Duration spaceSessionTimeout;
     @Inject @ConfigProperty(name = "ameli.agent.session-timeout")
     Duration agentSessionTimeout;
     @Inject @ConfigProperty(name = "ameli.agent.session-lifetime")
@@ -146,10 +149,15 @@ public class AmeliConfig implements ServiceSettings {
         requirePositive("ameli.time-limit.warning", timeLimitWarning);
         requirePositive("ameli.email-change.validity", emailChangeValidity);
         requirePositive("ameli.space.reauthentication-after", reauthenticationAfter);
+        requirePositive("ameli.space.session-timeout", spaceSessionTimeout);
         requirePositive("ameli.agent.session-timeout", agentSessionTimeout);
         requirePositive("ameli.agent.session-lifetime", agentSessionLifetime);
-        if (timeLimitWarning.compareTo(wizardTimeout) >= 0) {
-            throw invalid("ameli.time-limit.warning", timeLimitWarning.toString(), "a duration shorter than ameli.wizard.timeout");
+        // The warning comes before each limit it warns of (the pages' « Prolonger » dialog).
+        for (Map.Entry<String, Duration> limit : List.of(Map.entry("ameli.wizard.timeout", wizardTimeout),
+                Map.entry("ameli.space.session-timeout", spaceSessionTimeout), Map.entry("ameli.agent.session-timeout", agentSessionTimeout))) {
+            if (timeLimitWarning.compareTo(limit.getValue()) >= 0) {
+                throw invalid("ameli.time-limit.warning", timeLimitWarning.toString(), "a duration shorter than " + limit.getKey());
+            }
         }
         if (requestsAtOncePerCore < 1) {
             throw invalid("ameli.requests.at-once-per-core", String.valueOf(requestsAtOncePerCore), "a positive number");
@@ -461,6 +469,11 @@ public class AmeliConfig implements ServiceSettings {
     /** The claim of the agents' token holding the name the pages show. */
     public String agentNameClaim() {
         return agentNameClaim.strip();
+    }
+
+    @Override
+    public Duration spaceSessionTimeout() {
+        return spaceSessionTimeout;
     }
 
     @Override

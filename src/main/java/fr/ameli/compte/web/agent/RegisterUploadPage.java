@@ -43,6 +43,8 @@ public class RegisterUploadPage {
 
     private Part file;
     private String reason;
+    /** « Je confirme le chargement de cet extrait dans le registre des assurés ». */
+    private boolean confirmed;
     private RegisterLoad report;
 
     public String load() {
@@ -56,7 +58,10 @@ public class RegisterUploadPage {
             fields.error("fichier", "agent.register.fileRequired");
         }
         Optional<AgentReason> r = fields.required("motif", reason, AgentReason::new);
-        if (!chosen || r.isEmpty()) {
+        if (!confirmed) {
+            fields.error("confirmation", "agent.register.confirmRequired");
+        }
+        if (!chosen || r.isEmpty() || !confirmed) {
             return null;
         }
         String name = file.getSubmittedFileName() == null ? "extrait.csv" : file.getSubmittedFileName();
@@ -84,6 +89,8 @@ public class RegisterUploadPage {
 
     public Part getFile() { return file; }
     public void setFile(Part file) { this.file = file; }
+    public boolean isConfirmed() { return confirmed; }
+    public void setConfirmed(boolean confirmed) { this.confirmed = confirmed; }
     public String getReason() { return reason; }
     public void setReason(String reason) { this.reason = reason; }
 }

@@ -18,7 +18,9 @@ import java.util.Optional;
 /**
  * « Code oublié ? » ({@code code-oublie.xhtml}, {@code #{forgottenCodePage}}): NIR and birth date.
  * The page answers the same whether or not an account matched (only badly typed fields get their
- * own message), so it tells nobody who has an account.
+ * own message), so it tells nobody who has an account. A stateless view like the login page (nothing
+ * typed here waits in a session, so no time limit runs out on it), guarded by the same
+ * {@link LoginFormToken}.
  */
 @Named
 @RequestScoped
@@ -34,12 +36,19 @@ public class ForgottenCodePage {
     ServiceSettings settings;
     @Inject
     PageMessages messages;
+    @Inject
+    LoginFormToken formToken;
 
     private String nir;
     private String birthDate;
     private boolean sent;
 
     public String request() {
+        if (!formToken.submittedWithTheCookie()) {
+            // Not the form this browser was given (a forged cross-site POST, or cookies refused).
+            messages.errorKey(null, "forgotten.formExpired");
+            return null;
+        }
         FieldReader fields = new FieldReader(messages, FORM);
         Optional<Nir> n = fields.required("nir", nir, Nir::parse);
         Optional<BirthDate> b = fields.required("naissance", birthDate, typed -> BirthDate.parse(typed.strip(), clock));

@@ -50,6 +50,7 @@ public class ContactSettingsPage {
 
     private final PhoneFields phones = new PhoneFields();
     private Optional<ContactChoices> contact;
+    private String removalWarning;
 
     /** On GET: the numbers the account holds, in their fields; without an active account, « Mon espace ». */
     public String open() {
@@ -61,14 +62,32 @@ public class ContactSettingsPage {
         return null;
     }
 
-    /** « Enregistrer mes numéros »: both numbers as typed (blank: removed), or a message at each refused one. */
+    /**
+     * « Enregistrer mes numéros »: both numbers as typed (blank: removed), or a message at each refused
+     * one. A number erased takes its consents with it: the page first says so and asks to confirm
+     * (RGAA 11.12), the numbers typed kept in the form.
+     */
     public String savePhones() {
+        return savePhones(false);
+    }
+
+    /** « Confirmer la suppression » of that warning: the same numbers, saved. */
+    public String confirmPhones() {
+        return savePhones(true);
+    }
+
+    private String savePhones(boolean removalConfirmed) {
         FieldReader fields = new FieldReader(messages, PHONES_FORM);
         Optional<PhoneNumber> mobile = phones.readMobile(fields);
         Optional<PhoneNumber> landline = phones.readLandline(fields);
         Nir nir = caller();
         if (messages.hasErrors() || nir == null) {
             return nir == null ? MY_SPACE : null;
+        }
+        List<String> erased = erased(mobile, landline);
+        if (!erased.isEmpty() && !removalConfirmed) {
+            removalWarning = Texts.format(erased.size() == 1 ? "contactSettings.removeOne" : "contactSettings.removeBoth", String.join(" et ", erased));
+            return null;
         }
         return switch (settings.changePhones(nir, mobile.orElse(null), landline.orElse(null))) {
             case CHANGED -> done(Texts.text("contactSettings.phonesSaved"));
@@ -106,6 +125,25 @@ public class ContactSettingsPage {
 
     private Nir caller() {
         return loggedIn.nir().orElse(null);
+    }
+
+    /** The numbers the account has that the form leaves blank, as a person reads them. */
+    private List<String> erased(Optional<PhoneNumber> mobile, Optional<PhoneNumber> landline) {
+        List<String> erased = new java.util.ArrayList<>();
+        contact().ifPresent(c -> {
+            if (c.mobile() != null && mobile.isEmpty()) {
+                erased.add(PhoneNumber.mobile(c.mobile()).display());
+            }
+            if (c.landline() != null && landline.isEmpty()) {
+                erased.add(PhoneNumber.landline(c.landline()).display());
+            }
+        });
+        return erased;
+    }
+
+    /** « Vous allez supprimer le numéro … », while the removal waits for its confirmation; else null. */
+    public String getRemovalWarning() {
+        return removalWarning;
     }
 
     private Optional<ContactChoices> contact() {

@@ -57,6 +57,8 @@ public class PasskeysPage {
     /** The names typed at each line, by passkey id. */
     private final java.util.Map<Long, String> names = new java.util.HashMap<>();
     private String options;
+    /** The key « Supprimer » was pressed for, carried by the confirmation's form. */
+    private Long removalId;
 
     /** A passkey as the page shows it. */
     public record Line(long id, String name, String createdAt, String lastUsedAt, boolean synced) {
@@ -108,11 +110,38 @@ public class PasskeysPage {
         return nir.isPresent() && management.rename(nir.get(), id, names.get(id)) ? done("passkeys.renamed") : ContactSettingsPage.MY_SPACE;
     }
 
-    /** « Supprimer » of one passkey: it stops working at once. */
+    /**
+     * « Supprimer » of one passkey: nothing is removed yet; the page asks to confirm, naming the key
+     * (RGAA 11.12: a removal that cannot be undone is confirmed first).
+     */
     public String remove(long id) {
-        Optional<Nir> nir = loggedIn.nir();
-        return nir.isPresent() && management.remove(nir.get(), id) ? done("passkeys.removed") : ContactSettingsPage.MY_SPACE;
+        if (loggedIn.nir().isEmpty()) {
+            return ContactSettingsPage.MY_SPACE;
+        }
+        removalId = id;
+        return getRemoval() == null ? SELF : null;
     }
+
+    /** « Confirmer la suppression »: the key stops working at once. */
+    public String confirmRemoval() {
+        Optional<Nir> nir = loggedIn.nir();
+        return nir.isPresent() && removalId != null && management.remove(nir.get(), removalId)
+                ? done("passkeys.removed") : ContactSettingsPage.MY_SPACE;
+    }
+
+    /** The key whose removal waits for its confirmation; else null. */
+    public Line getRemoval() {
+        return removalId == null ? null : getLines().stream().filter(l -> l.id() == removalId).findFirst().orElse(null);
+    }
+
+    /** « Vous allez supprimer la clé « … » … Confirmez-vous ? ». */
+    public String getRemovalWarning() {
+        Line line = getRemoval();
+        return line == null ? null : Texts.format("passkeys.removeWarning", line.name());
+    }
+
+    public Long getRemovalId() { return removalId; }
+    public void setRemovalId(Long removalId) { this.removalId = removalId; }
 
     private String done(String key) {
         flash.passkeysDone(Texts.text(key));

@@ -88,6 +88,11 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
         }
     }
 
+    /** When the agent whose session this is logged in; empty for any other session. */
+    public static Optional<Instant> agentLoggedInAt(HttpSession session) {
+        return session.getAttribute(AGENT) instanceof AgentOnDuty onDuty ? Optional.of(onDuty.since()) : Optional.empty();
+    }
+
     @Inject
     IdentityStoreHandler identityStores;
     @Inject
@@ -165,6 +170,7 @@ public class SessionLoginMechanism implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         SessionIds.renew(request);
+        request.getSession().setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, settings.spaceSessionTimeout().toSeconds()));
         request.getSession().removeAttribute(AGENT); // an agent logged in in this browser is logged out: never one session for both
         LoggedIn caller = new LoggedIn(name, Set.copyOf(result.getCallerGroups()), key.get(), clock.instant());
         request.getSession().setAttribute(CALLER, caller);

@@ -32,7 +32,7 @@ class EmailAddressTest {
     }
 
     static Stream<Arguments> refused() {
-        String invalid = "L'adresse email n'est pas valide.";
+        String invalid = "L'adresse email n'est pas valide : elle doit être de la forme nom@domaine.fr, par exemple josette.dupont@exemple.fr.";
         return Stream.of(
                 Arguments.of("null", null, "L'adresse email est obligatoire."),
                 Arguments.of("blank", "  ", "L'adresse email est obligatoire."),

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PhoneNumberTest {
 
-    private static final String MOBILE_MESSAGE = "Le numéro de téléphone portable n'est pas valide.";
-    private static final String LANDLINE_MESSAGE = "Le numéro de téléphone fixe n'est pas valide.";
+    private static final String MOBILE_MESSAGE = "Le numéro de téléphone portable n'est pas valide : saisissez 10 chiffres commençant par 06 ou 07, par exemple 06 12 34 56 78.";
+    private static final String LANDLINE_MESSAGE = "Le numéro de téléphone fixe n'est pas valide : saisissez 10 chiffres commençant par 01 à 05 ou 09, par exemple 01 23 45 67 89.";
 
     static Stream<Arguments> mobiles() {
         return Stream.of(

@@ -48,6 +48,7 @@ class AmeliConfigTest {
         config.emailChangeValidity = Duration.ofHours(24);
         config.reauthenticationAfter = Duration.ofMinutes(10);
         config.agentSessionTimeout = Duration.ofMinutes(10);
+        config.spaceSessionTimeout = Duration.ofMinutes(20);
         config.agentSessionLifetime = Duration.ofHours(8);
         config.codeHashIterations = 600_000;
         config.requestsAtOncePerCore = 4;
@@ -94,6 +95,12 @@ class AmeliConfigTest {
                         "ameli.time-limit.warning=PT20M", "a duration shorter than ameli.wizard.timeout"),
                 wrong(c -> c.emailChangeValidity = Duration.ZERO,
                         "ameli.email-change.validity=PT0S", "a positive ISO-8601 duration such as PT48H"),
+                wrong(c -> c.timeLimitWarning = Duration.ofMinutes(10),
+                        "ameli.time-limit.warning=PT10M", "a duration shorter than ameli.agent.session-timeout"),
+                wrong(c -> c.spaceSessionTimeout = Duration.ofMinutes(1),
+                        "ameli.time-limit.warning=PT2M", "a duration shorter than ameli.space.session-timeout"),
+                wrong(c -> c.spaceSessionTimeout = Duration.ZERO,
+                        "ameli.space.session-timeout=PT0S", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.agentSessionTimeout = Duration.ZERO,
                         "ameli.agent.session-timeout=PT0S", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.reauthenticationAfter = Duration.ofMinutes(-10),

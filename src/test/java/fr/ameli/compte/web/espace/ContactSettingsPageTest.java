@@ -38,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ContactSettingsPageTest {
 
     private static final String TOTO = "2281231815001";
-    private static final String MOBILE_REFUSED = "Le numéro de téléphone portable n'est pas valide.";
-    private static final String LANDLINE_REFUSED = "Le numéro de téléphone fixe n'est pas valide.";
+    private static final String MOBILE_REFUSED = "Le numéro de téléphone portable n'est pas valide : saisissez 10 chiffres commençant par 06 ou 07, par exemple 06 12 34 56 78.";
+    private static final String LANDLINE_REFUSED = "Le numéro de téléphone fixe n'est pas valide : saisissez 10 chiffres commençant par 01 à 05 ou 09, par exemple 01 23 45 67 89.";
 
     private final ContactSettingsPage page = new ContactSettingsPage();
     private final RecordedMessages messages = new RecordedMessages();
@@ -110,8 +110,8 @@ class ContactSettingsPageTest {
     @ParameterizedTest(name = "mobile «{0}», landline «{1}»: {2}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
             "06 12 34 56 78    | -              | phones 0612345678 null",
-            "-                 | -              | phones null null",
-            "'   '             | ''             | phones null null",
+            "-                 | -              | confirmer",
+            "'   '             | ''             | confirmer",
             "+33 7 12 34 56 78 | 05 61 12 34 56 | phones 0712345678 0561123456",
             "01 23 45 67 89    | -              | telephones:mobile",
             "-                 | 06 12 34 56 78 | telephones:fixe",
@@ -124,11 +124,13 @@ class ContactSettingsPageTest {
         page.getPhones().setLandline(landline);
         String navigation = page.savePhones();
         boolean refused = expected.startsWith("telephones:");
+        boolean held = expected.equals("confirmer");
         assertAll(
-                () -> assertEquals(refused ? null : ContactSettingsPage.SELF, navigation, "stays on the page with its messages, or shows it again"),
-                () -> assertEquals(refused ? List.of() : List.of(TOTO + " " + expected), asked, "the service asked"),
+                () -> assertEquals(refused || held ? null : ContactSettingsPage.SELF, navigation, "stays on the page with its messages, or shows it again"),
+                () -> assertEquals(refused || held ? List.of() : List.of(TOTO + " " + expected), asked, "the service asked"),
                 () -> assertEquals(refused ? Arrays.asList(expected.split(" ")) : List.of(), messages.fields(), "messages at the fields"),
-                () -> assertEquals(refused ? List.of() : List.of("Vos numéros de téléphone sont enregistrés."), flashed),
+                () -> assertEquals(refused || held ? List.of() : List.of("Vos numéros de téléphone sont enregistrés."), flashed),
+                () -> assertEquals(held, page.getRemovalWarning() != null, "the removal waits for its confirmation"),
                 () -> {
                     if (messages.fields().contains("telephones:mobile")) {
                         assertEquals(List.of(MOBILE_REFUSED), messages.at("telephones:mobile"), "the wizard's message");
@@ -137,6 +139,21 @@ class ContactSettingsPageTest {
                         assertEquals(List.of(LANDLINE_REFUSED), messages.at("telephones:fixe"), "the wizard's message");
                     }
                 });
+    }
+
+    @Test
+    void erasing_a_number_first_says_its_consents_go_with_it_and_only_the_confirmation_removes_it() {
+        page.getPhones().setMobile("");
+        assertEquals(null, page.savePhones(), "the page again, with the warning");
+        assertAll(
+                () -> assertEquals("Vous allez supprimer le numéro 06 12 34 56 78 : vos accords pour ce numéro seront retirés avec lui. Confirmez-vous ?",
+                        page.getRemovalWarning()),
+                () -> assertEquals(List.of(), asked, "nothing removed yet"),
+                () -> assertEquals("", page.getPhones().getMobile(), "what was typed stays in the form"));
+        assertEquals(ContactSettingsPage.SELF, page.confirmPhones());
+        assertAll(
+                () -> assertEquals(List.of(TOTO + " phones null null"), asked, "removed on the confirmation"),
+                () -> assertEquals(List.of("Vos numéros de téléphone sont enregistrés."), flashed));
     }
 
     @Test

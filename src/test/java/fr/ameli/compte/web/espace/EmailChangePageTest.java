@@ -23,7 +23,7 @@ class EmailChangePageTest {
             "marie@exemple.fr | marie@exemple.fr | PT1M  | Robert*123_A | -                               | -",
             "marie@EXEMPLE.fr | marie@exemple.fr | PT1M  | Robert*123_A | -                               | -",
             "-                | -                | PT1M  | Robert*123_A | adresseEmail:email              | Ce champ est obligatoire.",
-            "marie@exemple    | marie@exemple    | PT1M  | Robert*123_A | adresseEmail:email              | L'adresse email n'est pas valide.",
+            "marie@exemple    | marie@exemple    | PT1M  | Robert*123_A | adresseEmail:email              | L'adresse email n'est pas valide : elle doit être de la forme nom@domaine.fr, par exemple josette.dupont@exemple.fr.",
             "marie@exemple.fr | marie@exemple.com| PT1M  | Robert*123_A | adresseEmail:emailConfirmation  | Les deux adresses email saisies ne sont pas identiques.",
             "marie@exemple.fr | marie@exemple.fr | PT1M  | Faux*Code_12 | adresseEmail:codeActuel         | Ce code personnel n'est pas le bon.",
             "marie@exemple.fr | marie@exemple.fr | PT20M | Robert*123_A | -                               | -",
