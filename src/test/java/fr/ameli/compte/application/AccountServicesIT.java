@@ -165,7 +165,7 @@ class AccountServicesIT extends ServicesFixture {
                 Map.entry("ameli.backup.dir", TestDeployments.dataDir("services-sauvegardes").toString()),
                 Map.entry("ameli.backup.keep", "2")))
                 .addClasses(ServicesFixture.class, fr.ameli.compte.MailText.class,
-                        fr.ameli.compte.infrastructure.webauthn.TestAuthenticator.class);
+                        fr.ameli.compte.infrastructure.webauthn.TestAuthenticator.class, HashingWatch.class);
     }
 
     // ---- Creating an account: identity, registration, activation (PRODUCT §2.2–§2.8)
@@ -1035,6 +1035,32 @@ class AccountServicesIT extends ServicesFixture {
         assertEquals(1, auditCount(AuditEvent.Type.LOGGED_OUT_EVERYWHERE, VIDAL));
         assertFalse(loginSessions.opened(Nir.parse(TOTO.nir()), fr.ameli.compte.domain.account.LoginSession.Method.SECURITY_CODE).isPresent(),
                 "no login row without an active account");
+    }
+
+    /**
+     * Issue 28 §1: a code hash (140 ms of a core) never runs inside a transaction, which would hold a
+     * pooled database connection all that time: thirty-odd logins at once would stall every page.
+     * Every use case that checks or makes a code, watched by {@link HashingWatch}.
+     */
+    @Test
+    void no_code_is_hashed_inside_a_transaction_so_no_hash_holds_a_database_connection() throws Exception {
+        HashingWatch.reset();
+        Nir nir = Nir.parse(PELLETIER.nir());
+        clientOrigin.setAddress("198.51.100.160");
+        activeAccount(PELLETIER, "paul.pelletier@example.fr");
+        identityStore.checkCodePersonnel(new UsernamePasswordCredential(PELLETIER.nir(), new Password("Mauvais*code_1")));
+        assertEquals(CredentialValidationResult.Status.VALID,
+                identityStore.checkCodePersonnel(new UsernamePasswordCredential(PELLETIER.nir(), new Password(CODE))).getStatus());
+        identityStore.checkCodePersonnel(new UsernamePasswordCredential("pas un NIR", new Password(CODE)));
+        provisionalCodes.login(nir, "1234");
+        assertEquals(CodeChange.Outcome.CHANGED, codeChange.change(nir, CODE, "Nouveau*Code_7", "Nouveau*Code_7", null).outcome());
+        codeReset.request(nir, java.time.LocalDate.of(1970, 5, 12));
+        String link = resetTokenFrom(awaitMailContaining("paul.pelletier@example.fr", "nouveau-code.xhtml"));
+        assertEquals(CodeReset.Outcome.CHANGED, codeReset.choose(link, "Encore*Code_8", "Encore*Code_8"));
+        assertEquals(AccountClosure.Outcome.CLOSED, closure.close(nir, "Encore*Code_8").outcome());
+        assertAll(
+                () -> assertEquals(List.of(), HashingWatch.inTransaction()),
+                () -> assertTrue(HashingWatch.hashes() >= 9, "every use case was watched: " + HashingWatch.hashes()));
     }
 
     /** PRODUCT §2.11: the current code, then a new one under the rules; other sessions and remembered browsers are shut out, a mail tells. */

@@ -383,6 +383,8 @@ abstract class ServicesFixture {
     // Persons of registre-espace.csv (the test register of « Mon espace »)
     static final Person IMBERT = new Person("180097581155216", "Imbert", "22/09/1980", "75221", "8881047", "16210521854");
     static final Person JOLY = new Person("172063526306534", "Joly", "06/06/1972", "35014", "3860987", "99065939761");
+    /** Issue 28 §1: the use cases that hash, one after the other (registre-espace.csv). */
+    static final Person PELLETIER = new Person("170057511223303", "Pelletier", "12/05/1970", "75011", "0057511", "70057511233");
     static final Person KLEIN = new Person("267074706075484", "Klein", "10/07/1967", "47732", "1716338", "80129110285");
     static final Person LEROUX = new Person("238071736542689", "Leroux", "19/07/1938", "17393", "4393062", "00487645291");
     static final Pattern EMAIL_LINK = Pattern.compile("^http://localhost:8080/confirmation-email\\.xhtml\\?jeton=([A-Za-z0-9_-]{43})$", Pattern.MULTILINE);

@@ -436,6 +436,122 @@ class HardeningIT {
         assertEquals("Mon espace", login(c, GARCIA.nir(), CODE).h1(), "and a success resets the count");
     }
 
+    // ---- Standing under attack (issue 28 §1): hashes and slow bodies hold nothing
+
+    /** The request as sent from {@code address}, as the trusted reverse proxy says it (X-Forwarded-For). */
+    private static HttpRequest from(String address, HttpRequest request) {
+        return HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-For", address).build();
+    }
+
+    /** A well-formed NIR (with its key) that no register holds: 1 80 01 75 123 nnn. */
+    private static String strangerNir(int n) {
+        String digits = "18001751" + String.format("%05d", 23000 + n);
+        return digits + String.format("%02d", 97 - new java.math.BigInteger(digits).mod(java.math.BigInteger.valueOf(97)).intValue());
+    }
+
+    @Test
+    void a_flood_of_logins_from_one_address_gets_the_busy_page_at_once_beyond_its_share_and_others_log_in_as_usual() throws Exception {
+        FormClient attacker = client();
+        FormClient.Page login = attacker.get("index.xhtml");
+        List<CompletableFuture<HttpResponse<String>>> flood = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            flood.add(attacker.http.sendAsync(from("203.0.113.66", attacker.post(login, "connexion", "connexion:connecter",
+                    Map.of("connexion:nir", strangerNir(i), "connexion:code", "Mauvais*code_1"))), HttpResponse.BodyHandlers.ofString()));
+        }
+        // Meanwhile a person from another address: a wrong code is answered as usual, never « très demandé ».
+        FormClient person = client();
+        FormClient.Page answer = person.submit(person.get("index.xhtml"), "connexion", "connexion:connecter",
+                Map.of("connexion:nir", GARCIA.nir(), "connexion:code", "Autre*code_22"));
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> f : flood) {
+            HttpResponse<String> r = f.get();
+            statuses.add(r.statusCode());
+            if (r.statusCode() == 503) {
+                assertEquals(Optional.of("10"), r.headers().firstValue("Retry-After"));
+                assertTrue(r.body().contains("<h1>Le service est très demandé</h1>") && r.body().contains("réessayez dans quelques instants"), r.body());
+            } else {
+                assertEquals(200, r.statusCode(), r.body());
+            }
+        }
+        assertAll(
+                () -> assertEquals("Numéro de sécurité sociale ou code personnel incorrect.", answer.globalErrors("connexion"), answer.body()),
+                () -> assertTrue(statuses.stream().filter(s -> s == 503).count() >= 8,
+                        "beyond its share of 8 hashes at once, the flood is refused at once: " + statuses),
+                () -> assertTrue(statuses.contains(200), "its share is answered as any wrong login: " + statuses));
+    }
+
+    @Test
+    void logins_with_an_unreadable_nir_cost_a_hash_each_so_they_count_for_their_address_like_wrong_codes() {
+        FormClient c = client();
+        List<String> said = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            FormClient.Page login = c.get("index.xhtml");
+            FormClient.Page answer = c.follow(c.send(from("203.0.113.77", c.post(login, "connexion", "connexion:connecter",
+                    Map.of("connexion:nir", "pas un NIR " + i, "connexion:code", "Mauvais*code_1")))));
+            said.add(answer.globalErrors("connexion"));
+        }
+        assertEquals(List.of("Numéro de sécurité sociale ou code personnel incorrect."), said.subList(0, 4).stream().distinct().toList());
+        assertTrue(said.get(5).startsWith("Par sécurité, après plusieurs codes erronés"), said.toString());
+        FormClient.Page elsewhere = c.submit(c.get("index.xhtml"), "connexion", "connexion:connecter",
+                Map.of("connexion:nir", "pas un NIR", "connexion:code", "Mauvais*code_1"));
+        assertEquals("Numéro de sécurité sociale ou code personnel incorrect.", elsewhere.globalErrors("connexion"), "from another address");
+    }
+
+    @Test
+    void forms_sent_a_byte_at_a_time_hold_no_turn_of_the_service_and_end_at_their_deadline() throws Exception {
+        // More slow bodies than the service has turns (4 per core): each would take one while it trickles.
+        int slow = 4 * Runtime.getRuntime().availableProcessors() + 4;
+        List<java.net.Socket> sockets = new ArrayList<>();
+        List<java.io.InputStream> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < slow; i++) {
+                java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort());
+                socket.setSoTimeout(30_000);
+                String head = "POST " + base.getPath() + "index.xhtml HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                        + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 2000000\r\n\r\nconnexion=connexion&";
+                socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                sockets.add(socket);
+                answers.add(socket.getInputStream());
+            }
+            long start = System.nanoTime();
+            // A byte a second on each, past the 10-second deadline; in the first seconds a person opens a page and sends a form.
+            for (int second = 0; second < 12; second++) {
+                for (java.net.Socket socket : sockets) {
+                    if (!socket.isOutputShutdown()) {
+                        try {
+                            socket.getOutputStream().write('a');
+                            socket.getOutputStream().flush();
+                        } catch (java.io.IOException answeredAndClosed) {
+                            socket.shutdownOutput();
+                        }
+                    }
+                }
+                if (second < 3) {
+                    FormClient person = client();
+                    long asked = System.nanoTime();
+                    FormClient.Page answer = person.submit(person.get("code-oublie.xhtml"), "oubli", "oubli:envoyer",
+                            Map.of("oubli:nir", "", "oubli:naissance", ""));
+                    long took = Duration.ofNanos(System.nanoTime() - asked).toMillis();
+                    assertEquals(200, answer.status(), answer.body());
+                    assertTrue(took < 5_000, "answered while " + slow + " bodies trickle: " + took + " ms");
+                }
+                Thread.sleep(1000);
+            }
+            // Each trickle is ended at its deadline: 408, and the connection closed.
+            List<String> ended = new ArrayList<>();
+            for (java.io.InputStream in : answers) {
+                ended.add(new String(in.readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            assertEquals(List.of("HTTP/1.1 408"), ended.stream().distinct().toList());
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 25, "ended within its deadline");
+        } finally {
+            for (java.net.Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
     // ---- Double submissions
 
     @Test

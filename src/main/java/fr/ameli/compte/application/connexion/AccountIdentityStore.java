@@ -120,7 +120,9 @@ public class AccountIdentityStore implements IdentityStore {
         String code = login.getPasswordAsString();
         Optional<Nir> nir = Nir.tryParse(login.getCaller());
         if (nir.isEmpty() || code == null || code.length() > CodeRule.MAX_LENGTH) {
-            codeHasher.verify("", Optional.empty());
+            // The same hashing time as any login, and counted for this address like a wrong code.
+            loginLocks.unreadable(() -> codeHasher.verify("", Optional.empty()))
+                    .ifPresent(until -> outcome.refuse(LoginOutcome.Refusal.LOCKED, until));
             return CredentialValidationResult.INVALID_RESULT;
         }
         Throttled<Account> checked = loginLocks.guard(nir.get(), () -> {

@@ -14,6 +14,8 @@ import fr.ameli.compte.domain.account.RememberedBrowser;
 import fr.ameli.compte.domain.security.ThrottleCounter;
 import fr.ameli.compte.domain.security.ThrottleCounter.Kind;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -45,6 +47,8 @@ public class LoginLocks {
     private static final int ADDRESS_TAG = 16;
     /** The security codes' counters cut the NIR's pseudonym to 192 bits, for their longer kind to fit the id's 90 characters. */
     private static final int SECURITY_CODE_OWNER = 48;
+    /** The owner part of the counter of logins whose NIR cannot be read (a NIR's pseudonym never has this form). */
+    static final String UNREADABLE = "illisible";
 
     @Inject
     Throttling throttling;
@@ -63,7 +67,13 @@ public class LoginLocks {
     @Inject
     Clock clock;
 
-    /** Runs a login check for {@code nir} from this request's address, under these rules. */
+    /**
+     * Runs a login check for {@code nir} from this request's address, under these rules. Outside any
+     * transaction: the check hashes a code (140 ms of a core), and a transaction would hold a pooled
+     * database connection all that time — thirty-odd logins at once would stall every page. Each
+     * read and each count is a short transaction of its own; the check reads what it needs, then hashes.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public <T> Throttled<T> guard(Nir nir, Supplier<Optional<T>> check) {
         String owner = pseudonyms.of(nir);
         Optional<Long> browser = rememberedBrowsers.recognised(nir).map(RememberedBrowser::id);
@@ -95,7 +105,24 @@ public class LoginLocks {
                 .map(browser -> fromBrowser(owner, browser.id())).orElseGet(() -> fromHere(owner)));
     }
 
+    /**
+     * A login whose NIR cannot be read (or whose code is longer than any code): it costs a decoy hash
+     * like any other, so it counts like a wrong code for this address — 5, then locked 15 minutes,
+     * doubling — under one counter for all unreadable NIRs from it, and a locked address spends no
+     * hash at all. Until when it is locked, if it is.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<Instant> unreadable(Runnable decoy) {
+        ThrottleCounter.Admission admission = throttling.admit(Kind.LOGIN, fromAddress(UNREADABLE, origin.address() == null ? "-" : origin.address()));
+        if (!admission.checked()) {
+            return admission.lockedUntil();
+        }
+        decoy.run();
+        return Optional.empty();
+    }
+
     /** A try of the security code (the login's second step), counted apart from the codes personnels, also per address. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public <T> Throttled<T> guardSecurityCode(Nir nir, Supplier<Optional<T>> check) {
         Throttled<T> result = throttling.guard(Kind.SECURITY_CODE, nir, fromHere(securityCodeOwner(nir)), check);
         if (result.lockStarted()) {

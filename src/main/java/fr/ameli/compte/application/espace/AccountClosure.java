@@ -10,12 +10,17 @@ import fr.ameli.compte.domain.account.Account;
 import fr.ameli.compte.domain.account.AccountRepository;
 import fr.ameli.compte.domain.security.AuditEvent;
 import fr.ameli.compte.domain.person.Nir;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * « Clôturer mon compte » (PRODUCT §2.11, §5): after the current code personnel (checked like a
@@ -49,13 +54,34 @@ public class AccountClosure {
     @Inject
     Clock clock;
 
-    /** Closes the active account of {@code nir} once {@code current} is its code personnel. */
+    @Resource
+    SessionContext context;
+
+    /**
+     * Closes the active account of {@code nir} once {@code current} is its code personnel. The code is
+     * checked outside any transaction (its hash holds no database connection); the closure is then
+     * one short transaction ({@link #closeChecked}).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Result close(Nir nir, String current) {
         AccountIdentityStore.CurrentCode proven = identityStore.checkCurrentCode(nir, current);
         if (proven.account().isEmpty()) {
             return proven.lockedUntil() != null ? new Result(Outcome.LOCKED, proven.lockedUntil()) : new Result(Outcome.CURRENT_WRONG, null);
         }
-        remove(proven.account().get(), false);
+        return context.getBusinessObject(AccountClosure.class).closeChecked(nir, proven.account().get().codeHash());
+    }
+
+    /**
+     * Closes the account if it still has the code that was checked ({@code checkedHash}). Called by
+     * {@link #close} only (a business method so that the container gives it its transaction).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Result closeChecked(Nir nir, String checkedHash) {
+        Optional<Account> account = accounts.findActive(nir).filter(a -> a.codeHash().equals(checkedHash));
+        if (account.isEmpty()) {
+            return new Result(Outcome.CURRENT_WRONG, null);
+        }
+        remove(account.get(), false);
         audit.record(AuditEvent.Type.ACCOUNT_CLOSED, nir);
         return new Result(Outcome.CLOSED, null);
     }

@@ -8,7 +8,11 @@ import fr.ameli.compte.domain.account.AccountRepository;
 import fr.ameli.compte.domain.code.CodePolicy;
 import fr.ameli.compte.domain.person.Nir;
 import fr.ameli.compte.domain.person.PersonalData;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -46,7 +50,16 @@ public class CodeChange {
         return accounts.findActive(nir).flatMap(afterNewCode::personalData);
     }
 
-    /** Changes the code of the active account of {@code nir}; the session holding {@code keptSessionKey} stays logged in. */
+    @Resource
+    SessionContext context;
+
+    /**
+     * Changes the code of the active account of {@code nir}; the session holding {@code keptSessionKey}
+     * stays logged in. Both hashes (the current code checked, the new one made) run outside any
+     * transaction, as {@code Registration} does: no database connection waits on them; the change is
+     * then written in a short transaction of its own ({@link #save}).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Result change(Nir nir, String current, String code, String confirmation, String keptSessionKey) {
         AccountIdentityStore.CurrentCode proven = identityStore.checkCurrentCode(nir, current);
         if (proven.account().isEmpty()) {
@@ -61,8 +74,23 @@ public class CodeChange {
         if (code.equals(current)) {
             return new Result(Outcome.SAME_AS_CURRENT, null);
         }
-        account.changeCode(codeHasher.hash(code));
-        afterNewCode.changed(account, keptSessionKey);
+        String newHash = codeHasher.hash(code);
+        return context.getBusinessObject(CodeChange.class).save(nir, account.codeHash(), newHash, keptSessionKey);
+    }
+
+    /**
+     * Writes the new code's hash, if the account still has the code that was checked ({@code checkedHash}):
+     * else (changed meanwhile from another session) the current code typed is no longer right. Called by
+     * {@link #change} only (a business method so that the container gives it its transaction).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Result save(Nir nir, String checkedHash, String newHash, String keptSessionKey) {
+        Optional<Account> account = accounts.findActive(nir).filter(a -> a.codeHash().equals(checkedHash));
+        if (account.isEmpty()) {
+            return new Result(Outcome.CURRENT_WRONG, null);
+        }
+        account.get().changeCode(newHash);
+        afterNewCode.changed(account.get(), keptSessionKey);
         return new Result(Outcome.CHANGED, null);
     }
 }

@@ -75,6 +75,15 @@ public class Throttling {
         return Throttled.failed(admission.lockedUntil());
     }
 
+    /**
+     * Counts a guarded attempt whose check the caller runs itself (outside this bean): may it be
+     * checked, and with which lock if it fails. A failure is all it can be: nothing resets the count.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public ThrottleCounter.Admission admit(Kind kind, String subject) {
+        return withRetry(() -> self().admitOnce(kind, subject));
+    }
+
     /** Counts a guarded attempt before its check, in a transaction of its own: may it be checked, and with which lock if it fails. */
     public ThrottleCounter.Admission admitOnce(Kind kind, String subject) {
         return counter(kind, subject).admit(clock.instant());

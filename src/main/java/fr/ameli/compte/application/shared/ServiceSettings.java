@@ -31,6 +31,12 @@ public interface ServiceSettings {
     /** PBKDF2-HMAC-SHA256 iterations for codes personnels. */
     int codeHashIterations();
 
+    /** How many code hashes may wait for a hashing thread, in all ({@code ameli.code.hashes-waiting}). */
+    int codeHashesWaiting();
+
+    /** How many code hashes one client address may have waiting or running ({@code ameli.code.hashes-per-address}). */
+    int codeHashesPerAddress();
+
     /** How many requests are worked on at once per processor core (the others wait their turn). */
     int requestsAtOncePerCore();
 

@@ -73,6 +73,10 @@ public class AmeliConfig implements ServiceSettings {
     Duration expiredLinkRetention;
     @Inject @ConfigProperty(name = "ameli.code.hash-iterations")
     int codeHashIterations;
+    @Inject @ConfigProperty(name = "ameli.code.hashes-waiting")
+    int codeHashesWaiting;
+    @Inject @ConfigProperty(name = "ameli.code.hashes-per-address")
+    int codeHashesPerAddress;
     @Inject @ConfigProperty(name = "ameli.throttle.identity-attempts-per-minute")
     int identityAttemptsPerMinute;
     @Inject @ConfigProperty(name = "ameli.throttle.login-failures-per-day")
@@ -180,6 +184,12 @@ public class AmeliConfig implements ServiceSettings {
         }
         if (codeHashIterations < 1) {
             throw invalid("ameli.code.hash-iterations", String.valueOf(codeHashIterations), "a positive number");
+        }
+        if (codeHashesWaiting < 1) {
+            throw invalid("ameli.code.hashes-waiting", String.valueOf(codeHashesWaiting), "a positive number");
+        }
+        if (codeHashesPerAddress < 1) {
+            throw invalid("ameli.code.hashes-per-address", String.valueOf(codeHashesPerAddress), "a positive number");
         }
         checkBackups();
         givenSecretKey();
@@ -329,6 +339,16 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public int codeHashIterations() {
         return codeHashIterations;
+    }
+
+    @Override
+    public int codeHashesWaiting() {
+        return codeHashesWaiting;
+    }
+
+    @Override
+    public int codeHashesPerAddress() {
+        return codeHashesPerAddress;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package fr.ameli.compte.infrastructure.security;
 
 import fr.ameli.compte.application.security.CodeHasher;
+import fr.ameli.compte.application.shared.ClientOrigin;
 import fr.ameli.compte.application.shared.RequestAdmission;
 import fr.ameli.compte.application.security.SecretTokens;
 import fr.ameli.compte.application.shared.ServiceSettings;
@@ -18,8 +19,6 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -37,7 +36,10 @@ import java.util.function.Supplier;
  * hashes keep every core busy when nothing else needs it, and any other page takes a core from
  * them at once (with {@code -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19} the
  * lowest Java priority is the lowest Linux priority; without them, the queue alone still keeps
- * hashing to one thread per core).
+ * hashing to one thread per core). The queue is bounded, in all and per client address
+ * ({@code ameli.code.hashes-waiting}, {@code ameli.code.hashes-per-address}, {@link HashingQueue}):
+ * past it a hash is refused at once with {@link fr.ameli.compte.application.shared.ServiceBusy}.
+ * No caller hashes inside a transaction: a hash would hold a pooled database connection.
  */
 @ApplicationScoped
 public class Pbkdf2CodeHasher implements CodeHasher {
@@ -54,10 +56,12 @@ public class Pbkdf2CodeHasher implements CodeHasher {
     ServiceSettings settings;
     @Inject
     RequestAdmission admission;
+    @Inject
+    ClientOrigin origin;
 
     @Resource
     ManagedThreadFactory threads;
-    private ExecutorService hashing;
+    private HashingQueue hashing;
 
     /** A hash of a random code, verified when there is no account: the same work, the same time. */
     private String decoy;
@@ -65,12 +69,13 @@ public class Pbkdf2CodeHasher implements CodeHasher {
     @PostConstruct
     void configure() {
         AtomicInteger number = new AtomicInteger();
-        hashing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
-            Thread thread = threads.newThread(task);
-            thread.setName("code-hashing-" + number.incrementAndGet());
-            thread.setPriority(Thread.MIN_PRIORITY);
-            return thread;
-        });
+        hashing = new HashingQueue(Runtime.getRuntime().availableProcessors(), settings.codeHashesWaiting(),
+                settings.codeHashesPerAddress(), task -> {
+                    Thread thread = threads.newThread(task);
+                    thread.setName("code-hashing-" + number.incrementAndGet());
+                    thread.setPriority(Thread.MIN_PRIORITY);
+                    return thread;
+                });
         pbkdf2.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", ALGORITHM,
                 "Pbkdf2PasswordHash.Iterations", String.valueOf(settings.codeHashIterations()),
@@ -108,13 +113,22 @@ public class Pbkdf2CodeHasher implements CodeHasher {
 
     @PreDestroy
     void stop() {
-        hashing.shutdownNow();
+        hashing.close();
+    }
+
+    /** This request's client address, or null outside a request (start-up, timers). */
+    private String clientAddress() {
+        try {
+            return origin.address();
+        } catch (jakarta.enterprise.context.ContextNotActiveException outsideARequest) {
+            return null;
+        }
     }
 
     /** Runs {@code work} on a hashing thread and waits for it, this request's turn given to the next one. */
     private <T> T oneCore(Supplier<T> work) {
         try {
-            return admission.stepAsideWhile(() -> hashing.submit(work::get).get());
+            return admission.stepAsideWhile(() -> hashing.submit(clientAddress(), work::get).get());
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {

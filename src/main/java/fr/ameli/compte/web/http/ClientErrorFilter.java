@@ -32,6 +32,13 @@ public class ClientErrorFilter extends HttpFilter {
 
     /** The largest form body read: Payara's own default limit (max-post-size-bytes), far above any form of the service. */
     static final int MAX_FORM_BYTES = 2 * 1024 * 1024;
+    /**
+     * How long a form body may take to arrive, all of it: a few kilobytes take well under a second on
+     * the slowest mobile line. This filter runs before the request takes its turn of the service
+     * (web.xml), so a body trickled a byte at a time holds one request thread for this long at most,
+     * and no turn at all; the server's own read timeout (payara-config) ends a body that stops.
+     */
+    static final java.time.Duration FORM_READ_DEADLINE = java.time.Duration.ofSeconds(10);
     private static final String VIEW_STATE = "jakarta.faces.ViewState";
 
     private final ClientFaultLog log = new ClientFaultLog(Clock.systemUTC());
@@ -70,7 +77,17 @@ public class ClientErrorFilter extends HttpFilter {
                 answer(request, response, ClientFault.TOO_LARGE, "a form of " + request.getContentLengthLong() + " bytes");
                 return;
             }
-            byte[] body = readAtMost(request.getInputStream(), MAX_FORM_BYTES);
+            byte[] body;
+            try {
+                body = readAtMost(request.getInputStream(), MAX_FORM_BYTES, System.nanoTime() + FORM_READ_DEADLINE.toNanos());
+            } catch (TooSlow e) {
+                answer(request, response, ClientFault.TOO_SLOW, "a form body still incomplete after " + FORM_READ_DEADLINE.toSeconds() + " s");
+                return;
+            } catch (IOException stopped) {
+                // The body stopped arriving (the server's read timeout) or the client went away.
+                answer(request, response, ClientFault.TOO_SLOW, "a form body that stopped arriving (" + stopped + ")");
+                return;
+            }
             if (body == null) {
                 answer(request, response, ClientFault.TOO_LARGE, "a form of more than " + MAX_FORM_BYTES + " bytes");
                 return;
@@ -107,7 +124,7 @@ public class ClientErrorFilter extends HttpFilter {
         if (fault == ClientFault.METHOD_NOT_ALLOWED) {
             response.setHeader("Allow", ClientFault.ALLOWED_METHODS);
         }
-        if (fault == ClientFault.TOO_LARGE || fault == ClientFault.MULTIPART_ELSEWHERE) {
+        if (fault == ClientFault.TOO_LARGE || fault == ClientFault.MULTIPART_ELSEWHERE || fault == ClientFault.TOO_SLOW) {
             // The rest of the body is not read: the connection cannot carry another request.
             response.setHeader("Connection", "close");
         }
@@ -125,9 +142,29 @@ public class ClientErrorFilter extends HttpFilter {
                 && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
-    /** The whole body, or null when it is longer than {@code limit} (a chunked body says no length beforehand). */
-    static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        byte[] read = in.readNBytes(limit + 1);
-        return read.length > limit ? null : read;
+    /**
+     * The whole body, or null when it is longer than {@code limit} (a chunked body says no length
+     * beforehand); {@link TooSlow} when it is still not all there at {@code deadline} ({@link System#nanoTime}).
+     */
+    static byte[] readAtMost(InputStream in, int limit, long deadline) throws IOException {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer, 0, Math.min(buffer.length, limit + 1 - body.size()))) > 0; ) {
+            body.write(buffer, 0, n);
+            if (body.size() > limit) {
+                return null;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new TooSlow();
+            }
+        }
+        return body.toByteArray();
+    }
+
+    /** A form body that took longer than {@link #FORM_READ_DEADLINE}. */
+    static final class TooSlow extends IOException {
+        TooSlow() {
+            super("form body too slow", null);
+        }
     }
 }

@@ -19,6 +19,11 @@ enum ClientFault {
 
     /** A form body larger than any form of the service (or than the server's own limits). */
     TOO_LARGE(413, "/trop-volumineux.xhtml"),
+    /**
+     * A form body still not all there after {@link ClientErrorFilter#FORM_READ_DEADLINE} (a body
+     * trickled a byte at a time holds a request thread, never a turn of the service): the request ends.
+     */
+    TOO_SLOW(408, "/demande-invalide.xhtml"),
     /** A bad %-escape, or bytes that are not UTF-8, in the query or in a form. */
     MALFORMED(400, "/demande-invalide.xhtml"),
     /** PUT, DELETE, PATCH, or a method the service does not know. */

@@ -1,5 +1,6 @@
 package fr.ameli.compte.web.http;
 
+import fr.ameli.compte.application.shared.ServiceBusy;
 import jakarta.enterprise.context.BusyConversationException;
 import jakarta.enterprise.context.NonexistentConversationException;
 import jakarta.faces.application.ViewExpiredException;
@@ -25,7 +26,8 @@ import java.util.logging.Logger;
  * after 20 minutes without activity: {@code CreationWizard}'s conversation timeout and
  * {@code web.xml}'s session timeout; or a stale link) leads to a page that restarts it; a wizard
  * already busy with the same click to a page that says so; the database out of reach to a 503
- * page that says to retry later; any other failure of ours to a friendly page showing an
+ * page that says to retry later; too many code hashes waiting ({@link ServiceBusy}) to the
+ * « très demandé » 503 page; any other failure of ours to a friendly page showing an
  * incident number, which is also in the log line.
  */
 @WebFilter(filterName = "friendlyErrors", urlPatterns = "/*")
@@ -39,6 +41,14 @@ public class FriendlyErrorFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
+            if (causedBy(e, ServiceBusy.class)) {
+                // Refused at once because too many code hashes wait (in all, or from this address): no incident.
+                if (!response.isCommitted()) {
+                    response.reset();
+                    veryBusy(request, response, getServletContext());
+                }
+                return;
+            }
             if (isBusy(e)) {
                 if (!response.isCommitted()) {
                     response.reset();
@@ -89,6 +99,32 @@ public class FriendlyErrorFilter extends HttpFilter {
                     .replace("INCIDENT", id);
             response.getWriter().write(page);
         }
+    }
+
+    /** How long the « très demandé » page asks to wait before trying again (Retry-After, in seconds). */
+    static final int BUSY_RETRY_SECONDS = 10;
+
+    /**
+     * The code hashes' queue full ({@link ServiceBusy}): a 503 page that says the service is much in
+     * demand and to try again in a few moments, with Retry-After, written without Faces or the database.
+     */
+    static void veryBusy(HttpServletRequest request, HttpServletResponse response, ServletContext context) throws IOException {
+        SecurityHeadersFilter.apply(request, response);
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", String.valueOf(BUSY_RETRY_SECONDS));
+        response.setContentType("text/html;charset=UTF-8");
+        try (var in = context.getResourceAsStream("/WEB-INF/tres-demande.html")) {
+            response.getWriter().write(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("CONTEXT", request.getContextPath()));
+        }
+    }
+
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A connection that failed (SQLState class 08) or could not be had from the pool. */

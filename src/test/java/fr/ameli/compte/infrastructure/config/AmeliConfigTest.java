@@ -51,6 +51,8 @@ class AmeliConfigTest {
         config.spaceSessionTimeout = Duration.ofMinutes(20);
         config.agentSessionLifetime = Duration.ofHours(8);
         config.codeHashIterations = 600_000;
+        config.codeHashesWaiting = 64;
+        config.codeHashesPerAddress = 8;
         config.requestsAtOncePerCore = 4;
         config.identityAttemptsPerMinute = 20;
         config.loginFailuresPerDay = 50;
@@ -116,6 +118,8 @@ class AmeliConfigTest {
                 wrong(c -> c.smtpPort = 65536, "ameli.smtp.port=65536", "a TCP port between 1 and 65535"),
                 wrong(c -> c.smtpPort = 0, "ameli.smtp.port=0", "a TCP port between 1 and 65535"),
                 wrong(c -> c.codeHashIterations = 0, "ameli.code.hash-iterations=0", "a positive number"),
+                wrong(c -> c.codeHashesWaiting = 0, "ameli.code.hashes-waiting=0", "a positive number"),
+                wrong(c -> c.codeHashesPerAddress = 0, "ameli.code.hashes-per-address=0", "a positive number"),
                 wrong(c -> c.backupKeep = 0, "ameli.backup.keep=0", "a positive number"),
                 wrong(c -> c.backupDir = Optional.of("./data/sauvegardes"), "ameli.backup.dir=./data/sauvegardes",
                         "a folder outside ameli.data-dir (" + Path.of("./data").toAbsolutePath().normalize() + ")"),

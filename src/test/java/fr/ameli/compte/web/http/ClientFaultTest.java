@@ -125,7 +125,7 @@ class ClientFaultTest {
 
     @Test
     void each_fault_has_its_status_and_a_page_of_the_service() {
-        assertEquals(List.of(413, 400, 405, 403, 400, 415), Stream.of(ClientFault.values()).map(f -> f.status).toList());
+        assertEquals(List.of(413, 408, 400, 405, 403, 400, 415), Stream.of(ClientFault.values()).map(f -> f.status).toList());
         assertEquals("/trop-volumineux.xhtml", ClientFault.TOO_LARGE.page);
         assertTrue(Stream.of(ClientFault.values()).allMatch(f -> f.page.endsWith(".xhtml")));
     }
@@ -173,9 +173,43 @@ class ClientFaultTest {
 
     @Test
     void a_body_is_read_up_to_the_limit_and_no_further() throws Exception {
-        assertEquals(10, ClientErrorFilter.readAtMost(new ByteArrayInputStream(new byte[10]), 10).length);
-        assertNull(ClientErrorFilter.readAtMost(new ByteArrayInputStream(new byte[11]), 10));
-        assertEquals(0, ClientErrorFilter.readAtMost(new ByteArrayInputStream(new byte[0]), 10).length);
+        long later = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        assertEquals(10, ClientErrorFilter.readAtMost(new ByteArrayInputStream(new byte[10]), 10, later).length);
+        assertNull(ClientErrorFilter.readAtMost(new ByteArrayInputStream(new byte[11]), 10, later));
+        assertEquals(0, ClientErrorFilter.readAtMost(new ByteArrayInputStream(new byte[0]), 10, later).length);
+        assertEquals(100_000, ClientErrorFilter.readAtMost(new ByteArrayInputStream(new byte[100_000]), 2 * 1024 * 1024, later).length);
+    }
+
+    @Test
+    void a_body_trickled_past_its_deadline_ends_the_read() {
+        // One byte every 5 ms: 100 bytes would take half a second, the deadline is 50 ms away.
+        java.io.InputStream trickle = new java.io.InputStream() {
+            int left = 100;
+
+            @Override
+            public int read() throws java.io.IOException {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+                return left-- > 0 ? 'a' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                int c = read();
+                if (c < 0) {
+                    return -1;
+                }
+                b[off] = (byte) c;
+                return 1;
+            }
+        };
+        long start = System.nanoTime();
+        org.junit.jupiter.api.Assertions.assertThrows(ClientErrorFilter.TooSlow.class,
+                () -> ClientErrorFilter.readAtMost(trickle, 1000, start + java.time.Duration.ofMillis(50).toNanos()));
+        assertTrue(java.time.Duration.ofNanos(System.nanoTime() - start).toMillis() < 400, "ended at the deadline, not at the end of the body");
     }
 
     private static final class StepClock extends Clock {
