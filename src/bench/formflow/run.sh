@@ -5,6 +5,7 @@
 # directory that holds formflow.py, smtp_sink.py and make-ameli-bench.py.
 #
 #   src/bench/formflow/run.sh DRIVER_DIR [USERS=50] [JOURNEYS=1000] [PERSONS=10000]
+#   ATTACK=1 src/bench/formflow/run.sh …   the same while attack.py attacks (issue 28 §1)
 #
 # After `mvn -B -DskipTests package`, the machine otherwise idle. In target/formflow/:
 #   1. a register of PERSONS fictitious persons and one row of variables per journey;
@@ -84,8 +85,14 @@ hashing_ticks() {
 hz=$(getconf CLK_TCK)
 before=$(ticks) hashing_before=$(hashing_ticks)
 jcmd "$service" JFR.start name=journeys settings=profile >/dev/null
+if [ -n "${ATTACK:-}" ]; then
+    # Issue 28 §1: 64 login POSTs at once from one address and 8 slow bodies, for the whole measured run.
+    python3 "$here/attack.py" "http://127.0.0.1:$port" 3600 "$out/attack.json" >"$out/attack.txt" 2>&1 & attack=$!
+    pids+=($attack)
+fi
 flow --users "$users" --journeys "$journeys" --vars "$out/run.csv" --watch-pid "$service" \
     --json-out "$out/results.json" >"$out/run.txt" 2>&1 || true
+if [ -n "${ATTACK:-}" ]; then kill -TERM "$attack"; wait "$attack" || true; cat "$out/attack.txt" >>"$out/run.txt"; fi
 after=$(ticks) hashing_after=$(hashing_ticks)
 jcmd "$service" JFR.dump name=journeys filename="$out/journeys.jfr" >/dev/null
 jcmd "$service" JFR.stop name=journeys >/dev/null

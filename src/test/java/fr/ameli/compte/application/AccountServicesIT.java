@@ -148,6 +148,8 @@ class AccountServicesIT extends ServicesFixture {
                 Map.entry("ameli.activation.sweep-interval", "PT1S"),
                 Map.entry("ameli.activation.expired-link-retention", "PT5S"),
                 Map.entry("ameli.code.hash-iterations", "1024"),
+                // Twenty clicks at once from one address test single use here; the per-address share of hashes is tested in HardeningIT.
+                Map.entry("ameli.code.hashes-per-address", "64"),
                 Map.entry("ameli.code-reset.validity", "PT3S"),
                 Map.entry("ameli.code-reset.longest-life", "PT5S"),
                 Map.entry("ameli.throttle.login-failures-per-day", "12"),

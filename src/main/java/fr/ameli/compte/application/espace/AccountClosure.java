@@ -2,6 +2,7 @@ package fr.ameli.compte.application.espace;
 
 import fr.ameli.compte.application.connexion.AccountIdentityStore;
 import fr.ameli.compte.application.security.AuditTrail;
+import fr.ameli.compte.application.shared.Contention;
 import fr.ameli.compte.application.shared.FrenchTime;
 import fr.ameli.compte.application.connexion.LoginLocks;
 import fr.ameli.compte.application.mail.MailOutbox;
@@ -68,7 +69,10 @@ public class AccountClosure {
         if (proven.account().isEmpty()) {
             return proven.lockedUntil() != null ? new Result(Outcome.LOCKED, proven.lockedUntil()) : new Result(Outcome.CURRENT_WRONG, null);
         }
-        return context.getBusinessObject(AccountClosure.class).closeChecked(nir, proven.account().get().codeHash());
+        AccountClosure transactional = context.getBusinessObject(AccountClosure.class);
+        String checked = proven.account().get().codeHash();
+        // Rolled back whole by contention now and then (embedded Derby: the expiry sweep's table locks): made again.
+        return Contention.madeAgainIfRolledBack("An account closure", () -> transactional.closeChecked(nir, checked));
     }
 
     /**

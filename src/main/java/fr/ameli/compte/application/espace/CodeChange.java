@@ -3,6 +3,7 @@ package fr.ameli.compte.application.espace;
 import fr.ameli.compte.application.connexion.AccountIdentityStore;
 import fr.ameli.compte.application.connexion.AfterNewCode;
 import fr.ameli.compte.application.security.CodeHasher;
+import fr.ameli.compte.application.shared.Contention;
 import fr.ameli.compte.domain.account.Account;
 import fr.ameli.compte.domain.account.AccountRepository;
 import fr.ameli.compte.domain.code.CodePolicy;
@@ -75,7 +76,9 @@ public class CodeChange {
             return new Result(Outcome.SAME_AS_CURRENT, null);
         }
         String newHash = codeHasher.hash(code);
-        return context.getBusinessObject(CodeChange.class).save(nir, account.codeHash(), newHash, keptSessionKey);
+        CodeChange transactional = context.getBusinessObject(CodeChange.class);
+        // Rolled back whole by contention now and then (embedded Derby: the expiry sweep's table locks): made again.
+        return Contention.madeAgainIfRolledBack("A code change", () -> transactional.save(nir, account.codeHash(), newHash, keptSessionKey));
     }
 
     /**
