@@ -39,13 +39,16 @@ public class LoginPageSimulation extends Simulation {
 
     /** A visitor: the page and its style sheet (from the browser's cache after the first time), again and again. */
     private static ScenarioBuilder visitors(String phase, Duration length) {
+        // Each visitor from an address of its own (the service trusts 127.0.0.1 as its proxy and gives one
+        // address a share of its requests: ameli.requests.per-address).
         return scenario(phase + PAGE)
-                .exec(http(phase + PAGE + " (première)").get("/")
+                .exec(session -> session.set("adresse", "10.6." + session.userId() / 250 % 250 + "." + (session.userId() % 250 + 1)))
+                .exec(http(phase + PAGE + " (première)").get("/").header("X-Forwarded-For", "#{adresse}")
                         .check(status().is(200), regex("<link[^>]*href=\"([^\"]*ameli\\.css[^\"]*)\"").saveAs("css")))
                 .exec(during(length).on(exec(
-                        http(phase + PAGE).get("/")
+                        http(phase + PAGE).get("/").header("X-Forwarded-For", "#{adresse}")
                                 .check(status().is(200), headerRegex("Set-Cookie", "JSESSIONID=.*").notExists()),
-                        http(phase + STYLE_SHEET).get("#{css}")
+                        http(phase + STYLE_SHEET).get("#{css}").header("X-Forwarded-For", "#{adresse}")
                                 .check(status().is(200)))));
     }
 

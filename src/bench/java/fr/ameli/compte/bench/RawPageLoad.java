@@ -53,8 +53,12 @@ final class RawPageLoad {
             int[] count = new int[1];
             latencies.add(mine);
             counts.add(count);
+            int visitor = i;
             Thread t = new Thread(() -> {
+                // Each connection a visitor of its own address (the service trusts 127.0.0.1 as its proxy and
+                // gives one address a share of its requests: ameli.requests.per-address).
                 byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                        + "\r\nX-Forwarded-For: 10.7." + visitor / 250 + "." + (visitor % 250 + 1)
                         + "\r\nAccept: text/html\r\nUser-Agent: bench\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
                 Socket socket = null;
                 while (System.nanoTime() < end) {

@@ -1339,7 +1339,7 @@ class AccountCreationBrowserIT {
     class OtherPages {
 
         @Test
-        void the_pages_and_error_states_met_on_no_other_journey_pass_the_audit() {
+        void the_pages_and_error_states_met_on_no_other_journey_pass_the_audit() throws Exception {
             browser.open(url("/"));
             browser.submit("connexion:connecter");
             assertEquals("Saisissez votre numéro de sécurité sociale.", browser.fieldError("connexion:nir"));
@@ -1394,6 +1394,14 @@ class AccountCreationBrowserIT {
             browser.open(url("/demande-invalide.xhtml"));
             assertEquals("Cette demande ne peut pas être traitée", browser.h1());
             audit("47-demande-invalide");
+            // The two 503 pages, written without Faces nor the database (FriendlyErrorFilter), as the service writes them.
+            for (String[] page : new String[][] {{"indisponible.html", "48-indisponible"}, {"tres-demande.html", "49-tres-demande"}}) {
+                String html = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/webapp/WEB-INF", page[0]))
+                        .replace("CONTEXT", url("")).replace("INCIDENT", "a1b2c3d4");
+                browser.driver.get("data:text/html;charset=utf-8;base64,"
+                        + java.util.Base64.getEncoder().encodeToString(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                audit(page[1]);
+            }
 
             browser.open(url("/"));
             browser.clickLink("Déclaration d'accessibilité");

@@ -566,12 +566,14 @@ class HardeningIT {
         List<String> where = new ArrayList<>();
         for (CompletableFuture<HttpResponse<String>> click : clicks) {
             HttpResponse<String> r = click.get();
-            assertTrue(r.statusCode() < 500, r.statusCode() + ": " + r.body());
-            where.add(r.statusCode() + " " + r.headers().firstValue("Location").orElse(""));
+            // One address has 16 requests at once at most (ameli.requests.per-address): beyond, « très demandé » at once.
+            boolean veryBusy = r.statusCode() == 503 && r.body().contains("Le service est très demandé");
+            assertTrue(r.statusCode() < 500 || veryBusy, r.statusCode() + ": " + r.body());
+            where.add(r.statusCode() + " " + r.headers().firstValue("Location").orElse(veryBusy ? "très demandé" : ""));
         }
         assertEquals(1, where.stream().filter(w -> w.contains("courriel-envoye")).count(), where.toString());
         assertEquals(List.of(), where.stream().filter(w -> !(w.contains("courriel-envoye") || w.contains("demande-en-cours")
-                || w.contains("session-expiree"))).toList(), "the others are told plainly: " + where);
+                || w.contains("session-expiree") || w.contains("très demandé"))).toList(), "the others are told plainly: " + where);
         awaitMail("lambert@example.fr", 20_000);
         Thread.sleep(3000);
         assertEquals(1, mailsTo("lambert@example.fr").size(), "one mail");

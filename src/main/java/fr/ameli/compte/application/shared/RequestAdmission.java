@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +22,11 @@ import java.util.concurrent.TimeUnit;
  * see {@code docs/BENCHMARKS.md}). A request that waits for something other than the processor
  * for long, its code hash ({@link CodeHasher}), gives its turn to the next one, so that hashes
  * never hold the pages up.
+ *
+ * <p>One client address has at most {@code ameli.requests.per-address} requests (16) waiting or
+ * worked on: one more is refused at once ({@link #arrive}), before any page is made — a flood from
+ * one address (64 login posts at once in the benchmark's attack) then takes a few of the turns, not
+ * all of them, and costs almost nothing beyond its share.
  */
 @ApplicationScoped
 public class RequestAdmission {
@@ -29,6 +35,9 @@ public class RequestAdmission {
     ServiceSettings settings;
 
     private Semaphore turns;
+    private int perAddress = Integer.MAX_VALUE;
+    /** The requests of each client address between {@link #arrive} and {@link #depart} (an address with none is not in the map). */
+    private final ConcurrentHashMap<String, Integer> byAddress = new ConcurrentHashMap<>();
     private final ThreadLocal<Boolean> admitted = ThreadLocal.withInitial(() -> false);
 
     /** For CDI. */
@@ -40,9 +49,39 @@ public class RequestAdmission {
         turns = new Semaphore(atOnce, true);
     }
 
+    /** With this many requests at once, and at most {@code perAddress} from one address (tests). */
+    RequestAdmission(int atOnce, int perAddress) {
+        this(atOnce);
+        this.perAddress = perAddress;
+    }
+
     @PostConstruct
     void configure() {
         turns = new Semaphore(settings.requestsAtOncePerCore() * Runtime.getRuntime().availableProcessors(), true);
+        perAddress = settings.requestsPerAddress();
+    }
+
+    /**
+     * A request from {@code address} arrives: false when that address already has its share of
+     * requests waiting or worked on (it is then refused at once, and {@link #depart} is not called).
+     * Each {@code arrive} that returned true is followed by {@link #depart}. No address (null): not counted.
+     */
+    public boolean arrive(String address) {
+        if (address == null) {
+            return true;
+        }
+        if (byAddress.merge(address, 1, Integer::sum) > perAddress) {
+            depart(address);
+            return false;
+        }
+        return true;
+    }
+
+    /** The request of {@code address} that {@link #arrive} let in has ended. */
+    public void depart(String address) {
+        if (address != null) {
+            byAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+        }
     }
 
     /**

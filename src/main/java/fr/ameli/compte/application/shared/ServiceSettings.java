@@ -40,6 +40,9 @@ public interface ServiceSettings {
     /** How many requests are worked on at once per processor core (the others wait their turn). */
     int requestsAtOncePerCore();
 
+    /** How many requests one client address may have waiting or worked on at once ({@code ameli.requests.per-address}). */
+    int requestsPerAddress();
+
     /** How long a wizard left alone stays alive (its conversation, and at least as long its session). */
     Duration wizardTimeout();
 

@@ -83,6 +83,8 @@ public class AmeliConfig implements ServiceSettings {
     int loginFailuresPerDay;
     @Inject @ConfigProperty(name = "ameli.requests.at-once-per-core")
     int requestsAtOncePerCore;
+    @Inject @ConfigProperty(name = "ameli.requests.per-address")
+    int requestsPerAddress;
     /** For {@code ameli.trusted-proxies}: Payara cannot inject an {@code Optional<List<String>>}. */
     @Inject
     Config mpConfig;
@@ -165,6 +167,9 @@ public class AmeliConfig implements ServiceSettings {
         }
         if (requestsAtOncePerCore < 1) {
             throw invalid("ameli.requests.at-once-per-core", String.valueOf(requestsAtOncePerCore), "a positive number");
+        }
+        if (requestsPerAddress < 1) {
+            throw invalid("ameli.requests.per-address", String.valueOf(requestsPerAddress), "a positive number");
         }
         if (loginFailuresPerDay < 1) {
             throw invalid("ameli.throttle.login-failures-per-day", String.valueOf(loginFailuresPerDay), "a positive number");
@@ -354,6 +359,11 @@ public class AmeliConfig implements ServiceSettings {
     @Override
     public int requestsAtOncePerCore() {
         return requestsAtOncePerCore;
+    }
+
+    @Override
+    public int requestsPerAddress() {
+        return requestsPerAddress;
     }
 
     @Override

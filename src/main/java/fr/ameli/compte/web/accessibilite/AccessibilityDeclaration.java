@@ -28,6 +28,8 @@ public class AccessibilityDeclaration {
     static final String GRID = "grille-rgaa.csv";
 
     private volatile RgaaAudit audit;
+    /** The footer's line, computed once: every page shows it (the grid has 3,286 rows). */
+    private volatile String footerStatus;
 
     /** One non-conformity still there, as the declaration lists it. */
     public record NonConformity(String criterion, String page, String element, String fix) {
@@ -74,9 +76,14 @@ public class AccessibilityDeclaration {
         return Texts.text("a11y.level." + audit().level().name());
     }
 
-    /** The footer's line: « Accessibilité : partiellement conforme ». */
+    /** The footer's line: « Accessibilité : partiellement conforme » (computed once, read by every page). */
     public String getFooterStatus() {
-        return Texts.format("a11y.footerStatus", getLevel());
+        String line = footerStatus;
+        if (line == null) {
+            line = Texts.format("a11y.footerStatus", getLevel());
+            footerStatus = line;
+        }
+        return line;
     }
 
     /** The « État de conformité » sentence of the RGAA model. */

@@ -1,5 +1,6 @@
 package fr.ameli.compte.web.http;
 
+import fr.ameli.compte.application.shared.ClientOrigin;
 import fr.ameli.compte.application.shared.RequestAdmission;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -17,7 +18,10 @@ import java.util.logging.Logger;
 /**
  * Each request waits for its {@link RequestAdmission turn} before the service works on it. One
  * that waited {@link #PATIENCE} (30 seconds) in vain (the service overloaded) gets the
- * « momentanément indisponible » page with Retry-After, and a warning goes to the log.
+ * « momentanément indisponible » page with Retry-After, and a warning goes to the log. A client
+ * address that already has its share of requests here ({@code ameli.requests.per-address}) gets
+ * the « très demandé » page at once (503, Retry-After), before any page is made. Runs after the
+ * client's address is known and its form read (web.xml).
  */
 @WebFilter(filterName = "requestAdmission", urlPatterns = "/*")
 public class RequestAdmissionFilter extends HttpFilter {
@@ -27,9 +31,25 @@ public class RequestAdmissionFilter extends HttpFilter {
 
     @Inject
     RequestAdmission admission;
+    @Inject
+    ClientOrigin origin;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String address = origin.address();
+        if (!admission.arrive(address)) {
+            FriendlyErrorFilter.veryBusy(request, response, getServletContext());
+            return;
+        }
+        try {
+            admitted(request, response, chain);
+        } finally {
+            admission.depart(address);
+        }
+    }
+
+    private void admitted(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         boolean admitted;
         try {

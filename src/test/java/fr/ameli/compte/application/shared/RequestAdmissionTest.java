@@ -81,6 +81,19 @@ class RequestAdmissionTest {
         admission.leave();
     }
 
+    @Test
+    void one_address_has_its_share_of_requests_and_no_more_and_gets_it_back_as_they_end() {
+        RequestAdmission admission = new RequestAdmission(8, 2);
+        assertTrue(admission.arrive("203.0.113.66"));
+        assertTrue(admission.arrive("203.0.113.66"));
+        assertFalse(admission.arrive("203.0.113.66"), "a third at once is refused at once");
+        assertTrue(admission.arrive("198.51.100.1"), "another address has its own share");
+        assertTrue(admission.arrive(null), "outside a request (no address): not counted");
+        admission.depart("203.0.113.66");
+        assertTrue(admission.arrive("203.0.113.66"), "a request that ended gives its place back");
+        assertFalse(admission.arrive("203.0.113.66"), "a refused one took none");
+    }
+
     /** Enters on a thread of its own that keeps the turn. */
     private static CompletableFuture<Boolean> enterOnAnotherThread(RequestAdmission admission, Duration patience) {
         CompletableFuture<Boolean> entered = new CompletableFuture<>();

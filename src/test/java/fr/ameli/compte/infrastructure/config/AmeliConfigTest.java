@@ -54,6 +54,7 @@ class AmeliConfigTest {
         config.codeHashesWaiting = 64;
         config.codeHashesPerAddress = 8;
         config.requestsAtOncePerCore = 4;
+        config.requestsPerAddress = 16;
         config.identityAttemptsPerMinute = 20;
         config.loginFailuresPerDay = 50;
         config.agentLookUpsPerHour = 60;
@@ -108,6 +109,7 @@ class AmeliConfigTest {
                 wrong(c -> c.reauthenticationAfter = Duration.ofMinutes(-10),
                         "ameli.space.reauthentication-after=PT-10M", "a positive ISO-8601 duration such as PT48H"),
                 wrong(c -> c.requestsAtOncePerCore = 0, "ameli.requests.at-once-per-core=0", "a positive number"),
+                wrong(c -> c.requestsPerAddress = 0, "ameli.requests.per-address=0", "a positive number"),
                 wrong(c -> c.loginFailuresPerDay = 0, "ameli.throttle.login-failures-per-day=0", "a positive number"),
                 wrong(c -> c.identityAttemptsPerMinute = 0,
                         "ameli.throttle.identity-attempts-per-minute=0", "a positive number"),
