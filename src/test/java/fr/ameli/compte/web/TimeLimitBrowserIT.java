@@ -73,6 +73,20 @@ class TimeLimitBrowserIT {
         smtp.stop();
     }
 
+    /** The wizard walked by {@code c} with the identity and proof of {@code person} (its fields by id), then the activation link. */
+    private static void activeAccount(FormClient c, Mailbox mailbox, Map<String, String> person, String code, String email) throws Exception {
+        Map<String, String> identity = new java.util.HashMap<>(person);
+        identity.keySet().removeIf(field -> !field.startsWith("identite:"));
+        FormClient.Page page = c.submit(c.get("creation/identite.xhtml"), "identite", "identite:continuer", identity);
+        page = c.submit(page, "verification", "verification:valider",
+                Map.of("verification:iban", person.get("verification:iban"), "verification:vitale", person.get("verification:vitale")));
+        page = c.submit(page, "conditions", "conditions:continuer", Map.of("conditions:choix", "oui"));
+        page = c.submit(page, "codePersonnel", "codePersonnel:continuer", Map.of("codePersonnel:code", code, "codePersonnel:confirmation", code));
+        c.submit(page, "coordonnees", "coordonnees:continuer", Map.of("coordonnees:email", email,
+                "coordonnees:emailConfirmation", email, "coordonnees:promotions", "non"));
+        MailLinks.activate(c, mailbox.firstTo(email, "Activez votre compte ameli"));
+    }
+
     private WebElement awaitDialog() {
         WebElement dialog = browser.find("delai");
         new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> dialog.getAttribute("open") != null);
@@ -136,16 +150,9 @@ class TimeLimitBrowserIT {
     void prolonger_on_a_code_oublie_link_gives_only_the_time_up_to_its_longest_life_and_says_so() throws Exception {
         FormClient c = new FormClient(java.net.URI.create(base.toString()));
         Mailbox mailbox = new Mailbox(smtp);
-        FormClient.Page page = c.submit(c.get("creation/identite.xhtml"), "identite", "identite:continuer", Map.of(
-                "identite:nom", "Lambert", "identite:nir", "1 31 03 21 231 594", "identite:naissance", "27/03/1931",
-                "identite:codePostal", "21000"));
-        page = c.submit(page, "verification", "verification:valider", Map.of("verification:iban", "2091421", "verification:vitale", "59923680877"));
-        page = c.submit(page, "conditions", "conditions:continuer", Map.of("conditions:choix", "oui"));
-        page = c.submit(page, "codePersonnel", "codePersonnel:continuer", Map.of("codePersonnel:code", "Dijon*Bourgogne_21",
-                "codePersonnel:confirmation", "Dijon*Bourgogne_21"));
-        c.submit(page, "coordonnees", "coordonnees:continuer", Map.of("coordonnees:email", "robert@example.fr",
-                "coordonnees:emailConfirmation", "robert@example.fr", "coordonnees:promotions", "non"));
-        MailLinks.activate(c, mailbox.firstTo("robert@example.fr", "Activez votre compte ameli"));
+        activeAccount(c, mailbox, Map.of("identite:nom", "Lambert", "identite:nir", "1 31 03 21 231 594", "identite:naissance", "27/03/1931",
+                "identite:codePostal", "21000", "verification:iban", "2091421", "verification:vitale", "59923680877"),
+                "Dijon*Bourgogne_21", "robert@example.fr");
         c.submit(c.get("code-oublie.xhtml"), "oubli", "oubli:envoyer", Map.of("oubli:nir", "1 31 03 21 231 594", "oubli:naissance", "27/03/1931"));
         String link = MailLinks.newCodePath(mailbox.firstTo("robert@example.fr", "Choisissez un nouveau code personnel ameli"));
 
@@ -172,17 +179,9 @@ class TimeLimitBrowserIT {
     @Test
     void mon_espace_warns_before_the_logout_and_prolonger_keeps_the_person_logged_in() throws Exception {
         FormClient c = new FormClient(java.net.URI.create(base.toString()));
-        Mailbox mailbox = new Mailbox(smtp);
-        FormClient.Page page = c.submit(c.get("creation/identite.xhtml"), "identite", "identite:continuer", Map.of(
-                "identite:nom", "Le Goff", "identite:nir", "1 62 11 29 019 150", "identite:naissance", "30/11/1962",
-                "identite:codePostal", "29200"));
-        page = c.submit(page, "verification", "verification:valider", Map.of("verification:iban", "0558774", "verification:vitale", "61722217863"));
-        page = c.submit(page, "conditions", "conditions:continuer", Map.of("conditions:choix", "oui"));
-        page = c.submit(page, "codePersonnel", "codePersonnel:continuer", Map.of("codePersonnel:code", "Brest*Iroise_29",
-                "codePersonnel:confirmation", "Brest*Iroise_29"));
-        c.submit(page, "coordonnees", "coordonnees:continuer", Map.of("coordonnees:email", "yann@example.fr",
-                "coordonnees:emailConfirmation", "yann@example.fr", "coordonnees:promotions", "non"));
-        MailLinks.activate(c, mailbox.firstTo("yann@example.fr", "Activez votre compte ameli"));
+        activeAccount(c, new Mailbox(smtp), Map.of("identite:nom", "Le Goff", "identite:nir", "1 62 11 29 019 150", "identite:naissance", "30/11/1962",
+                "identite:codePostal", "29200", "verification:iban", "0558774", "verification:vitale", "61722217863"),
+                "Brest*Iroise_29", "yann@example.fr");
 
         browser.open(base.toString().replaceAll("/$", "") + "/index.xhtml");
         java.util.Set<String> before = MailLinks.securityCodeMailIds(smtp.getReceivedMessages());

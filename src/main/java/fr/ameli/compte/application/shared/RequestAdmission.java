@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -35,9 +34,8 @@ public class RequestAdmission {
     ServiceSettings settings;
 
     private Semaphore turns;
-    private int perAddress = Integer.MAX_VALUE;
-    /** The requests of each client address between {@link #arrive} and {@link #depart} (an address with none is not in the map). */
-    private final ConcurrentHashMap<String, Integer> byAddress = new ConcurrentHashMap<>();
+    /** The requests of each client address between {@link #arrive} and {@link #depart}. */
+    private SharesPerAddress byAddress = new SharesPerAddress(Integer.MAX_VALUE);
     private final ThreadLocal<Boolean> admitted = ThreadLocal.withInitial(() -> false);
 
     /** For CDI. */
@@ -52,13 +50,13 @@ public class RequestAdmission {
     /** With this many requests at once, and at most {@code perAddress} from one address (tests). */
     RequestAdmission(int atOnce, int perAddress) {
         this(atOnce);
-        this.perAddress = perAddress;
+        this.byAddress = new SharesPerAddress(perAddress);
     }
 
     @PostConstruct
     void configure() {
         turns = new Semaphore(settings.requestsAtOncePerCore() * Runtime.getRuntime().availableProcessors(), true);
-        perAddress = settings.requestsPerAddress();
+        byAddress = new SharesPerAddress(settings.requestsPerAddress());
     }
 
     /**
@@ -67,21 +65,12 @@ public class RequestAdmission {
      * Each {@code arrive} that returned true is followed by {@link #depart}. No address (null): not counted.
      */
     public boolean arrive(String address) {
-        if (address == null) {
-            return true;
-        }
-        if (byAddress.merge(address, 1, Integer::sum) > perAddress) {
-            depart(address);
-            return false;
-        }
-        return true;
+        return byAddress.take(address);
     }
 
     /** The request of {@code address} that {@link #arrive} let in has ended. */
     public void depart(String address) {
-        if (address != null) {
-            byAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
-        }
+        byAddress.release(address);
     }
 
     /**

@@ -1,10 +1,10 @@
 package fr.ameli.compte.infrastructure.security;
 
 import fr.ameli.compte.application.shared.ServiceBusy;
+import fr.ameli.compte.application.shared.SharesPerAddress;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -23,19 +23,19 @@ final class HashingQueue implements AutoCloseable {
 
     private final ThreadPoolExecutor threads;
     private final int perAddress;
-    /** The hashes waiting or running, by client address (an address with none is not in the map). */
-    private final ConcurrentHashMap<String, Integer> byAddress = new ConcurrentHashMap<>();
+    /** The hashes waiting or running, by client address. */
+    private final SharesPerAddress byAddress;
 
     HashingQueue(int threadCount, int waiting, int perAddress, ThreadFactory factory) {
         this.threads = new ThreadPoolExecutor(threadCount, threadCount, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(waiting), factory, new ThreadPoolExecutor.AbortPolicy());
         this.perAddress = perAddress;
+        this.byAddress = new SharesPerAddress(perAddress);
     }
 
     /** Queues {@code work} for {@code address} (null: outside a request); refused at once past a bound. */
     <T> Future<T> submit(String address, Callable<T> work) {
-        if (address != null && byAddress.merge(address, 1, Integer::sum) > perAddress) {
-            done(address);
+        if (!byAddress.take(address)) {
             throw new ServiceBusy("more than " + perAddress + " code hashes at once from one client address");
         }
         try {
@@ -43,24 +43,18 @@ final class HashingQueue implements AutoCloseable {
                 try {
                     return work.call();
                 } finally {
-                    done(address);
+                    byAddress.release(address);
                 }
             });
         } catch (RejectedExecutionException e) {
-            done(address);
+            byAddress.release(address);
             throw new ServiceBusy("the code hashes' queue is full");
         }
     }
 
     /** How many hashes {@code address} has waiting or running (tests). */
     int of(String address) {
-        return byAddress.getOrDefault(address, 0);
-    }
-
-    private void done(String address) {
-        if (address != null) {
-            byAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
-        }
+        return byAddress.of(address);
     }
 
     @Override

@@ -93,12 +93,9 @@ public class FriendlyErrorFilter extends HttpFilter {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "120");
         response.setContentType("text/html;charset=UTF-8");
-        try (var in = context.getResourceAsStream("/WEB-INF/indisponible.html")) {
-            String page = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("CONTEXT", request.getContextPath())
-                    .replace("INCIDENT", id);
-            response.getWriter().write(page);
-        }
+        response.getWriter().write(staticPage(context, "/WEB-INF/indisponible.html")
+                .replace("CONTEXT", request.getContextPath())
+                .replace("INCIDENT", id));
     }
 
     /** How long the « très demandé » page asks to wait before trying again (Retry-After, in seconds). */
@@ -113,9 +110,20 @@ public class FriendlyErrorFilter extends HttpFilter {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", String.valueOf(BUSY_RETRY_SECONDS));
         response.setContentType("text/html;charset=UTF-8");
-        try (var in = context.getResourceAsStream("/WEB-INF/tres-demande.html")) {
-            response.getWriter().write(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("CONTEXT", request.getContextPath()));
-        }
+        response.getWriter().write(staticPage(context, "/WEB-INF/tres-demande.html").replace("CONTEXT", request.getContextPath()));
+    }
+
+    /** The static pages, read once: under a flood the « très demandé » page is written hundreds of times a second. */
+    private static final java.util.Map<String, String> STATIC_PAGES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String staticPage(ServletContext context, String path) {
+        return STATIC_PAGES.computeIfAbsent(path, p -> {
+            try (var in = context.getResourceAsStream(p)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -145,20 +153,10 @@ public class FriendlyErrorFilter extends HttpFilter {
 
     /** The same wizard asked twice at once (a double click): the first request goes on. */
     private static boolean isBusy(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BusyConversationException) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(e, BusyConversationException.class);
     }
 
     private static boolean isExpiry(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof NonexistentConversationException || t instanceof ViewExpiredException) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(e, NonexistentConversationException.class) || causedBy(e, ViewExpiredException.class);
     }
 }
